@@ -1,0 +1,28 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import referralKit from './src/integration/index.ts';
+import { recmaScriptVariables } from './src/integration/recma-script-variables.ts';
+import { remarkScriptParagraphs } from './src/integration/remark-script-paragraphs.ts';
+
+// site and base come from kit.yaml (the referral-kit integration sets them).
+export default defineConfig({
+  output: 'static',
+  trailingSlash: 'always',
+  integrations: [referralKit(), mdx()],
+  markdown: {
+    // Sätteri, Astro's default Markdown compiler, runs no plugins; scripts need the recma
+    // plugin that puts {partner.first_name} and the other variables in scope.
+    processor: unified({ remarkPlugins: [remarkScriptParagraphs], recmaPlugins: [recmaScriptVariables] }),
+  },
+  build: {
+    // Stylesheets as files, so the Content-Security-Policy can stay free of 'unsafe-inline'.
+    inlineStylesheets: 'never',
+  },
+  vite: {
+    // Scripts as files too: nothing inline for a Content-Security-Policy to allow.
+    build: { assetsInlineLimit: 0 },
+  },
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+// Runs the TypeScript CLI directly with Node's type stripping: built in from Node 22.18,
+// behind a flag before that, so older 22.x releases are re-run with the flag.
+import { spawnSync } from 'node:child_process';
+
+if (process.features.typescript) {
+  // Colours only on a terminal; the help text must stay readable when piped or logged.
+  if (!process.stdout.isTTY) process.env.NO_COLOR ??= '1';
+  const { run } = await import('../src/cli/main.ts');
+  await run();
+} else {
+  const result = spawnSync(
+    process.execPath,
+    ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', ...process.execArgv, process.argv[1], ...process.argv.slice(2)],
+    { stdio: 'inherit' },
+  );
+  process.exitCode = result.status ?? 1;
+}

@@ -1,0 +1,43 @@
+/** `referral-kit links`: every partner's private kit link and public share link. */
+import { defineCommand } from 'citty';
+import { hasErrors, summarize } from '../kit/diagnostics.ts';
+import { partnerLinks, toCsv, toTable } from '../kit/links.ts';
+import { loadKit } from '../kit/load.ts';
+import { contentOption, fail, rejectUnknown, reportDiagnostics } from './options.ts';
+
+const formats = ['table', 'csv', 'json'] as const;
+
+const args = {
+  ...contentOption,
+  format: { type: 'enum', options: [...formats], description: 'Output format', default: 'table' },
+  json: { type: 'boolean', description: 'Same as --format json' },
+} as const;
+
+export const linksCommand = defineCommand({
+  meta: { name: 'links', description: 'List every partner\'s kit link and share link, to send them out' },
+  args,
+  async run({ args: parsed }) {
+    if (rejectUnknown(parsed, args)) return;
+    const format = parsed.json ? 'json' : parsed.format;
+    if (!formats.includes(format)) {
+      fail(`--format must be one of: ${formats.join(', ')}`);
+      return;
+    }
+    const { content, diagnostics } = await loadKit(parsed.content);
+    if (!content || hasErrors(diagnostics)) {
+      reportDiagnostics(diagnostics);
+      fail(`${summarize(diagnostics)}: fix the errors above before sending links`);
+      return;
+    }
+    const rows = partnerLinks(content);
+    if (format === 'json') console.log(JSON.stringify(rows, null, 2));
+    else if (format === 'csv') process.stdout.write(toCsv(rows));
+    else console.log(rows.length ? toTable(rows) : 'No partners yet: add one with `referral-kit add partner "Name"`.');
+  },
+});
+
+export const linksExamples = [
+  'referral-kit links',
+  'referral-kit links --format csv > partners.csv   # for a mail merge',
+  'referral-kit links --json',
+];

@@ -1,0 +1,97 @@
+/** Problems found in content, each pinned to a file position the owner's editor can jump to. */
+import { relative, isAbsolute } from 'node:path';
+
+export type Severity = 'error' | 'warning';
+
+export interface Diagnostic {
+  /** Absolute path of the file the problem is in. */
+  file: string;
+  /** 1-based line. */
+  line: number;
+  /** 1-based column. */
+  column: number;
+  severity: Severity;
+  message: string;
+}
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export const startOfFile: Position = { line: 1, column: 1 };
+
+export function diagnostic(file: string, position: Position, severity: Severity, message: string): Diagnostic {
+  return { file, line: position.line, column: position.column, severity, message };
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
+
+/** Paths inside the working folder print relative to it, like compilers do, so terminals make them clickable. */
+export function displayPath(file: string, cwd = process.cwd()): string {
+  const rel = relative(cwd, file);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
+}
+
+/** `content/partners/jane.yaml:4:11: error: category: must be one of: …` */
+export function formatDiagnostic(d: Diagnostic, cwd?: string): string {
+  return `${displayPath(d.file, cwd)}:${d.line}:${d.column}: ${d.severity}: ${d.message}`;
+}
+
+/** Errors first, then by file and position, so the output reads top to bottom. */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const rank = (d: Diagnostic) => (d.severity === 'error' ? 0 : 1);
+  return [...diagnostics].sort(
+    (a, b) => rank(a) - rank(b) || a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
+  );
+}
+
+export function summarize(diagnostics: readonly Diagnostic[]): string {
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.length - errors;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+}
+
+/** Quotes a value for a message: escaped, so a hostile value cannot move the terminal cursor, and kept short. */
+export function quote(value: unknown, max = 60): string {
+  const shown = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const short = shown.length > max ? `${shown.slice(0, max - 1)}…` : shown;
+  return JSON.stringify(short);
+}
+
+/**
+ * The closest candidate to a misspelt word, if one is close enough to be a likely typo: a few
+ * letters off (swapped letters count once), or the start of a longer name ("email" → "email-intro").
+ */
+export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
+  const typed = word.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = editDistance(typed, candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  if (best !== undefined && best.length >= 3 && bestDistance <= Math.max(1, Math.floor(best.length / 3))) return best;
+  return typed.length >= 3 ? candidates.find((candidate) => candidate.toLowerCase().startsWith(typed)) : undefined;
+}
+
+/** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
+function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 0; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = value;
+    }
+  }
+  return d[a.length]![b.length]!;
+}

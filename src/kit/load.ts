@@ -1,0 +1,239 @@
+/**
+ * Reads a whole kit folder, validates every file, and checks the files against each other.
+ * The build and `referral-kit check` both start here, so they report the same problems.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { basename, extname, join, resolve } from 'node:path';
+import { kitSchema, type KitData } from '../schemas/kit.ts';
+import { partnerSchema, type PartnerData } from '../schemas/partner.ts';
+import { testimonialSchema, type TestimonialData } from '../schemas/testimonial.ts';
+import { diagnostic, hasErrors, sortDiagnostics, startOfFile, type Diagnostic } from './diagnostics.ts';
+import { readScript, type ScriptSource } from './script-source.ts';
+import { optionalVariables } from './script-variables.ts';
+import { scriptsFor } from './script-selection.ts';
+import { parseYaml, positionAt, validateYaml, type YamlSource } from './yaml-source.ts';
+
+export interface PartnerEntry {
+  /** The file name without extension; the partner's public URL is /for/<slug>/. */
+  slug: string;
+  file: string;
+  data: PartnerData;
+}
+
+export interface TestimonialEntry {
+  id: string;
+  file: string;
+  data: TestimonialData;
+}
+
+export interface KitContent {
+  contentDir: string;
+  kitFile: string;
+  kit: KitData;
+  partners: PartnerEntry[];
+  scripts: ScriptSource[];
+  testimonials: TestimonialEntry[];
+}
+
+export interface LoadResult {
+  /** Present when there are no errors (warnings allowed). */
+  content?: KitContent;
+  diagnostics: Diagnostic[];
+}
+
+const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** `Jane Smith` → `jane-smith`, `Zoë Ångström` → `zoe-angstrom`. */
+export function slugify(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ß/g, 'ss')
+    .replace(/[æÆ]/g, 'ae')
+    .replace(/[øØ]/g, 'o')
+    .replace(/[łŁ]/g, 'l')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+interface FolderFile {
+  file: string;
+  name: string;
+}
+
+/** Files of one content sub-folder with the given extensions; anything else is reported, not silently dropped. */
+async function listFolder(dir: string, extensions: readonly string[], diagnostics: Diagnostic[]): Promise<FolderFile[]> {
+  if (!existsSync(dir)) return [];
+  const entries = await readdir(dir, { withFileTypes: true });
+  const files: FolderFile[] = [];
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.name.startsWith('.')) continue;
+    const file = join(dir, entry.name);
+    const extension = extname(entry.name).toLowerCase();
+    if (entry.isFile() && extensions.includes(extension)) {
+      files.push({ file, name: basename(entry.name, extname(entry.name)) });
+    } else {
+      diagnostics.push(
+        diagnostic(file, startOfFile, 'warning', `ignored: only ${extensions.join(' and ')} files are read in ${basename(dir)}/`),
+      );
+    }
+  }
+  return files;
+}
+
+function checkPhoto(
+  contentDir: string,
+  source: YamlSource,
+  path: readonly string[],
+  photo: string | undefined,
+  diagnostics: Diagnostic[],
+): void {
+  if (!photo) return;
+  const file = resolve(contentDir, photo);
+  if (!file.startsWith(resolve(contentDir) + '/')) {
+    diagnostics.push(diagnostic(source.file, positionAt(source, path), 'error', `${path.join('.')}: must be inside the content folder`));
+  } else if (!existsSync(file) || !statSync(file).isFile()) {
+    diagnostics.push(diagnostic(source.file, positionAt(source, path), 'error', `${path.join('.')}: file not found: ${photo}`));
+  }
+}
+
+export async function loadKit(contentDirectory: string): Promise<LoadResult> {
+  const contentDir = resolve(contentDirectory);
+  const diagnostics: Diagnostic[] = [];
+  if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) {
+    return {
+      diagnostics: [diagnostic(contentDir, startOfFile, 'error', 'content folder not found (pass --content <folder>)')],
+    };
+  }
+
+  // kit.yaml
+  const kitFile = [join(contentDir, 'kit.yaml'), join(contentDir, 'kit.yml')].find((f) => existsSync(f)) ?? join(contentDir, 'kit.yaml');
+  let kit: KitData | undefined;
+  if (!existsSync(kitFile)) {
+    diagnostics.push(diagnostic(kitFile, startOfFile, 'error', 'missing kit.yaml: it says who you are, what you offer and where the site lives'));
+  } else {
+    const parsed = parseYaml(kitFile, await readFile(kitFile, 'utf8'));
+    const validated = validateYaml(parsed, kitSchema);
+    diagnostics.push(...validated.diagnostics);
+    kit = validated.data;
+    if (kit) checkPhoto(contentDir, parsed.source, ['owner', 'photo'], kit.owner.photo, diagnostics);
+  }
+
+  // partners/<slug>.yaml
+  const partners: PartnerEntry[] = [];
+  const sources = new Map<string, YamlSource>();
+  const partnerFiles = await listFolder(join(contentDir, 'partners'), ['.yaml', '.yml'], diagnostics);
+  /** Fields that must be unique across partners, checked on the raw values so one pass finds every clash. */
+  const firstHolder = new Map<string, string>();
+  const uniqueFields = { token: 'each partner needs their own secret link', email: 'one person, one partner file' } as const;
+  for (const { file, name } of partnerFiles) {
+    if (!slugPattern.test(name)) {
+      const suggestion = slugify(name) || 'partner-name';
+      diagnostics.push(
+        diagnostic(file, startOfFile, 'error', `file name "${name}" is used in the share link: rename the file to ${suggestion}${extname(file)} (lowercase letters, digits and dashes)`),
+      );
+      continue;
+    }
+    const parsed = parseYaml(file, await readFile(file, 'utf8'));
+    const previous = firstHolder.get(`slug:${name}`);
+    if (previous) {
+      diagnostics.push(diagnostic(file, startOfFile, 'error', `two files for the partner "${name}": ${basename(previous)} and ${basename(file)}; keep one`));
+    } else firstHolder.set(`slug:${name}`, file);
+    const raw = (parsed.value ?? {}) as Record<string, unknown>;
+    for (const [field, consequence] of Object.entries(uniqueFields)) {
+      const value = raw[field];
+      if (typeof value !== 'string' || !value.trim()) continue;
+      const key = `${field}:${field === 'email' ? value.trim().toLowerCase() : value.trim()}`;
+      const holder = firstHolder.get(key);
+      if (holder) {
+        diagnostics.push(diagnostic(file, positionAt(parsed.source, [field]), 'error', `${field}: same as in ${basename(holder)}: ${consequence}`));
+      } else firstHolder.set(key, file);
+    }
+    const validated = validateYaml(parsed, partnerSchema);
+    diagnostics.push(...validated.diagnostics);
+    if (!validated.data) continue;
+    partners.push({ slug: name, file, data: validated.data });
+    sources.set(name, parsed.source);
+    if (!validated.data.email) {
+      diagnostics.push(diagnostic(file, positionAt(parsed.source, ['name']), 'warning', 'no email: `referral-kit invite` will skip this partner'));
+    }
+  }
+  if (!partnerFiles.length) {
+    diagnostics.push(
+      diagnostic(join(contentDir, 'partners'), startOfFile, 'warning', 'no partners yet: add one with `npx referral-kit add partner "Name"`'),
+    );
+  }
+
+  // scripts/<id>.mdx
+  const scripts: ScriptSource[] = [];
+  for (const { file, name } of await listFolder(join(contentDir, 'scripts'), ['.mdx'], diagnostics)) {
+    const read = readScript(file, name, await readFile(file, 'utf8'));
+    diagnostics.push(...read.diagnostics);
+    if (read.script) scripts.push(read.script);
+  }
+
+  // Scripts against partners: who sees what, and what reads empty for whom.
+  for (const partner of partners) {
+    const category = partner.data.category;
+    const source = sources.get(partner.slug)!;
+    const shown = scriptsFor(scripts, category).filter((script) => script.data.channel !== 'invite');
+    if (scripts.length && !shown.length) {
+      diagnostics.push(diagnostic(partner.file, positionAt(source, ['category']), 'warning', `no script applies to category "${category}": their kit will have nothing to say`));
+    } else if (scripts.length && !scripts.some((script) => script.data.categories?.includes(category))) {
+      diagnostics.push(
+        diagnostic(partner.file, positionAt(source, ['category']), 'warning', `no script variant for category "${category}": this partner sees the general scripts`),
+      );
+    }
+  }
+  for (const script of scripts) {
+    for (const use of script.uses) {
+      if (use.guarded || !optionalVariables.has(use.path)) continue;
+      const [group, field] = use.path.split('.') as [string, string];
+      const lacking =
+        group === 'owner'
+          ? kit && !kit.owner[field as 'phone'] ? ['you (kit.yaml)'] : []
+          : partners
+              .filter((partner) => scriptsFor([script], partner.data.category).length)
+              .filter((partner) => !partner.data[field as 'company' | 'occupation'])
+              .map((partner) => partner.slug);
+      if (lacking.length) {
+        const who = lacking.length > 3 ? `${lacking.slice(0, 3).join(', ')} and ${lacking.length - 3} more` : lacking.join(', ');
+        diagnostics.push(
+          diagnostic(script.file, use.position, 'warning', `{${use.path}} is empty for ${who}: add a fallback, like {${use.path} ?? "your team"}`),
+        );
+      }
+    }
+  }
+
+  // testimonials/<id>.yaml
+  const testimonials: TestimonialEntry[] = [];
+  for (const { file, name } of await listFolder(join(contentDir, 'testimonials'), ['.yaml', '.yml'], diagnostics)) {
+    const parsed = parseYaml(file, await readFile(file, 'utf8'));
+    const validated = validateYaml(parsed, testimonialSchema);
+    diagnostics.push(...validated.diagnostics);
+    if (!validated.data) continue;
+    checkPhoto(contentDir, parsed.source, ['photo'], validated.data.photo, diagnostics);
+    if (!validated.data.consent) {
+      diagnostics.push(
+        diagnostic(file, positionAt(parsed.source, ['consent'], 'key'), 'warning', 'not published: set consent: true once the author agrees to be quoted'),
+      );
+    }
+    testimonials.push({ id: name, file, data: validated.data });
+  }
+
+  const sorted = sortDiagnostics(diagnostics);
+  if (hasErrors(sorted) || !kit) return { diagnostics: sorted };
+  return {
+    content: {
+      contentDir,
+      kitFile,
+      kit,
+      partners,
+      scripts,
+      testimonials,
+    },
+    diagnostics: sorted,
+  };
+}

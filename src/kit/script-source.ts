@@ -1,0 +1,127 @@
+/**
+ * Reads a script (`scripts/<id>.mdx`) without running it: frontmatter validated with positions,
+ * and a walk of the MDX tree that allows text, Markdown and variables, and nothing that runs
+ * code or injects markup.
+ */
+import { createProcessor } from '@mdx-js/mdx';
+import type { Program } from 'estree';
+import type { Definition, Link, Node as MdastNode, Parent } from 'mdast';
+import { VFile } from 'vfile';
+import { scriptSchema, type ScriptData } from '../schemas/script.ts';
+import { diagnostic, startOfFile, type Diagnostic, type Position } from './diagnostics.ts';
+import { checkExpression, templateVariables, unknownVariableMessage, type VariableUse } from './script-variables.ts';
+import { parseYaml, positionAt, validateYaml } from './yaml-source.ts';
+
+export interface ScriptSource {
+  /** File name without `.mdx`. */
+  id: string;
+  file: string;
+  data: ScriptData;
+  /** Variables the body uses, for "this partner has no company" warnings. */
+  uses: VariableUse[];
+}
+
+const frontmatterPattern = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/;
+
+/** Splits frontmatter from the body; the body keeps its line numbers (frontmatter becomes blank lines). */
+export function splitFrontmatter(text: string): { frontmatter?: string; body: string } {
+  const match = frontmatterPattern.exec(text);
+  if (!match) return { body: text };
+  const blank = match[0].replace(/[^\n]/g, '');
+  return { frontmatter: match[1] ?? '', body: blank + text.slice(match[0].length) };
+}
+
+const mdxParser = createProcessor({ format: 'mdx' });
+
+const safeLinkSchemes = ['http:', 'https:', 'mailto:', 'tel:'];
+
+function startOf(node: MdastNode): Position {
+  return node.position ? { line: node.position.start.line, column: node.position.start.column } : startOfFile;
+}
+
+export function readScript(file: string, id: string, text: string): { script?: ScriptSource | undefined; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const { frontmatter, body } = splitFrontmatter(text);
+  let data: ScriptData | undefined;
+  if (frontmatter === undefined) {
+    diagnostics.push(
+      diagnostic(file, startOfFile, 'error', 'missing frontmatter: start the file with a --- block holding title: and channel:'),
+    );
+  } else {
+    const parsed = parseYaml(file, frontmatter, 1);
+    const validated = validateYaml(parsed, scriptSchema);
+    diagnostics.push(...validated.diagnostics);
+    data = validated.data;
+    // Checked on the raw value, so a subject's mistakes show up even while another field is wrong.
+    const subject = (parsed.value as { subject?: unknown } | undefined)?.subject;
+    if (typeof subject === 'string') {
+      for (const { path } of templateVariables(subject)) {
+        const message = unknownVariableMessage(path);
+        if (message) diagnostics.push(diagnostic(file, positionAt(parsed.source, ['subject']), 'error', `subject: ${message}`));
+      }
+    }
+  }
+
+  const uses: VariableUse[] = [];
+  let tree: MdastNode | undefined;
+  try {
+    tree = mdxParser.parse(new VFile({ path: file, value: body }));
+  } catch (error) {
+    const message = error as { line?: number; column?: number; reason?: string; message: string };
+    diagnostics.push(
+      diagnostic(file, { line: message.line ?? 1, column: message.column ?? 1 }, 'error', `MDX: ${message.reason ?? message.message}`),
+    );
+  }
+  if (tree) {
+    const visit = (node: MdastNode): void => {
+      switch (node.type) {
+        case 'mdxjsEsm':
+          diagnostics.push(diagnostic(file, startOf(node), 'error', 'scripts cannot import or export anything; write plain text with {variables}'));
+          return;
+        case 'mdxJsxFlowElement':
+        case 'mdxJsxTextElement': {
+          const name = (node as { name?: string | null }).name;
+          diagnostics.push(
+            diagnostic(file, startOf(node), 'error', `tags like <${name ?? ''}> are not allowed in scripts: write plain text and Markdown (a literal "<" is written \\<)`),
+          );
+          return;
+        }
+        case 'mdxFlowExpression':
+        case 'mdxTextExpression': {
+          const program = (node.data as { estree?: Program } | undefined)?.estree;
+          if (!program) return;
+          const checked = checkExpression(program);
+          uses.push(...checked.uses);
+          for (const problem of checked.problems) diagnostics.push(diagnostic(file, problem.position, 'error', problem.message));
+          return;
+        }
+        case 'image':
+        case 'imageReference':
+          diagnostics.push(diagnostic(file, startOf(node), 'error', 'images are not allowed in scripts; they are words to say or paste'));
+          return;
+        case 'link':
+        case 'definition': {
+          const url = (node as Link | Definition).url;
+          let scheme: string | undefined;
+          try {
+            scheme = new URL(url).protocol;
+          } catch {
+            scheme = undefined;
+          }
+          if (!scheme || !safeLinkSchemes.includes(scheme)) {
+            diagnostics.push(
+              diagnostic(file, startOf(node), 'error', `links must be full http(s), mailto: or tel: addresses (got ${JSON.stringify(url.slice(0, 60))})`),
+            );
+          }
+          break;
+        }
+      }
+      for (const child of (node as Partial<Parent>).children ?? []) visit(child);
+    };
+    visit(tree);
+    if (!(tree as Parent).children.length) {
+      diagnostics.push(diagnostic(file, startOfFile, 'error', 'the script has no text after its frontmatter'));
+    }
+  }
+  return { script: data && !diagnostics.some((d) => d.severity === 'error') ? { id, file, data, uses } : undefined, diagnostics };
+}

@@ -1,0 +1,167 @@
+/**
+ * The variables a script may use, such as `{partner.first_name}` or `{share_url}`.
+ *
+ * This table is the single source of truth: the MDX compiler puts exactly these names in scope,
+ * the checker rejects anything else with a position, and pages fill them per partner.
+ */
+import type { Expression, Node as EstreeNode, Program } from 'estree';
+import type { KitData } from '../schemas/kit.ts';
+import type { PublicPartner } from '../schemas/partner.ts';
+import { didYouMean, type Position } from './diagnostics.ts';
+
+const variableGroups = {
+  partner: ['name', 'first_name', 'company', 'occupation'],
+  owner: ['name', 'first_name', 'business', 'email', 'phone'],
+  value: ['one_liner', 'pitch'],
+} as const;
+
+const scalarVariables = ['share_url', 'kit_url'] as const;
+
+/** Variables that some partners or owners leave empty; a script should give them a fallback. */
+export const optionalVariables: ReadonlySet<string> = new Set(['partner.company', 'partner.occupation', 'owner.phone']);
+
+/** Names the compiled MDX receives as props and puts in scope. */
+export const scriptVariableNames: readonly string[] = [...Object.keys(variableGroups), ...scalarVariables];
+
+/** Every path a script may write, e.g. `partner.first_name`. */
+export const scriptVariablePaths: readonly string[] = [
+  ...Object.entries(variableGroups).flatMap(([group, fields]) => fields.map((field) => `${group}.${field}`)),
+  ...scalarVariables,
+];
+
+export interface ScriptContext {
+  partner: { name: string; first_name: string; company: string | undefined; occupation: string | undefined };
+  owner: { name: string; first_name: string; business: string; email: string; phone: string | undefined };
+  value: { one_liner: string; pitch: string };
+  share_url: string;
+  kit_url: string;
+}
+
+export function scriptContext(
+  kit: KitData,
+  partner: Pick<PublicPartner, 'name' | 'first_name' | 'company' | 'occupation'>,
+  urls: { share_url: string; kit_url: string },
+): ScriptContext {
+  return {
+    partner: { name: partner.name, first_name: partner.first_name, company: partner.company, occupation: partner.occupation },
+    owner: {
+      name: kit.owner.name,
+      first_name: kit.owner.first_name,
+      business: kit.owner.business,
+      email: kit.owner.email,
+      phone: kit.owner.phone,
+    },
+    value: { one_liner: kit.value.one_liner, pitch: kit.value.pitch },
+    ...urls,
+  };
+}
+
+/** Why a dotted path is not a script variable, or undefined when it is one. */
+export function unknownVariableMessage(path: string): string | undefined {
+  if (scriptVariablePaths.includes(path)) return undefined;
+  if (path in variableGroups) {
+    const fields = variableGroups[path as keyof typeof variableGroups];
+    return `{${path}} is a group: write one of its fields, like {${path}.${fields[1] ?? fields[0]}}`;
+  }
+  const guess = didYouMean(path, scriptVariablePaths);
+  return guess
+    ? `unknown variable {${path}}: did you mean {${guess}}?`
+    : `unknown variable {${path}}: scripts can use ${scriptVariablePaths.map((p) => `{${p}}`).join(', ')}`;
+}
+
+export interface VariableUse {
+  path: string;
+  position: Position;
+  /** Written with a fallback (`{partner.company ?? "your firm"}`), so an empty value reads fine. */
+  guarded: boolean;
+}
+
+export interface ExpressionProblem {
+  position: Position;
+  message: string;
+}
+
+function positionOf(node: EstreeNode): Position {
+  const start = node.loc?.start;
+  return start ? { line: start.line, column: start.column + 1 } : { line: 1, column: 1 };
+}
+
+function dottedPath(node: Expression): string | undefined {
+  if (node.type === 'Identifier') return node.name;
+  if (node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier' && node.object.type !== 'Super') {
+    const object = dottedPath(node.object as Expression);
+    return object === undefined ? undefined : `${object}.${node.property.name}`;
+  }
+  return undefined;
+}
+
+const onlyVariables =
+  'scripts may only use variables like {partner.first_name}, optionally with a fallback: {partner.company ?? "your firm"}';
+
+/**
+ * Checks one `{…}` expression of a script. Allowed: variables, quoted text, and the fallback
+ * forms `a ?? b`, `a || b`, `a && b`, `a ? b : c`. Nothing that runs code.
+ */
+export function checkExpression(program: Program): { uses: VariableUse[]; problems: ExpressionProblem[] } {
+  const uses: VariableUse[] = [];
+  const problems: ExpressionProblem[] = [];
+  const visit = (node: Expression, guarded: boolean): void => {
+    switch (node.type) {
+      case 'Identifier':
+      case 'MemberExpression': {
+        const path = dottedPath(node);
+        if (path === undefined) {
+          problems.push({ position: positionOf(node), message: onlyVariables });
+          return;
+        }
+        const message = unknownVariableMessage(path);
+        if (message) problems.push({ position: positionOf(node), message });
+        else uses.push({ path, position: positionOf(node), guarded });
+        return;
+      }
+      case 'Literal':
+        if (typeof node.value !== 'string' && typeof node.value !== 'number') {
+          problems.push({ position: positionOf(node), message: onlyVariables });
+        }
+        return;
+      case 'TemplateLiteral':
+        for (const expression of node.expressions) visit(expression, guarded);
+        return;
+      case 'LogicalExpression':
+        visit(node.left, guarded || node.operator !== '&&');
+        visit(node.right, guarded);
+        return;
+      case 'ConditionalExpression':
+        visit(node.test, true);
+        visit(node.consequent, guarded);
+        visit(node.alternate, guarded);
+        return;
+      default:
+        problems.push({ position: positionOf(node), message: onlyVariables });
+    }
+  };
+  for (const statement of program.body) {
+    if (statement.type === 'ExpressionStatement') visit(statement.expression, false);
+    else problems.push({ position: positionOf(statement), message: onlyVariables });
+  }
+  if (program.body.length > 1) {
+    problems.push({ position: positionOf(program.body[1]!), message: 'write one variable per {…}' });
+  }
+  return { uses, problems };
+}
+
+const placeholder = /\{\s*([^{}]*?)\s*\}/g;
+
+/** Variables written in a frontmatter text such as an email subject: `Meet {owner.name}`. */
+export function templateVariables(template: string): { path: string; index: number }[] {
+  return [...template.matchAll(placeholder)].map((match) => ({ path: match[1]!, index: match.index }));
+}
+
+/** Fills `{partner.first_name}`-style placeholders of a frontmatter text; missing values become empty. */
+export function fillTemplate(template: string, context: ScriptContext): string {
+  return template.replace(placeholder, (_, path: string) => {
+    let value: unknown = context;
+    for (const key of path.split('.')) value = (value as Record<string, unknown> | undefined)?.[key];
+    return typeof value === 'string' ? value : '';
+  });
+}

@@ -1,0 +1,16 @@
+/** Plain text of rendered HTML, as a browser's `innerText` gives it: what a partner copies or mails. */
+import { fromHtml } from 'hast-util-from-html';
+import { toText } from 'hast-util-to-text';
+
+export function htmlToText(html: string): string {
+  const text = toText(fromHtml(html, { fragment: true }));
+  return text.replace(/[ \t]+\n/g, '\n').trim();
+}
+
+/** Paragraphs of a plain-text field (a partner's greeting): split on blank lines. */
+export function paragraphs(text: string): string[] {
+  return text
+    .split(/\n\s*\n/)
+    .map((paragraph) => paragraph.trim())
+    .filter(Boolean);
+}

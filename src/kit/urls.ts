@@ -1,0 +1,36 @@
+/** Every address the kit hands out, built from `site.url` and `site.base` in one place. */
+import type { KitData } from '../schemas/kit.ts';
+
+type Site = Pick<KitData['site'], 'url' | 'base'>;
+
+/** A path inside the site (`for/jane/`) as an absolute URL. */
+export function absoluteUrl(site: Site, path = ''): string {
+  return `${site.url}${site.base}${path}`;
+}
+
+/** A path inside the site as a link from one of its pages. */
+export function sitePath(site: Pick<Site, 'base'>, path = ''): string {
+  return `${site.base}${path}`;
+}
+
+/** The public page a partner shares with prospects. */
+export function sharePath(slug: string): string {
+  return `for/${encodeURIComponent(slug)}/`;
+}
+
+/** The partner's private kit: the token is the only thing that guards it. */
+export function kitPath(token: string): string {
+  return `kit/${encodeURIComponent(token)}/`;
+}
+
+/** The booking link, crediting the partner who made the introduction when there is one. */
+export function bookingUrl(booking: string, ref?: string): string {
+  const url = new URL(booking);
+  if (ref) {
+    url.searchParams.set('ref', ref);
+    url.searchParams.set('utm_source', 'referral-kit');
+    url.searchParams.set('utm_medium', 'referral');
+    url.searchParams.set('utm_campaign', ref);
+  }
+  return url.href;
+}

@@ -1,0 +1,154 @@
+/**
+ * YAML parsing that remembers where every value came from, and schema validation whose problems
+ * point at the offending value (`file:line:col`) rather than at a path in a data structure.
+ */
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { z } from 'zod';
+import { diagnostic, didYouMean, quote, startOfFile, type Diagnostic, type Position } from './diagnostics.ts';
+
+export interface YamlSource {
+  file: string;
+  doc: Document.Parsed;
+  lines: LineCounter;
+  /** Lines before this YAML in its file (MDX frontmatter starts on line 2). */
+  lineOffset: number;
+}
+
+export interface ParsedYaml {
+  source: YamlSource;
+  value: unknown;
+  diagnostics: Diagnostic[];
+}
+
+export function parseYaml(file: string, text: string, lineOffset = 0): ParsedYaml {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const source: YamlSource = { file, doc, lines, lineOffset };
+  const diagnostics = [
+    ...doc.errors.map((e) => diagnostic(file, offsetPosition(source, e.pos[0]), 'error', `YAML: ${yamlMessage(e.message)}`)),
+    ...doc.warnings.map((w) => diagnostic(file, offsetPosition(source, w.pos[0]), 'warning', `YAML: ${yamlMessage(w.message)}`)),
+  ];
+  return { source, value: doc.errors.length ? undefined : doc.toJS({ maxAliasCount: 100 }), diagnostics };
+}
+
+/** The yaml package's messages end with a code excerpt; the position already says where. */
+function yamlMessage(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function offsetPosition(source: YamlSource, offset: number): Position {
+  const { line, col } = source.lines.linePos(offset);
+  return { line: line + source.lineOffset, column: col };
+}
+
+type Path = readonly PropertyKey[];
+
+/**
+ * Where the value at `path` starts. With `key`, where its key starts (for "unknown field" and
+ * "missing field" messages). A path that does not exist resolves to its deepest existing parent.
+ */
+export function positionAt(source: YamlSource, path: Path, target: 'value' | 'key' = 'value'): Position {
+  let node: unknown = source.doc.contents;
+  let keyNode: Node | undefined;
+  for (const segment of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+      if (!pair) break;
+      keyNode = pair.key as Node;
+      node = pair.value ?? keyNode;
+    } else if (isSeq(node) && typeof segment === 'number' && node.items[segment]) {
+      keyNode = undefined;
+      node = node.items[segment];
+    } else {
+      break;
+    }
+  }
+  const chosen = target === 'key' && keyNode ? keyNode : (node as Node | null | undefined);
+  const offset = chosen?.range?.[0];
+  return offset === undefined ? { ...startOfFile, line: 1 + source.lineOffset } : offsetPosition(source, offset);
+}
+
+export function formatPath(path: Path): string {
+  return path.reduce<string>(
+    (out, segment) => (typeof segment === 'number' ? `${out}[${segment}]` : out ? `${out}.${String(segment)}` : String(segment)),
+    '',
+  );
+}
+
+function valueAt(root: unknown, path: Path): unknown {
+  let value = root;
+  for (const segment of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[segment];
+  }
+  return value;
+}
+
+/** Names of the fields a strict object schema accepts, for "did you mean" hints. */
+function knownKeys(schema: z.ZodType, path: Path): string[] {
+  let current: unknown = schema;
+  const unwrap = (s: unknown): unknown => {
+    const def = (s as { _zod?: { def?: Record<string, unknown> } })?._zod?.def;
+    if (!def) return s;
+    if (def.type === 'pipe') return unwrap(def.in);
+    if (['optional', 'nullable', 'default', 'prefault', 'readonly'].includes(String(def.type))) return unwrap(def.innerType);
+    return s;
+  };
+  for (const segment of [...path, undefined]) {
+    current = unwrap(current);
+    const def = (current as { _zod?: { def?: Record<string, unknown> } })?._zod?.def;
+    if (segment === undefined) {
+      return def?.type === 'object' ? Object.keys(def.shape as object) : [];
+    }
+    if (def?.type === 'object') current = (def.shape as Record<string, unknown>)[String(segment)];
+    else if (def?.type === 'array') current = def.element;
+    else return [];
+  }
+  return [];
+}
+
+/** Validates parsed YAML against a schema; every problem comes back at the position of its value. */
+export function validateYaml<S extends z.ZodType>(
+  parsed: ParsedYaml,
+  schema: S,
+): { data?: z.output<S>; diagnostics: Diagnostic[] } {
+  if (parsed.diagnostics.some((d) => d.severity === 'error')) return { diagnostics: parsed.diagnostics };
+  const result = schema.safeParse(parsed.value ?? {});
+  if (result.success) return { data: result.data, diagnostics: parsed.diagnostics };
+  const { source } = parsed;
+  const diagnostics = [...parsed.diagnostics];
+  for (const issue of result.error.issues) {
+    const path = issue.path;
+    const name = formatPath(path);
+    const value = valueAt(parsed.value, path);
+    if (issue.code === 'unrecognized_keys') {
+      const known = knownKeys(schema, path);
+      for (const key of issue.keys) {
+        const guess = didYouMean(key, known);
+        const hint = guess ? `did you mean "${guess}"?` : `known fields: ${known.join(', ')}`;
+        diagnostics.push(
+          diagnostic(source.file, positionAt(source, [...path, key], 'key'), 'error', `unknown field ${quote(formatPath([...path, key]))}: ${hint}`),
+        );
+      }
+    } else if (issue.code === 'invalid_type' && value === undefined) {
+      const where = path.length > 1 ? ` under "${formatPath(path.slice(0, -1))}"` : '';
+      diagnostics.push(
+        diagnostic(source.file, positionAt(source, path.slice(0, -1), 'key'), 'error', `missing field "${String(path.at(-1) ?? name)}"${where}`),
+      );
+    } else if (issue.code === 'invalid_type' && value === null) {
+      diagnostics.push(diagnostic(source.file, positionAt(source, path, 'key'), 'error', `${name}: is blank; give it a value`));
+    } else if (issue.code === 'invalid_type' && issue.expected === 'object') {
+      const message = path.length ? `${name}: must hold indented fields, not a single value` : 'the file must hold fields like `name: …`';
+      diagnostics.push(diagnostic(source.file, positionAt(source, path), 'error', message));
+    } else {
+      const guess = issue.code === 'invalid_value' && typeof value === 'string'
+        ? didYouMean(value, issue.values.map(String))
+        : undefined;
+      const got = value !== undefined && typeof value !== 'object' ? ` (got ${quote(value)})` : '';
+      const hint = guess ? `; did you mean "${guess}"?` : '';
+      const prefix = name ? `${name}: ` : '';
+      diagnostics.push(diagnostic(source.file, positionAt(source, path), 'error', `${prefix}${issue.message}${got}${hint}`));
+    }
+  }
+  return { diagnostics };
+}

@@ -1,0 +1,84 @@
+/**
+ * Field types shared by the content schemas.
+ *
+ * Every schema describes its fields with `.describe()`: the text is the field's doc comment,
+ * and the same text reaches the JSON Schema that editors show on hover.
+ */
+import { z } from 'zod';
+
+/** Reads a YAML blank (`email:` with nothing after it) as "not given". */
+export function optional<T extends z.ZodType>(schema: T) {
+  return schema.nullish().transform((value) => value ?? undefined);
+}
+
+/** Text that must not be empty once trimmed. */
+export function text() {
+  return z.string({ error: 'must be text' }).trim().min(1, { error: 'must not be empty' });
+}
+
+/** A single line of text: names, titles, subjects. Newlines would break headers and layouts. */
+export function line() {
+  return text().refine((value) => !/[\r\n\u2028\u2029]/.test(value), {
+    error: 'must be a single line (no line breaks)',
+  });
+}
+
+/** A web address: only `https:` and `http:` are accepted, so no `javascript:` link can slip in. */
+export function webUrl() {
+  return text().refine(
+    (value) => {
+      try {
+        return ['https:', 'http:'].includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { error: 'must be a full https or http address, like https://example.com/page' },
+  );
+}
+
+export function email() {
+  return z.email({ error: 'must be an email address like name@example.com' }).trim();
+}
+
+/** A phone number as people write it: digits, spaces, `+`, dashes, dots and brackets. */
+export function phone() {
+  return line().refine((value) => /^\+?[\d\s().-]+$/.test(value) && (value.match(/\d/g)?.length ?? 0) >= 6, {
+    error: 'must be a phone number like +1 415 555 0134',
+  });
+}
+
+/** A calendar date written as YYYY-MM-DD. */
+export function isoDate() {
+  return z
+    .string({ error: 'must be a date like 2026-10-02' })
+    .trim()
+    .refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), {
+      error: 'must be a date like 2026-10-02',
+    });
+}
+
+/** A colour as a CSS hex value, `#2f5d50` or `#2f5`. */
+export function hexColor() {
+  return z
+    .string({ error: 'must be a colour like "#2f5d50" (quote it: YAML reads # as a comment)' })
+    .trim()
+    .regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, { error: 'must be a colour like "#2f5d50"' });
+}
+
+/** A picture inside the content folder, e.g. `photos/maya.jpg`. Remote images are never fetched. */
+export function localImage() {
+  return line().refine((value) => !/^[a-z][a-z0-9+.-]*:/i.test(value) && !value.startsWith('//'), {
+    error: 'must be a file in your content folder, like photos/maya.jpg (remote images are not fetched)',
+  }).refine((value) => /\.(jpe?g|png|webp|gif)$/i.test(value), {
+    error: 'must be a .jpg, .png, .webp or .gif file',
+  });
+}
+
+/** Splits a full name into the name a friend would use. */
+export function firstNameOf(name: string): string {
+  const honorifics = /^(dr|mr|mrs|ms|mx|prof|sir|dame)\.?$/i;
+  const words = name.trim().split(/\s+/);
+  const first = words.find((word) => !honorifics.test(word));
+  return first ?? name.trim();
+}

@@ -1,0 +1,75 @@
+/** A referral partner: one file `partners/<slug>.yaml`, one private kit, one public share page. */
+import { z } from 'zod';
+import { email, firstNameOf, line, optional, phone, text } from './fields.ts';
+
+/** The kinds of partner the method distinguishes; each may get its own script variants. */
+export const partnerCategories = [
+  'client',
+  'former-client',
+  'colleague',
+  'competitor',
+  'center-of-influence',
+  'salesperson',
+  'organization',
+  'prospect',
+  'other',
+] as const;
+
+export type PartnerCategory = (typeof partnerCategories)[number];
+
+/** Smallest token accepted: 22 URL-safe base64 characters carry 132 bits, 32 hex digits 128. */
+export const minimumTokenBits = 128;
+
+/** Bits of unpredictability a random token of this shape carries. */
+export function tokenBits(token: string): number {
+  const bitsPerCharacter = /^[0-9a-f]+$/i.test(token) ? 4 : 6;
+  return token.length * bitsPerCharacter;
+}
+
+const token = z
+  .string({ error: 'must be text: run `npx referral-kit add partner` to get a fresh token' })
+  .trim()
+  .regex(/^[A-Za-z0-9_-]+$/, { error: 'may only use letters, digits, "-" and "_" (it is part of a URL)' })
+  .refine((value) => tokenBits(value) >= minimumTokenBits && new Set(value).size >= 10, {
+    error: `is too short or too regular to be unguessable: use at least ${minimumTokenBits} random bits (22+ random characters)`,
+  });
+
+const partnerFields = z.strictObject({
+  name: line().describe('Full name, as the partner signs their emails.'),
+  first_name: optional(line()).describe('What you call them; taken from the first word of `name` when left out.'),
+  token: token.describe(
+    'Secret part of the partner\'s kit link (/kit/<token>/). Random, at least 128 bits; never share it publicly.',
+  ),
+  category: z
+    .enum(partnerCategories, { error: `must be one of: ${partnerCategories.join(', ')}` })
+    .describe('What kind of partner this is; picks the script variants they see.'),
+  occupation: optional(line()).describe('What they do, e.g. "Tax accountant". Shown on their share page.'),
+  company: optional(line()).describe('Where they work. Shown on their share page and usable in scripts.'),
+  email: optional(email()).describe('Private. Used by `referral-kit invite`; never published.'),
+  phone: optional(phone()).describe('Private. For your own follow-up; never published.'),
+  note: optional(text()).describe('Private notes about this partner; never published.'),
+  message: optional(text()).describe('Your personal greeting at the top of their kit. Blank lines start new paragraphs.'),
+  share_page: z
+    .boolean({ error: 'must be true or false' })
+    .default(true)
+    .describe('Build the public "introduced by" page /for/<slug>/ for this partner.'),
+});
+
+function withFirstName<T extends { name: string; first_name?: string | undefined }>(partner: T) {
+  return { ...partner, first_name: partner.first_name ?? firstNameOf(partner.name) };
+}
+
+export const partnerSchema = partnerFields.transform(withFirstName);
+
+export type PartnerInput = z.input<typeof partnerSchema>;
+export type PartnerData = z.output<typeof partnerSchema>;
+
+/** A partner as the site sees it: the private fields (email, phone, note) are never handed to pages. */
+export const publicPartnerSchema = partnerFields.omit({ email: true, phone: true, note: true }).transform(withFirstName);
+
+export type PublicPartner = z.output<typeof publicPartnerSchema>;
+
+/** Drops the fields that never leave the owner's machine. */
+export function publicPartner({ email: _email, phone: _phone, note: _note, ...rest }: PartnerData): PublicPartner {
+  return rest;
+}

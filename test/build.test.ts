@@ -1,0 +1,219 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { toText } from 'hast-util-to-text';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { htmlToText } from '../src/kit/text.ts';
+import { runCli, type CliRun } from './helpers/cli.ts';
+import { fixture, repoRoot, tempDir } from './helpers/fixtures.ts';
+import { readPage, type Page } from './helpers/html.ts';
+import { parseMailto } from './helpers/mailto.ts';
+
+const tokens = {
+  jane: 'jAn3sm1thT0kenXXaaBBccDD',
+  omar: '0marHaddadT0kenQQrrSSttUU',
+  wang: 'wangXiaoMingT0kenMMnnOOpp',
+  eve: 'eveH0stileT0kenGGhhIIjjKK',
+  quiet: 'qu1nnQuietT0kenVVwwXXyyZZ',
+};
+
+let out: string;
+let run: CliRun;
+const page = (path: string): Page => readPage(join(out, path, 'index.html'));
+const kitPage = (who: keyof typeof tokens) => page(`kit/${tokens[who]}`);
+
+function allFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
+}
+
+beforeAll(async () => {
+  out = join(tempDir('build'), 'dist');
+  run = await runCli(['build', '--content', fixture('basic'), '--out', out]);
+});
+
+describe('building the basic fixture kit', () => {
+  it('succeeds and says what it built', () => {
+    expect(run.stderr).not.toMatch(/error/);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/✓ Built 11 pages for 5 partners into .*dist in [\d.]+s \(0 errors, 7 warnings\)/);
+  });
+
+  it('makes a kit for every partner and a share page for every partner who wants one', () => {
+    for (const token of Object.values(tokens)) expect(existsSync(join(out, 'kit', token, 'index.html')), token).toBe(true);
+    for (const slug of ['jane-smith', 'omar-haddad', 'wang-xiaoming', 'eve-hostile']) {
+      expect(existsSync(join(out, 'for', slug, 'index.html')), slug).toBe(true);
+    }
+    expect(existsSync(join(out, 'for', 'quiet-partner'))).toBe(false);
+    expect(existsSync(join(out, 'index.html'))).toBe(true);
+    expect(existsSync(join(out, 'testimonials', 'index.html'))).toBe(true);
+  });
+});
+
+describe('a partner kit', () => {
+  it('greets the partner and stays out of search engines and referrer headers', () => {
+    const kit = kitPage('jane');
+    expect(kit.text('h1')).toBe('Hi Jane, here is everything you need to introduce people to me.');
+    expect(kit.attr('meta[name=robots]', 'content')).toBe('noindex, nofollow');
+    expect(kit.attr('meta[name=referrer]', 'content')).toBe('no-referrer');
+    expect(kit.attr('link[rel=canonical]', 'href')).toBe(`https://kit.rivera.test/team/kit/${tokens.jane}/`);
+  });
+
+  it('shows the one-liner with its own copy button, and who to introduce', () => {
+    const kit = kitPage('jane');
+    expect(kit.text('#one-liner-text')).toBe('Alex does the books for small design studios.');
+    expect(kit.attr('#one-liner button[data-copy]', 'dataCopy')).toBe('one-liner-text');
+    expect(kit.text('#who')).toContain('Our books are a mess before tax season.');
+    expect(kit.text('#who')).toContain('Restaurants');
+    expect(kit.text('#next')).toContain('I reply within one business day');
+    expect(kit.text('#both-ways h2')).toBe('Who can I introduce you to?');
+  });
+
+  it('fills every script with this partner\'s values', () => {
+    const kit = kitPage('jane');
+    expect(kit.text('#script-email-intro-client')).toBe(
+      'Hi, Alex has done the books at Smith & Co for years. CLIENT-VARIANT-MARKER',
+    );
+    expect(kit.text('#script-phone')).toBe('Say: "Alex does the books for small design studios." GENERAL-PHONE-MARKER');
+  });
+
+  it('shows the category variant instead of the general script, and never the invite', () => {
+    const jane = kitPage('jane').html;
+    expect(jane).toContain('CLIENT-VARIANT-MARKER');
+    expect(jane).not.toContain('id="script-email-intro"');
+    expect(jane).not.toContain('COLLEAGUE-PHONE-MARKER');
+    const omar = kitPage('omar').html;
+    expect(omar).toContain('COLLEAGUE-PHONE-MARKER');
+    expect(omar).not.toContain('GENERAL-PHONE-MARKER');
+    expect(omar).not.toContain('CLIENT-VARIANT-MARKER');
+    for (const who of Object.keys(tokens) as (keyof typeof tokens)[]) expect(kitPage(who).html).not.toContain('INVITE-MARKER');
+  });
+
+  it('gives every script a copy button aimed at its text', () => {
+    const kit = kitPage('omar');
+    const buttons = kit.all('.script-card button[data-copy]');
+    expect(buttons.length).toBe(kit.all('.script-card').length);
+    for (const button of buttons) expect(kit.all(`#${String(button.properties.dataCopy)}`)).toHaveLength(1);
+  });
+
+  it('opens the email introduction as a three-way email that says exactly what the card shows', () => {
+    const kit = kitPage('omar');
+    const href = kit.attr('.script-card[data-channel=email-intro] a[href^="mailto:"]', 'href');
+    const mail = parseMailto(href);
+    expect(mail.to).toBe('');
+    expect(Object.keys(mail.fields)).toEqual(['cc', 'subject', 'body']);
+    expect(mail.fields.cc).toBe('alex@rivera.test');
+    expect(mail.fields.subject).toBe('Meet Alex Rivera, from عمر');
+    expect(mail.fields.body).toBe(htmlToText(kit.html.match(/<div class="script-body" id="script-email-intro">([\s\S]*?)<\/div>/)![1]!).replace(/\n/g, '\r\n'));
+    expect(mail.fields.body).toBe(
+      'Hi,\r\n\r\nMeet Alex Rivera. She works with my clients.\r\n\r\nMore: https://kit.rivera.test/team/for/omar-haddad/\r\n\r\nعمر',
+    );
+  });
+
+  it('hands out the absolute share link, or the home page when the partner has none', () => {
+    expect(kitPage('jane').attr('#share-url', 'href')).toBe('https://kit.rivera.test/team/for/jane-smith/');
+    expect(kitPage('jane').text('#share-url')).toBe('https://kit.rivera.test/team/for/jane-smith/');
+    expect(kitPage('quiet').attr('#share-url', 'href')).toBe('https://kit.rivera.test/team/');
+  });
+
+  it('renders names in any script', () => {
+    expect(kitPage('omar').text('h1')).toContain('Hi عمر,');
+    expect(kitPage('wang').text('.eyebrow')).toBe('Introduction kit for 王小明');
+    expect(kitPage('wang').text('#script-email-intro-client')).toContain('明亮设计');
+  });
+});
+
+describe('a prospect page', () => {
+  it('credits the partner and carries them into the booking link and the email', () => {
+    const prospect = page('for/jane-smith');
+    expect(prospect.text('h1')).toBe('Jane Smith introduced you to Alex Rivera');
+    const booking = new URL(prospect.attr('a[data-cta=booking]', 'href'));
+    expect(Object.fromEntries(booking.searchParams)).toEqual({
+      source: 'site',
+      ref: 'jane-smith',
+      utm_source: 'referral-kit',
+      utm_medium: 'referral',
+      utm_campaign: 'jane-smith',
+    });
+    const mail = parseMailto(prospect.attr('a[data-cta=email]', 'href'));
+    expect(mail.to).toBe('alex@rivera.test');
+    expect(mail.fields.subject).toBe('Introduced by Jane Smith');
+  });
+
+  it('shows the value, who it is for, and only consented testimonials', () => {
+    const prospect = page('for/jane-smith');
+    expect(toText(prospect.tree)).toContain('Alex does the books for small design studios.');
+    expect(prospect.text('.testimonials')).toContain('Alex saved our tax season.');
+    expect(prospect.html).not.toContain('UNPUBLISHED-TESTIMONIAL-MARKER');
+  });
+});
+
+describe('the whole site', () => {
+  const publicPages = ['', 'testimonials', 'for/jane-smith', 'for/omar-haddad', 'for/wang-xiaoming', 'for/eve-hostile'];
+
+  it('gives every page a title, description, canonical URL and Open Graph tags', () => {
+    for (const path of [...publicPages, ...Object.values(tokens).map((t) => `kit/${t}`)]) {
+      const p = page(path);
+      expect(p.text('title'), path).not.toBe('');
+      expect(p.attr('meta[name=description]', 'content'), path).not.toBe('');
+      expect(p.attr('link[rel=canonical]', 'href'), path).toBe(`https://kit.rivera.test/team/${path ? `${path}/` : ''}`);
+      expect(p.attr('meta[property="og:title"]', 'content'), path).toBe(p.text('title'));
+      expect(p.attr('meta[property="og:description"]', 'content'), path).not.toBe('');
+    }
+  });
+
+  it('never links a public page to a kit', () => {
+    for (const path of publicPages) expect(page(path).html, path).not.toMatch(/\/kit\//);
+  });
+
+  it('loads everything from the site itself, under its base folder', () => {
+    for (const path of [...publicPages, `kit/${tokens.jane}`]) {
+      const p = page(path);
+      for (const element of [...p.all('link[href]'), ...p.all('script[src]'), ...p.all('img[src]')]) {
+        const url = String(element.properties.href ?? element.properties.src);
+        if (element.properties.rel && String(element.properties.rel).includes('canonical')) continue;
+        expect(url, `${path}: ${url}`).toMatch(/^\/team\//);
+      }
+    }
+  });
+
+  it('publishes none of the private fields, unconsented testimonials or invitations', () => {
+    const secrets = ['jane-private-marker@example.com', '+1 555 010 9999', 'PRIVATE-NOTE-MARKER-4471', 'UNPUBLISHED-TESTIMONIAL-MARKER', 'INVITE-MARKER'];
+    for (const file of allFiles(out)) {
+      const bytes = readFileSync(file, 'latin1');
+      for (const secret of secrets) expect(bytes.includes(secret), `${relative(out, file)} holds ${secret}`).toBe(false);
+    }
+  });
+
+  it('keeps hostile names as text', () => {
+    for (const path of ['for/eve-hostile', `kit/${tokens.eve}`]) {
+      const p = page(path);
+      expect(p.all('script:not([src])'), path).toHaveLength(0);
+      expect(p.all('img, [onerror], [onload], svg'), path).toHaveLength(0);
+    }
+    expect(page('for/eve-hostile').text('h1')).toBe("Eve <script>alert('name')</script> O'Hara introduced you to Alex Rivera");
+    const kit = kitPage('eve');
+    expect(kit.text('h1')).toBe('Hi <img src=x onerror=alert(1)>, here is everything you need to introduce people to me.');
+    expect(kit.text('.greeting')).toContain('Line one <b>not bold</b>');
+    for (const link of kit.all('a[href^="mailto:"]')) {
+      const mail = parseMailto(String(link.properties.href));
+      expect(Object.keys(mail.fields).every((key) => ['cc', 'subject', 'body'].includes(key))).toBe(true);
+      expect([undefined, 'alex@rivera.test']).toContain(mail.fields.cc);
+    }
+  });
+
+  it('uses the owner\'s colour with readable text on it', () => {
+    expect(page('').attr('html', 'style')).toContain('--accent:#f5c518;--on-accent:#111111');
+  });
+});
+
+describe('the example kit in content/', () => {
+  it('builds', async () => {
+    const exampleOut = join(tempDir('example'), 'dist');
+    const example = await runCli(['build', '--content', join(repoRoot, 'content'), '--out', exampleOut]);
+    expect(example.code, example.stderr).toBe(0);
+    const kits = readdirSync(join(exampleOut, 'kit'));
+    const partners = readdirSync(join(repoRoot, 'content', 'partners'));
+    expect(kits).toHaveLength(partners.length);
+  });
+});

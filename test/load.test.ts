@@ -1,0 +1,112 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatDiagnostic } from '../src/kit/diagnostics.ts';
+import { loadKit, slugify } from '../src/kit/load.ts';
+import { fixture, repoRoot, tempDir } from './helpers/fixtures.ts';
+import { partnerYaml, writeKit } from './helpers/kit.ts';
+
+async function messages(dir: string, only?: 'error' | 'warning') {
+  const { diagnostics } = await loadKit(dir);
+  return diagnostics.filter((d) => !only || d.severity === only).map((d) => formatDiagnostic(d, dir));
+}
+
+describe('loadKit', () => {
+  it('loads the example kit with only its two deliberate warnings', async () => {
+    const { content, diagnostics } = await loadKit(join(repoRoot, 'content'));
+    expect(diagnostics.map((d) => formatDiagnostic(d, repoRoot))).toEqual([
+      'content/partners/dana-wu.yaml:1:7: warning: no email: `referral-kit invite` will skip this partner',
+      'content/testimonials/rafael-costa.yaml:8:1: warning: not published: set consent: true once the author agrees to be quoted',
+    ]);
+    expect(content?.partners.length).toBeGreaterThanOrEqual(8);
+    expect(new Set(content?.partners.map((p) => p.data.category)).size).toBe(9);
+    expect(new Set(content?.scripts.map((s) => s.data.channel)).size).toBe(7);
+    expect(content?.testimonials.filter((t) => t.data.consent).length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('reports every problem of a broken kit at once, each at its position', async () => {
+    expect(await messages(fixture('invalid'))).toEqual([
+      'kit.yaml:4:10: error: owner.email: must be an email address like name@example.com (got "alex-at-rivera.test")',
+      'kit.yaml:5:3: error: unknown field "owner.emial": did you mean "email"?',
+      'kit.yaml:13:12: error: ideal_client.signals: needs at least one signal: what someone says when they need you',
+      'kit.yaml:15:14: error: booking_url: must be a full https or http address, like https://example.com/page (got "javascript:alert(document.cookie)")',
+      'partners/Bad Name.yaml:1:1: error: file name "Bad Name" is used in the share link: rename the file to bad-name.yaml (lowercase letters, digits and dashes)',
+      'partners/broken-yaml.yaml:3:1: error: YAML: Flow sequence in block collection must be sufficiently indented and end with a ]',
+      'partners/jane-smith.yaml:2:8: error: token: same as in copycat.yaml: each partner needs their own secret link',
+      'partners/jane-smith.yaml:3:11: error: category: must be one of: client, former-client, colleague, competitor, center-of-influence, salesperson, organization, prospect, other (got "cilent"); did you mean "client"?',
+      'partners/short-token.yaml:2:8: error: token: is too short or too regular to be unguessable: use at least 128 random bits (22+ random characters) (got "abc123")',
+      'partners/short-token.yaml:4:13: error: share_page: must be true or false (got "no")',
+      'scripts/email-intro.mdx:3:10: error: channel: must be one of: one-liner, email-intro, phone, linkedin, text, in-person, invite (got "email"); did you mean "email-intro"?',
+      'scripts/email-intro.mdx:5:5: error: unknown variable {partner.firstname}: did you mean {partner.first_name}?',
+      'scripts/phone.mdx:5:1: error: scripts cannot import or export anything; write plain text with {variables}',
+      'scripts/phone.mdx:7:11: error: scripts may only use variables like {partner.first_name}, optionally with a fallback: {partner.company ?? "your firm"}',
+      'scripts/phone.mdx:7:31: error: links must be full http(s), mailto: or tel: addresses (got "javascript:alert(1)")',
+      'testimonials/no-author.yaml:1:1: error: missing field "author"',
+      'testimonials/no-author.yaml:2:10: error: consent: must be true or false (got "yes")',
+      'partners/copycat.yaml:1:7: warning: no email: `referral-kit invite` will skip this partner',
+    ]);
+  });
+
+  it('returns no content while there are errors', async () => {
+    expect((await loadKit(fixture('invalid'))).content).toBeUndefined();
+  });
+
+  it('finds duplicate partners, emails in any case, and the same token twice', async () => {
+    const dir = writeKit({
+      'partners/jane.yaml': partnerYaml('Jane', 'jAn3sm1thT0kenXXaaBBccDD', ''),
+      'partners/jane.yml': partnerYaml('Jane Again', 'jAn3sm1thT0kenXXaaBBccDD'),
+      'partners/other.yaml': 'name: Other\ntoken: 0therT0kenQQrrSSttUUvvWW\ncategory: client\nemail: JAN3SM@Example.com\n',
+    });
+    expect(await messages(dir, 'error')).toEqual([
+      'partners/jane.yml:1:1: error: two files for the partner "jane": jane.yaml and jane.yml; keep one',
+      'partners/jane.yml:2:8: error: token: same as in jane.yaml: each partner needs their own secret link',
+      'partners/jane.yml:4:8: error: email: same as in jane.yaml: one person, one partner file',
+      'partners/other.yaml:4:8: error: email: same as in jane.yaml: one person, one partner file',
+    ]);
+  });
+
+  it('checks that photos exist inside the content folder', async () => {
+    const dir = writeKit({
+      'testimonials/pat.yaml': 'quote: Great.\nauthor: Pat\nphoto: photos/pat.jpg\nconsent: true\n',
+      'testimonials/sly.yaml': 'quote: Great.\nauthor: Sly\nphoto: ../../etc/passwd.jpg\nconsent: true\n',
+    });
+    expect(await messages(dir)).toEqual([
+      'partners:1:1: warning: no partners yet: add one with `npx referral-kit add partner "Name"`',
+      'testimonials/pat.yaml:3:8: error: photo: file not found: photos/pat.jpg',
+      'testimonials/sly.yaml:3:8: error: photo: must be inside the content folder',
+    ].sort((a, b) => (a.includes('error') ? 0 : 1) - (b.includes('error') ? 0 : 1)));
+  });
+
+  it('warns when a script leaves an optional value empty for some partners', async () => {
+    const dir = writeKit({
+      'scripts/phone.mdx': '---\ntitle: Phone\nchannel: phone\n---\nI know {partner.company} well. {partner.occupation ?? "Fine"}\n',
+      'partners/jane.yaml': partnerYaml('Jane', 'jAn3sm1thT0kenXXaaBBccDD', 'company: Smith & Co\n'),
+      'partners/omar.yaml': partnerYaml('Omar', '0marHaddadT0kenQQrrSSttUU'),
+    });
+    expect(await messages(dir)).toContain(
+      'scripts/phone.mdx:5:9: warning: {partner.company} is empty for omar: add a fallback, like {partner.company ?? "your team"}',
+    );
+  });
+
+  it('reports what it skips, and a missing folder or kit.yaml', async () => {
+    const dir = writeKit({ 'partners/notes.txt': 'hello', 'partners/.DS_Store': '' });
+    expect(await messages(dir)).toEqual([
+      'partners:1:1: warning: no partners yet: add one with `npx referral-kit add partner "Name"`',
+      'partners/notes.txt:1:1: warning: ignored: only .yaml and .yml files are read in partners/',
+    ]);
+    const empty = tempDir('empty');
+    expect(await messages(empty)).toEqual([
+      'kit.yaml:1:1: error: missing kit.yaml: it says who you are, what you offer and where the site lives',
+      'partners:1:1: warning: no partners yet: add one with `npx referral-kit add partner "Name"`',
+    ]);
+    const missing = join(empty, 'nope');
+    expect((await loadKit(missing)).diagnostics[0]?.message).toBe('content folder not found (pass --content <folder>)');
+  });
+});
+
+describe('slugify', () => {
+  it('makes ASCII slugs from any Latin name', () => {
+    expect(slugify('Zoë Ångström-Øster')).toBe('zoe-angstrom-oster');
+    expect(slugify("  Mary-Kate O'Neil ")).toBe('mary-kate-o-neil');
+    expect(slugify('Jürgen Groß')).toBe('jurgen-gross');
+  });
+});
