@@ -1,17 +1,17 @@
 /** `referral-kit links`: every partner's private kit link and public share link. */
-import { defineCommand } from 'citty';
+import { defineCommand, type ArgsDef } from 'citty';
 import { hasErrors, summarize } from '../kit/diagnostics.ts';
 import { partnerLinks, toCsv, toTable } from '../kit/links.ts';
 import { loadKit } from '../kit/load.ts';
 import { contentOption, fail, rejectUnknown, reportDiagnostics } from './options.ts';
 
-const formats = ['table', 'csv', 'json'] as const;
+const formats = ['table', 'csv', 'json'];
 
 const args = {
   ...contentOption,
-  format: { type: 'enum', options: [...formats], description: 'Output format', default: 'table' },
+  format: { type: 'enum', options: formats, description: 'Output format', default: 'table' },
   json: { type: 'boolean', description: 'Same as --format json' },
-} as const;
+} satisfies ArgsDef;
 
 export const linksCommand = defineCommand({
   meta: { name: 'links', description: 'List every partner\'s kit link and share link, to send them out' },
