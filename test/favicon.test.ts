@@ -2,16 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { faviconSvg, initials } from '../src/site/favicon.ts';
 
 describe('favicon', () => {
-  it('uses the first and last initials in any script', () => {
+  it('uses first and last initials for Latin, Greek and Cyrillic names, the first character otherwise', () => {
     expect(initials('Maya Okafor')).toBe('MO');
     expect(initials('Maya van der Berg')).toBe('MB');
-    expect(initials('王小明')).toBe('王');
     expect(initials('Ébène Ñuñez')).toBe('ÉÑ');
+    expect(initials('Дмитрий Иванов')).toBe('ДИ');
+    expect(initials('王小明')).toBe('王');
+    expect(initials('ليلى حداد')).toBe('ل');
+    expect(initials('Zoë 🎨')).toBe('Z');
   });
 
   it('escapes the name', () => {
-    const svg = faviconSvg('<script> &x', '#2f5d50');
-    expect(svg).toContain('&lt;&amp;');
-    expect(svg).not.toContain('<script');
+    expect(faviconSvg('<script>', '#2f5d50')).toContain('>&lt;</text>');
+    expect(faviconSvg('& Co', '#2f5d50')).toContain('>&amp;</text>');
+    expect(faviconSvg('<script>', '#2f5d50')).not.toContain('<script');
   });
 });

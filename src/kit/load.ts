@@ -5,6 +5,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
+import { inspectPhotoFile } from '../images/photo.ts';
 import { kitSchema, type KitData } from '../schemas/kit.ts';
 import { partnerSchema, type PartnerData } from '../schemas/partner.ts';
 import { testimonialSchema, type TestimonialData } from '../schemas/testimonial.ts';
@@ -96,6 +97,10 @@ function checkPhoto(
     diagnostics.push(diagnostic(source.file, positionAt(source, path), 'error', `${path.join('.')}: must be inside the content folder`));
   } else if (!existsSync(file) || !statSync(file).isFile()) {
     diagnostics.push(diagnostic(source.file, positionAt(source, path), 'error', `${path.join('.')}: file not found: ${photo}`));
+  } else {
+    // Checked here, so a bad photo is a message with a position rather than a failed image render.
+    const { problem } = inspectPhotoFile(file);
+    if (problem) diagnostics.push(diagnostic(source.file, positionAt(source, path), 'error', `${path.join('.')}: ${photo} ${problem}`));
   }
 }
 

@@ -1,0 +1,107 @@
+/**
+ * Every image a kit publishes, where it lives, and what it is made from. Pages link to images
+ * through these paths and the build renders exactly this list, so a link can't point at an
+ * image that was never made.
+ */
+import { resolve } from 'node:path';
+import type { KitData } from '../schemas/kit.ts';
+import type { KitContent } from '../kit/load.ts';
+import { absoluteUrl, sharePath } from '../kit/urls.ts';
+import {
+  cardTemplate,
+  imageFormats,
+  previewTemplate,
+  testimonialTemplate,
+  type CardInput,
+  type ImageFormat,
+  type OwnerInput,
+  type PreviewInput,
+  type Template,
+  type TestimonialInput,
+} from './templates.ts';
+
+export { imageFormats, type ImageFormat };
+
+export const imagePaths = {
+  /** The home page's link preview. */
+  home: () => 'preview.png',
+  /** A prospect page's link preview: public, like the page. */
+  prospect: (slug: string) => `${sharePath(slug)}preview.png`,
+  /** A partner's "what to say" card: under the kit's secret path, like the kit. */
+  card: (token: string, format: ImageFormat) => `kit/${encodeURIComponent(token)}/card-${format}.png`,
+  testimonial: (id: string, format: ImageFormat) => `testimonials/${encodeURIComponent(id)}-${format}.png`,
+};
+
+export type ImageJob =
+  | { kind: 'card'; path: string; format: ImageFormat; input: CardInput }
+  | { kind: 'testimonial'; path: string; format: ImageFormat; input: TestimonialInput }
+  | { kind: 'preview'; path: string; format: '1200x630'; input: PreviewInput };
+
+const formats = Object.keys(imageFormats) as ImageFormat[];
+
+export function ownerInput(kit: KitData, contentDir: string): OwnerInput {
+  return {
+    name: kit.owner.name,
+    business: kit.owner.business,
+    photo: kit.owner.photo ? resolve(contentDir, kit.owner.photo) : undefined,
+    accent: kit.site.accent,
+  };
+}
+
+export function imageJobs(content: KitContent): ImageJob[] {
+  const { kit, contentDir } = content;
+  const owner = ownerInput(kit, contentDir);
+  const site = absoluteUrl(kit.site);
+  const jobs: ImageJob[] = [
+    { kind: 'preview', path: imagePaths.home(), format: '1200x630', input: { oneLiner: kit.value.one_liner, site, owner } },
+  ];
+  for (const { slug, data: partner } of content.partners) {
+    const shareUrl = partner.share_page ? absoluteUrl(kit.site, sharePath(slug)) : site;
+    if (partner.share_page) {
+      jobs.push({
+        kind: 'preview',
+        path: imagePaths.prospect(slug),
+        format: '1200x630',
+        input: { partnerName: partner.name, oneLiner: kit.value.one_liner, site, owner },
+      });
+    }
+    for (const format of formats) {
+      jobs.push({
+        kind: 'card',
+        path: imagePaths.card(partner.token, format),
+        format,
+        input: { partnerName: partner.name, oneLiner: kit.value.one_liner, ownerFirstName: kit.owner.first_name, shareUrl, owner },
+      });
+    }
+  }
+  for (const { id, data } of content.testimonials) {
+    if (!data.consent) continue;
+    for (const format of formats) {
+      jobs.push({
+        kind: 'testimonial',
+        path: imagePaths.testimonial(id, format),
+        format,
+        input: {
+          quote: data.quote,
+          author: data.author,
+          role: data.role,
+          company: data.company,
+          photo: data.photo ? resolve(contentDir, data.photo) : undefined,
+          owner,
+        },
+      });
+    }
+  }
+  return jobs;
+}
+
+export function templateFor(job: ImageJob): Template {
+  switch (job.kind) {
+    case 'card':
+      return cardTemplate(job.input, job.format);
+    case 'testimonial':
+      return testimonialTemplate(job.input, job.format);
+    case 'preview':
+      return previewTemplate(job.input);
+  }
+}
