@@ -3,8 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import referralKit from './src/integration/index.ts';
-import { recmaScriptVariables } from './src/integration/recma-script-variables.ts';
-import { remarkScriptParagraphs } from './src/integration/remark-script-paragraphs.ts';
+import { scriptRecmaPlugins, scriptRemarkPlugins } from './src/integration/script-plugins.ts';
 
 // site and base come from kit.yaml (the referral-kit integration sets them).
 export default defineConfig({
@@ -14,7 +13,7 @@ export default defineConfig({
   markdown: {
     // Sätteri, Astro's default Markdown compiler, runs no plugins; scripts need the recma
     // plugin that puts {partner.first_name} and the other variables in scope.
-    processor: unified({ remarkPlugins: [remarkScriptParagraphs], recmaPlugins: [recmaScriptVariables] }),
+    processor: unified({ remarkPlugins: scriptRemarkPlugins, recmaPlugins: scriptRecmaPlugins }),
   },
   build: {
     // Stylesheets as files, so the Content-Security-Policy can stay free of 'unsafe-inline'.

@@ -2,7 +2,14 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { toText } from 'hast-util-to-text';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
+import { loadKit } from '../src/kit/load.ts';
+import { compileScript } from '../src/kit/render-script.ts';
+import { scriptsFor } from '../src/kit/script-selection.ts';
+import { scriptContext } from '../src/kit/script-variables.ts';
 import { htmlToText } from '../src/kit/text.ts';
+import { scriptUrls } from '../src/kit/urls.ts';
 import { runCli, type CliRun } from './helpers/cli.ts';
 import { fixture, repoRoot, tempDir } from './helpers/fixtures.ts';
 import { readPage, type Page } from './helpers/html.ts';
@@ -114,6 +121,24 @@ describe('a partner kit', () => {
     expect(kitPage('jane').attr('#share-url', 'href')).toBe('https://kit.rivera.test/team/for/jane-smith/');
     expect(kitPage('jane').text('#share-url')).toBe('https://kit.rivera.test/team/for/jane-smith/');
     expect(kitPage('quiet').attr('#share-url', 'href')).toBe('https://kit.rivera.test/team/');
+  });
+
+  it('says exactly what referral-kit invite renders, Markdown and all', async () => {
+    const { content } = await loadKit(fixture('basic'));
+    const normalized = (html: string) => toHtml(fromHtml(html, { fragment: true }));
+    let compared = 0;
+    for (const { slug, data } of content!.partners) {
+      const kit = page(`kit/${data.token}`);
+      for (const script of scriptsFor(content!.scripts, data.category).filter((s) => s.data.channel !== 'invite')) {
+        const rendered = (await compileScript(script.file))(scriptContext(content!.kit, data, scriptUrls(content!.kit.site, slug, data)));
+        const shown = kit.html.match(new RegExp(`<div class="script-body" id="script-${script.id}">([\\s\\S]*?)</div>`))![1]!;
+        expect(normalized(rendered.html), `${slug}: ${script.id}`).toBe(normalized(shown));
+        expect(rendered.text).toBe(kit.text(`#script-${script.id}`));
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(8);
+    expect(kitPage('omar').html).toContain('<strong>bookkeeping</strong> — it’s <del>not</del> “simple”…');
   });
 
   it('renders names in any script', () => {

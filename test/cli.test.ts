@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { checkReport } from '../src/cli/check.ts';
 import { runCli } from './helpers/cli.ts';
 import { copyFixture, fixture, repoRoot, tempDir } from './helpers/fixtures.ts';
 
@@ -23,21 +24,25 @@ describe('referral-kit --help', () => {
     expect(stdout).toMatchInlineSnapshot(`
       "Turn your referral partners and scripts into a kit per partner and a static site (referral-kit v0.1.0)
 
-      USAGE referral-kit build|check|links
+      USAGE referral-kit add|check|links|invite|rotate|build
 
       COMMANDS
 
-        build    Check the kit, then build the site: kits, share pages, home and testimonials
-        check    Find mistakes in the kit before a partner does, without building
-        links    List every partner's kit link and share link, to send them out
+           add    Add a partner, with a fresh secret kit link
+         check    Find mistakes in the kit before a partner does, without building
+         links    List every partner's kit link and share link, to send them out
+        invite    Write each partner an invitation with their kit link, as email drafts to send yourself
+        rotate    Give a partner a new secret kit link; the old one stops working at the next deploy
+         build    Check the kit, then build the site: kits, share pages, home and testimonials
 
       Use referral-kit <command> --help for more information about a command.
 
       EXAMPLES
 
+        referral-kit add partner "Jane Smith" --category client --email jane@example.com
         referral-kit check
+        referral-kit invite                      # a draft for every partner, in outbox/
         referral-kit build
-        referral-kit links
       "
     `);
   });
@@ -70,13 +75,119 @@ describe('referral-kit --help', () => {
       OPTIONS
 
         --content=<dir>    Kit folder to read (Default: content)
+                 --json    Print the findings as JSON on stdout
 
       EXAMPLES
 
         referral-kit check
         referral-kit check --content clients/maya
+        referral-kit check --json
       "
     `);
+  });
+
+  it('explains add partner', async () => {
+    expect((await runCli(['add', 'partner', '--help'])).stdout).toMatchInlineSnapshot(`
+      "Add a partner: a new file in partners/ with a fresh secret kit link (referral-kit add partner v0.1.0)
+
+      USAGE referral-kit add partner [OPTIONS] <NAME>
+
+      ARGUMENTS
+
+        NAME=<name>    Their full name, in quotes (Required)
+
+      OPTIONS
+
+              --content=<dir>    Kit folder to read (Default: content)
+        --category=<category>    What kind of partner: client, former-client, colleague, competitor, center-of-influence, salesperson, organization, prospect, other (Default: other)
+            --email=<address>    Their email (private: used by \`invite\`, never published)
+             --company=<text>    Where they work
+          --occupation=<text>    What they do, e.g. "Tax accountant"
+                --slug=<slug>    File name and share-link name (default: from the name, with -2, -3… when taken)
+
+      EXAMPLES
+
+        referral-kit add partner "Jane Smith" --category client --email jane@example.com
+        referral-kit add partner "王小明" --slug wang-xiaoming --category colleague
+      "
+    `);
+  });
+
+  it('explains invite', async () => {
+    expect((await runCli(['invite', '--help'])).stdout).toMatchInlineSnapshot(`
+      "Write each partner an invitation with their kit link, as email drafts to send yourself (referral-kit invite v0.1.0)
+
+      USAGE referral-kit invite [OPTIONS] [SLUGS]
+
+      ARGUMENTS
+
+        SLUGS=<slug…>    Partners to invite (default: every partner)
+
+      OPTIONS
+
+              --content=<dir>    Kit folder to read (Default: content)
+                  --out=<dir>    Folder to write the .eml drafts to (Default: outbox)
+        --format=<eml|mailto>    eml: one draft file per partner; mailto: print one link per partner (Default: eml)
+                      --force    Replace drafts already in the folder
+                       --json    Print what was written (or the mailto links) as JSON
+
+      EXAMPLES
+
+        referral-kit invite                      # a draft for every partner, in outbox/
+        referral-kit invite jane-smith omar-haddad
+        referral-kit invite --format mailto
+      "
+    `);
+  });
+
+  it('explains rotate', async () => {
+    expect((await runCli(['rotate', '--help'])).stdout).toMatchInlineSnapshot(`
+      "Give a partner a new secret kit link; the old one stops working at the next deploy (referral-kit rotate v0.1.0)
+
+      USAGE referral-kit rotate [OPTIONS] <SLUG>
+
+      ARGUMENTS
+
+        SLUG=<slug>    The partner's file name without .yaml (as \`referral-kit links\` shows) (Required)
+
+      OPTIONS
+
+        --content=<dir>    Kit folder to read (Default: content)
+
+      EXAMPLES
+
+        referral-kit rotate jane-smith
+        referral-kit rotate jane-smith --content clients/maya
+      "
+    `);
+  });
+
+  it('explains links', async () => {
+    expect((await runCli(['links', '--help'])).stdout).toMatchInlineSnapshot(`
+      "List every partner's kit link and share link, to send them out (referral-kit links v0.1.0)
+
+      USAGE referral-kit links [OPTIONS]
+
+      OPTIONS
+
+                  --content=<dir>    Kit folder to read (Default: content)
+        --format=<table|csv|json>    Output format (Default: table)
+                           --json    Same as --format json
+
+      EXAMPLES
+
+        referral-kit links
+        referral-kit links --format csv > partners.csv   # for a mail merge
+        referral-kit links --json
+      "
+    `);
+  });
+
+  it('explains add, which needs a kind of thing to add', async () => {
+    const { code, stdout, stderr } = await runCli(['add']);
+    expect(code).toBe(1);
+    expect(stdout).toContain('USAGE referral-kit add partner');
+    expect(stderr).toBe('No command specified.');
   });
 });
 
@@ -100,6 +211,29 @@ describe('referral-kit check', () => {
     const { code, stderr } = await runCli(['check', '--contnet', fixture('basic')]);
     expect(code).toBe(1);
     expect(stderr).toBe('referral-kit: unknown option --contnet (see --help)');
+  });
+
+  it('lists its findings as JSON, with the same exit codes', async () => {
+    const good = await runCli(['check', '--content', fixture('basic'), '--json']);
+    expect(good.code).toBe(0);
+    const report = JSON.parse(good.stdout) as ReturnType<typeof checkReport>;
+    expect(report).toMatchObject({ content: fixture('basic'), ok: true, errors: 0, warnings: 7 });
+    expect(report.diagnostics).toContainEqual({
+      file: 'test/fixtures/basic/testimonials/unpublished.yaml',
+      line: 3,
+      column: 1,
+      severity: 'warning',
+      message: 'not published: set consent: true once the author agrees to be quoted',
+    });
+
+    const bad = await runCli(['check', '--content', fixture('invalid'), '--json']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toBe('');
+    const badReport = JSON.parse(bad.stdout) as ReturnType<typeof checkReport>;
+    expect(badReport).toMatchObject({ ok: false, errors: 17, warnings: 1 });
+    expect(badReport.diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message}`)).toEqual(
+      (await runCli(['check', '--content', fixture('invalid')])).stderr.split('\n').slice(0, -1),
+    );
   });
 
   it('fails when the folder does not exist', async () => {
@@ -154,11 +288,28 @@ describe('the referral-kit executable', () => {
     expect(bad.stderr).toMatch(/error: /);
   });
 
+  it('adds a partner, rotates their token and writes their invitation as a real process', () => {
+    const content = copyFixture('basic');
+    const cli = (...args: string[]) => spawnSync(process.execPath, [bin, ...args, '--content', content], { encoding: 'utf8', cwd: join(content, '..') });
+    const added = cli('add', 'partner', 'Zoë Ångström', '--category', 'client', '--email', 'zoe@example.com');
+    expect(added.stderr).toBe('');
+    expect(added.status).toBe(0);
+    const token = /\/kit\/([\w-]+)\//.exec(added.stdout)![1]!;
+    const rotated = cli('rotate', 'zoe-angstrom');
+    expect(rotated.status).toBe(0);
+    expect(rotated.stdout).not.toContain(token);
+    expect(cli('rotate', 'zoe-angstrm').stderr).toBe('referral-kit: no partner "zoe-angstrm": did you mean "zoe-angstrom"?\n');
+    const invited = cli('invite', 'zoe-angstrom');
+    expect(invited.status).toBe(0);
+    expect(readFileSync(join(content, '..', 'outbox', 'zoe-angstrom.eml'), 'utf8')).toMatch(/^X-Unsent: 1\r\n/);
+    expect(cli('check').status).toBe(0);
+  });
+
   it('prints its version and plain help when piped', () => {
     const { version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
     expect(execFileSync(process.execPath, [bin, '--version'], { encoding: 'utf8' }).trim()).toBe(version);
     const help = execFileSync(process.execPath, [bin, '--help'], { encoding: 'utf8', env: { ...process.env, TEST: '' } });
     expect(help).not.toContain('\u001b[');
-    expect(help).toContain('USAGE referral-kit build|check');
+    expect(help).toContain('USAGE referral-kit add|check|links|invite|rotate|build');
   });
 });

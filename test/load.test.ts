@@ -14,8 +14,8 @@ describe('loadKit', () => {
   it('loads the example kit with only its two deliberate warnings', async () => {
     const { content, diagnostics } = await loadKit(join(repoRoot, 'content'));
     expect(diagnostics.map((d) => formatDiagnostic(d, repoRoot))).toEqual([
-      'content/partners/dana-wu.yaml:1:7: warning: no email: `referral-kit invite` will skip this partner',
-      'content/testimonials/rafael-costa.yaml:8:1: warning: not published: set consent: true once the author agrees to be quoted',
+      'content/partners/dana-wu.yaml:2:7: warning: no email: `referral-kit invite` will skip this partner',
+      'content/testimonials/rafael-costa.yaml:9:1: warning: not published: set consent: true once the author agrees to be quoted',
     ]);
     expect(content?.partners.length).toBeGreaterThanOrEqual(8);
     expect(new Set(content?.partners.map((p) => p.data.category)).size).toBe(9);

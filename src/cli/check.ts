@@ -1,10 +1,35 @@
 /** `referral-kit check`: every problem the build would hit, without building. */
-import { defineCommand } from 'citty';
-import { hasErrors, summarize } from '../kit/diagnostics.ts';
+import { resolve } from 'node:path';
+import { defineCommand, type ArgsDef } from 'citty';
+import { displayPath, hasErrors, summarize, type Diagnostic } from '../kit/diagnostics.ts';
 import { loadKit } from '../kit/load.ts';
 import { contentOption, fail, rejectUnknown, reportDiagnostics } from './options.ts';
 
-const args = { ...contentOption } as const;
+const args = {
+  ...contentOption,
+  json: { type: 'boolean', description: 'Print the findings as JSON on stdout' },
+} satisfies ArgsDef;
+
+/**
+ * `check --json`: each finding with its file as the text output prints it (relative to the
+ * current folder when inside it, absolute otherwise), and the counts.
+ */
+export function checkReport(contentDir: string, diagnostics: readonly Diagnostic[]) {
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  return {
+    content: resolve(contentDir),
+    ok: errors === 0,
+    errors,
+    warnings: diagnostics.length - errors,
+    diagnostics: diagnostics.map(({ file, line, column, severity, message }) => ({
+      file: displayPath(file),
+      line,
+      column,
+      severity,
+      message,
+    })),
+  };
+}
 
 export const checkCommand = defineCommand({
   meta: { name: 'check', description: 'Find mistakes in the kit before a partner does, without building' },
@@ -12,10 +37,15 @@ export const checkCommand = defineCommand({
   async run({ args: parsed }) {
     if (rejectUnknown(parsed, args)) return;
     const { diagnostics } = await loadKit(parsed.content);
+    if (parsed.json) {
+      console.log(JSON.stringify(checkReport(parsed.content, diagnostics), null, 2));
+      if (hasErrors(diagnostics)) process.exitCode = 1;
+      return;
+    }
     reportDiagnostics(diagnostics);
     if (hasErrors(diagnostics)) fail(`${summarize(diagnostics)}: fix the errors above`);
     else console.log(`✓ ${parsed.content} is ready (${summarize(diagnostics)})`);
   },
 });
 
-export const checkExamples = ['referral-kit check', 'referral-kit check --content clients/maya'];
+export const checkExamples = ['referral-kit check', 'referral-kit check --content clients/maya', 'referral-kit check --json'];

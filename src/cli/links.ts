@@ -1,9 +1,7 @@
 /** `referral-kit links`: every partner's private kit link and public share link. */
 import { defineCommand, type ArgsDef } from 'citty';
-import { hasErrors, summarize } from '../kit/diagnostics.ts';
 import { partnerLinks, toCsv, toTable } from '../kit/links.ts';
-import { loadKit } from '../kit/load.ts';
-import { contentOption, fail, rejectUnknown, reportDiagnostics } from './options.ts';
+import { contentOption, fail, loadCheckedKit, rejectUnknown } from './options.ts';
 
 const formats = ['table', 'csv', 'json'];
 
@@ -23,12 +21,8 @@ export const linksCommand = defineCommand({
       fail(`--format must be one of: ${formats.join(', ')}`);
       return;
     }
-    const { content, diagnostics } = await loadKit(parsed.content);
-    if (!content || hasErrors(diagnostics)) {
-      reportDiagnostics(diagnostics);
-      fail(`${summarize(diagnostics)}: fix the errors above before sending links`);
-      return;
-    }
+    const content = await loadCheckedKit(parsed.content, 'sending links');
+    if (!content) return;
     const rows = partnerLinks(content);
     if (format === 'json') console.log(JSON.stringify(rows, null, 2));
     else if (format === 'csv') process.stdout.write(toCsv(rows));

@@ -1,6 +1,8 @@
 /** Options and output shared by the commands. */
 import type { ArgsDef } from 'citty';
-import { formatDiagnostic, type Diagnostic } from '../kit/diagnostics.ts';
+import { didYouMean, formatDiagnostic, hasErrors, quote, summarize, type Diagnostic } from '../kit/diagnostics.ts';
+import { loadKit, loadKitFile, type KitContent } from '../kit/load.ts';
+import type { KitData } from '../schemas/kit.ts';
 
 export const contentOption = {
   content: {
@@ -41,4 +43,34 @@ export function rejectUnknown(args: Record<string, unknown>, defined: ArgsDef): 
     return true;
   }
   return false;
+}
+
+/** "did you mean …?" for a partner slug, or the list of partners when nothing is close. */
+export function unknownPartnerMessage(slug: string, known: readonly string[]): string {
+  const guess = didYouMean(slug, known);
+  if (guess) return `no partner ${quote(slug)}: did you mean "${guess}"?`;
+  if (!known.length) return `no partner ${quote(slug)}: there are no partners yet`;
+  const shown = known.length > 8 ? `${known.slice(0, 8).join(', ')}, …` : known.join(', ');
+  return `no partner ${quote(slug)}; partners are: ${shown}`;
+}
+
+/**
+ * The whole kit for a command that hands something to partners, which it must not do from content
+ * with errors; undefined after reporting them, with what the owner was trying to do.
+ */
+export async function loadCheckedKit(contentDir: string, purpose: string): Promise<KitContent | undefined> {
+  const { content, diagnostics } = await loadKit(contentDir);
+  if (content && !hasErrors(diagnostics)) return content;
+  reportDiagnostics(diagnostics);
+  fail(`${summarize(diagnostics)}: fix the errors above before ${purpose}`);
+  return undefined;
+}
+
+/** kit.yaml alone, for a command that prints a kit link; undefined after reporting why not. */
+export async function loadSiteKit(contentDir: string): Promise<KitData | undefined> {
+  const { kit, diagnostics } = await loadKitFile(contentDir);
+  if (kit) return kit;
+  reportDiagnostics(diagnostics.filter((d) => d.severity === 'error'));
+  fail('fix kit.yaml first: kit links are built from its site address');
+  return undefined;
 }

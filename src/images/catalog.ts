@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import type { KitData } from '../schemas/kit.ts';
 import type { KitContent } from '../kit/load.ts';
-import { absoluteUrl, sharePath } from '../kit/urls.ts';
+import { absoluteUrl, scriptUrls, sharePath } from '../kit/urls.ts';
 import {
   cardTemplate,
   imageFormats,
@@ -56,7 +56,7 @@ export function imageJobs(content: KitContent): ImageJob[] {
     { kind: 'preview', path: imagePaths.home(), format: '1200x630', input: { oneLiner: kit.value.one_liner, site, owner } },
   ];
   for (const { slug, data: partner } of content.partners) {
-    const shareUrl = partner.share_page ? absoluteUrl(kit.site, sharePath(slug)) : site;
+    const shareUrl = scriptUrls(kit.site, slug, partner).share_url;
     if (partner.share_page) {
       jobs.push({
         kind: 'preview',

@@ -1,5 +1,6 @@
 /** Every partner's links, for sending them out: as a table, a spreadsheet (CSV) or JSON. */
 import type { KitContent } from './load.ts';
+import { printable } from './text.ts';
 import { absoluteUrl, kitPath, sharePath } from './urls.ts';
 
 export interface PartnerLinks {
@@ -42,7 +43,6 @@ export function toCsv(rows: readonly PartnerLinks[]): string {
 /** Aligned columns for the terminal; control characters in names are shown escaped. */
 export function toTable(rows: readonly PartnerLinks[]): string {
   const headers = ['NAME', 'CATEGORY', 'EMAIL', 'KIT LINK (private)', 'SHARE LINK'];
-  const printable = (value: string) => value.replace(/[\u0000-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1));
   const body = rows.map((row) => [row.name, row.category, row.email || '(none)', row.kit_url, row.share_url || '(no page)'].map(printable));
   const widths = headers.map((header, i) => Math.max(header.length, ...body.map((cells) => [...cells[i]!].length)));
   return [headers, ...body]

@@ -43,7 +43,8 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
 }
 
-const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** What a partner file name may be: it is part of their share link. */
+export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** `Jane Smith` → `jane-smith`, `Zoë Ångström` → `zoe-angstrom`. */
 export function slugify(name: string): string {
@@ -104,30 +105,58 @@ function checkPhoto(
   }
 }
 
-export async function loadKit(contentDirectory: string): Promise<LoadResult> {
+export interface KitFile {
+  kitFile: string;
+  /** Present when kit.yaml passes its schema (a missing photo is still reported, and leaves it here). */
+  kit?: KitData | undefined;
+  diagnostics: Diagnostic[];
+}
+
+/** `kit.yaml` (or `kit.yml`) alone: enough for commands that only need the site's address. */
+export async function loadKitFile(contentDirectory: string): Promise<KitFile> {
   const contentDir = resolve(contentDirectory);
   const diagnostics: Diagnostic[] = [];
-  if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) {
-    return {
-      diagnostics: [diagnostic(contentDir, startOfFile, 'error', 'content folder not found (pass --content <folder>)')],
-    };
-  }
-
-  // kit.yaml
+  const missingFolder = missingContentFolder(contentDir);
+  if (missingFolder) return { kitFile: join(contentDir, 'kit.yaml'), diagnostics: [missingFolder] };
   const kitFile = [join(contentDir, 'kit.yaml'), join(contentDir, 'kit.yml')].find((f) => existsSync(f)) ?? join(contentDir, 'kit.yaml');
-  let kit: KitData | undefined;
   if (!existsSync(kitFile)) {
     diagnostics.push(diagnostic(kitFile, startOfFile, 'error', 'missing kit.yaml: it says who you are, what you offer and where the site lives'));
-  } else {
-    const parsed = parseYaml(kitFile, await readFile(kitFile, 'utf8'));
-    const validated = validateYaml(parsed, kitSchema);
-    diagnostics.push(...validated.diagnostics);
-    kit = validated.data;
-    if (kit) checkPhoto(contentDir, parsed.source, ['owner', 'photo'], kit.owner.photo, diagnostics);
+    return { kitFile, diagnostics };
   }
+  const parsed = parseYaml(kitFile, await readFile(kitFile, 'utf8'));
+  const validated = validateYaml(parsed, kitSchema);
+  diagnostics.push(...validated.diagnostics);
+  const kit = validated.data;
+  if (kit) checkPhoto(contentDir, parsed.source, ['owner', 'photo'], kit.owner.photo, diagnostics);
+  return { kitFile, kit, diagnostics };
+}
 
-  // partners/<slug>.yaml
+function missingContentFolder(contentDir: string): Diagnostic | undefined {
+  if (existsSync(contentDir) && statSync(contentDir).isDirectory()) return undefined;
+  return diagnostic(contentDir, startOfFile, 'error', 'content folder not found (pass --content <folder>)');
+}
+
+export interface PartnerFolder {
+  /** The partners whose files are valid. */
+  partners: PartnerEntry[];
+  /** Every partner file with a usable name, valid or not. */
+  files: { slug: string; file: string }[];
+  /** Each email some partner file holds (trimmed, lowercase), read from the raw YAML so an invalid file still counts. */
+  emails: Map<string, string>;
+  /** Files whose fields could not be read at all (YAML syntax errors, names that are not slugs). */
+  unreadable: string[];
+  sources: Map<string, YamlSource>;
+  diagnostics: Diagnostic[];
+}
+
+/** `partners/<slug>.yaml`: each file validated, and the files checked against each other. */
+export async function loadPartners(contentDirectory: string): Promise<PartnerFolder> {
+  const contentDir = resolve(contentDirectory);
+  const diagnostics: Diagnostic[] = [];
   const partners: PartnerEntry[] = [];
+  const files: PartnerFolder['files'] = [];
+  const emails = new Map<string, string>();
+  const unreadable: string[] = [];
   const sources = new Map<string, YamlSource>();
   const partnerFiles = await listFolder(join(contentDir, 'partners'), ['.yaml', '.yml'], diagnostics);
   /** Fields that must be unique across partners, checked on the raw values so one pass finds every clash. */
@@ -139,9 +168,12 @@ export async function loadKit(contentDirectory: string): Promise<LoadResult> {
       diagnostics.push(
         diagnostic(file, startOfFile, 'error', `file name "${name}" is used in the share link: rename the file to ${suggestion}${extname(file)} (lowercase letters, digits and dashes)`),
       );
+      unreadable.push(file);
       continue;
     }
+    files.push({ slug: name, file });
     const parsed = parseYaml(file, await readFile(file, 'utf8'));
+    if (hasErrors(parsed.diagnostics)) unreadable.push(file);
     const previous = firstHolder.get(`slug:${name}`);
     if (previous) {
       diagnostics.push(diagnostic(file, startOfFile, 'error', `two files for the partner "${name}": ${basename(previous)} and ${basename(file)}; keep one`));
@@ -155,6 +187,7 @@ export async function loadKit(contentDirectory: string): Promise<LoadResult> {
       if (holder) {
         diagnostics.push(diagnostic(file, positionAt(parsed.source, [field]), 'error', `${field}: same as in ${basename(holder)}: ${consequence}`));
       } else firstHolder.set(key, file);
+      if (field === 'email' && !holder) emails.set(value.trim().toLowerCase(), file);
     }
     const validated = validateYaml(parsed, partnerSchema);
     diagnostics.push(...validated.diagnostics);
@@ -170,6 +203,17 @@ export async function loadKit(contentDirectory: string): Promise<LoadResult> {
       diagnostic(join(contentDir, 'partners'), startOfFile, 'warning', 'no partners yet: add one with `npx referral-kit add partner "Name"`'),
     );
   }
+  return { partners, files, emails, unreadable, sources, diagnostics };
+}
+
+export async function loadKit(contentDirectory: string): Promise<LoadResult> {
+  const contentDir = resolve(contentDirectory);
+  const missingFolder = missingContentFolder(contentDir);
+  if (missingFolder) return { diagnostics: [missingFolder] };
+  const { kitFile, kit, diagnostics } = await loadKitFile(contentDir);
+  const partnerFolder = await loadPartners(contentDir);
+  const { partners, sources } = partnerFolder;
+  diagnostics.push(...partnerFolder.diagnostics);
 
   // scripts/<id>.mdx
   const scripts: ScriptSource[] = [];

@@ -14,3 +14,8 @@ export function paragraphs(text: string): string[] {
     .map((paragraph) => paragraph.trim())
     .filter(Boolean);
 }
+
+/** A value for the terminal: control characters shown escaped, so a hostile name cannot move the cursor or recolour the screen. */
+export function printable(value: string): string {
+  return value.replace(/[\u0000-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1));
+}

@@ -23,6 +23,17 @@ export function kitPath(token: string): string {
   return `kit/${encodeURIComponent(token)}/`;
 }
 
+/**
+ * The links a partner's scripts may use: their share page (the home page when they have none),
+ * and their own kit. The kit page and `referral-kit invite` fill scripts with the same ones.
+ */
+export function scriptUrls(site: Site, slug: string, partner: { token: string; share_page: boolean }): { share_url: string; kit_url: string } {
+  return {
+    share_url: partner.share_page ? absoluteUrl(site, sharePath(slug)) : absoluteUrl(site),
+    kit_url: absoluteUrl(site, kitPath(partner.token)),
+  };
+}
+
 /** The booking link, crediting the partner who made the introduction when there is one. */
 export function bookingUrl(booking: string, ref?: string): string {
   const url = new URL(booking);

@@ -3,6 +3,11 @@
  *
  * Every schema describes its fields with `.describe()`: the text is the field's doc comment,
  * and the same text reaches the JSON Schema that editors show on hover.
+ *
+ * A rule written with `refine()` is invisible to JSON Schema. Where a regular expression can say
+ * the same thing, `.meta({ pattern })` puts it in the JSON Schema too, with the same message
+ * (`patternErrorMessage` is what VS Code's YAML extension shows), so the editor flags the
+ * mistake as the owner types. test/json-schema.test.ts checks both agree.
  */
 import { z } from 'zod';
 
@@ -13,28 +18,43 @@ export function optional<T extends z.ZodType>(schema: T) {
 
 /** Text that must not be empty once trimmed. */
 export function text() {
-  return z.string({ error: 'must be text' }).trim().min(1, { error: 'must not be empty' });
+  return z
+    .string({ error: 'must be text' })
+    .trim()
+    .min(1, { error: 'must not be empty' })
+    .meta({ pattern: '\\S', patternErrorMessage: 'must not be empty' });
 }
+
+const singleLineError = 'must be a single line (no line breaks)';
 
 /** A single line of text: names, titles, subjects. Newlines would break headers and layouts. */
 export function line() {
-  return text().refine((value) => !/[\r\n\u2028\u2029]/.test(value), {
-    error: 'must be a single line (no line breaks)',
-  });
+  return text()
+    .refine((value) => !/[\r\n\u2028\u2029]/.test(value), { error: singleLineError })
+    .meta({
+      // Once trimmed: not empty, and no line break between the first and last visible character.
+      pattern: '^\\s*\\S(?:[^\\r\\n\\u2028\\u2029]*\\S)?\\s*$',
+      patternErrorMessage: 'must be one line of text (not empty, no line breaks)',
+    });
 }
+
+const webUrlError = 'must be a full https or http address, like https://example.com/page';
 
 /** A web address: only `https:` and `http:` are accepted, so no `javascript:` link can slip in. */
 export function webUrl() {
-  return text().refine(
-    (value) => {
-      try {
-        return ['https:', 'http:'].includes(new URL(value).protocol);
-      } catch {
-        return false;
-      }
-    },
-    { error: 'must be a full https or http address, like https://example.com/page' },
-  );
+  return text()
+    .refine(
+      (value) => {
+        try {
+          return ['https:', 'http:'].includes(new URL(value).protocol);
+        } catch {
+          return false;
+        }
+      },
+      { error: webUrlError },
+    )
+    // The scheme, in JSON Schema; whether the rest parses as an address is checked by `check` only.
+    .meta({ pattern: '^\\s*[hH][tT][tT][pP][sS]?://\\S', patternErrorMessage: webUrlError });
 }
 
 export function email() {
@@ -48,14 +68,17 @@ export function phone() {
   });
 }
 
+const isoDateError = 'must be a date like 2026-10-02';
+
 /** A calendar date written as YYYY-MM-DD. */
 export function isoDate() {
   return z
-    .string({ error: 'must be a date like 2026-10-02' })
+    .string({ error: isoDateError })
     .trim()
     .refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), {
-      error: 'must be a date like 2026-10-02',
-    });
+      error: isoDateError,
+    })
+    .meta({ pattern: '^\\s*\\d{4}-\\d{2}-\\d{2}\\s*$', patternErrorMessage: isoDateError });
 }
 
 /** A colour as a CSS hex value, `#2f5d50` or `#2f5`. */

@@ -26,18 +26,21 @@ export function tokenBits(token: string): number {
   return token.length * bitsPerCharacter;
 }
 
-const token = z
+const weakTokenError = `is too short or too regular to be unguessable: use at least ${minimumTokenBits} random bits (22+ random characters)`;
+
+export const tokenSchema = z
   .string({ error: 'must be text: run `npx referral-kit add partner` to get a fresh token' })
   .trim()
   .regex(/^[A-Za-z0-9_-]+$/, { error: 'may only use letters, digits, "-" and "_" (it is part of a URL)' })
-  .refine((value) => tokenBits(value) >= minimumTokenBits && new Set(value).size >= 10, {
-    error: `is too short or too regular to be unguessable: use at least ${minimumTokenBits} random bits (22+ random characters)`,
-  });
+  .refine((value) => tokenBits(value) >= minimumTokenBits && new Set(value).size >= 10, { error: weakTokenError })
+  // JSON Schema can only count characters: editors flag a token shorter than any strong one
+  // (22 URL-safe characters); a longer hex or repetitive token is refused by `check` alone.
+  .meta({ minLength: Math.ceil(minimumTokenBits / 6) });
 
 const partnerFields = z.strictObject({
   name: line().describe('Full name, as the partner signs their emails.'),
   first_name: optional(line()).describe('What you call them; taken from the first word of `name` when left out.'),
-  token: token.describe(
+  token: tokenSchema.describe(
     'Secret part of the partner\'s kit link (/kit/<token>/). Random, at least 128 bits; never share it publicly.',
   ),
   category: z

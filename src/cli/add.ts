@@ -1,0 +1,145 @@
+/** `referral-kit add partner "<name>"`: a new partner file with a fresh secret link. */
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { defineCommand, type ArgsDef } from 'citty';
+import { displayPath, quote } from '../kit/diagnostics.ts';
+import { loadPartners, slugify, slugPattern } from '../kit/load.ts';
+import { newToken, partnerFileText, type NewPartner } from '../kit/partner-file.ts';
+import { absoluteUrl, kitPath } from '../kit/urls.ts';
+import { parseYaml, validateYaml } from '../kit/yaml-source.ts';
+import { jsonSchemaFile } from '../schemas/json-schema.ts';
+import { partnerCategories, partnerSchema } from '../schemas/partner.ts';
+import { contentOption, fail, loadSiteKit, rejectUnknown, reportDiagnostics } from './options.ts';
+
+/** The slug of a partner whose name has no Latin letters or digits (王小明, Ελένη): `partner`, then `partner-2`… */
+const fallbackSlug = 'partner';
+
+const partnerArgs = {
+  ...contentOption,
+  name: { type: 'positional', description: 'Their full name, in quotes', required: true, valueHint: 'name' },
+  category: {
+    type: 'string',
+    description: `What kind of partner: ${partnerCategories.join(', ')}`,
+    default: 'other',
+    valueHint: 'category',
+  },
+  email: { type: 'string', description: 'Their email (private: used by `invite`, never published)', valueHint: 'address' },
+  company: { type: 'string', description: 'Where they work', valueHint: 'text' },
+  occupation: { type: 'string', description: 'What they do, e.g. "Tax accountant"', valueHint: 'text' },
+  slug: {
+    type: 'string',
+    description: 'File name and share-link name (default: from the name, with -2, -3… when taken)',
+    valueHint: 'slug',
+  },
+} satisfies ArgsDef;
+
+function isTaken(partnersDir: string, slug: string): boolean {
+  return ['.yaml', '.yml'].some((extension) => existsSync(join(partnersDir, `${slug}${extension}`)));
+}
+
+/** `jane-smith`, or `jane-smith-2` when that one is taken. */
+function freeSlug(partnersDir: string, base: string): string {
+  for (let n = 1; ; n++) {
+    const slug = n === 1 ? base : `${base}-${n}`;
+    if (!isTaken(partnersDir, slug)) return slug;
+  }
+}
+
+/** The schema path as the file will reference it: relative, with forward slashes on every system. */
+function schemaPathFrom(file: string): string {
+  return relative(dirname(file), jsonSchemaFile('partner')).split(sep).join('/');
+}
+
+const addPartnerCommand = defineCommand({
+  meta: { name: 'partner', description: 'Add a partner: a new file in partners/ with a fresh secret kit link' },
+  args: partnerArgs,
+  async run({ args: parsed }) {
+    if (rejectUnknown(parsed, partnerArgs)) return;
+    const contentDir = resolve(parsed.content);
+    const partnersDir = join(contentDir, 'partners');
+    const fields: NewPartner = {
+      name: parsed.name,
+      token: newToken(),
+      category: parsed.category,
+      // `--company ""` means no company.
+      email: parsed.email || undefined,
+      company: parsed.company || undefined,
+      occupation: parsed.occupation || undefined,
+    };
+
+    // The values are checked as the text that will be written, by the same schema as `check`
+    // (before the slug is chosen: the messages name the option, not a file).
+    const draftFile = join(partnersDir, 'new-partner.yaml');
+    const checked = validateYaml(parseYaml(draftFile, partnerFileText(fields, schemaPathFrom(draftFile))), partnerSchema);
+    if (!checked.data) {
+      for (const d of checked.diagnostics) console.error(`referral-kit: ${d.message}`);
+      fail('nothing was written');
+      return;
+    }
+    const partner = checked.data;
+
+    const kit = await loadSiteKit(contentDir);
+    if (!kit) return;
+
+    if (partner.email) {
+      // Every partner file must be readable to be sure nobody else has this email.
+      const folder = await loadPartners(contentDir);
+      const unreadable = folder.diagnostics.filter((d) => d.severity === 'error' && folder.unreadable.includes(d.file));
+      if (unreadable.length) {
+        reportDiagnostics(unreadable);
+        fail('fix the partner files above first: until they can be read, the new email cannot be checked against them');
+        return;
+      }
+      const holder = folder.emails.get(partner.email.toLowerCase());
+      if (holder) {
+        fail(`email: ${quote(partner.email)} is already in ${displayPath(holder)}: one person, one partner file`);
+        return;
+      }
+    }
+
+    let slug: string;
+    if (parsed.slug !== undefined) {
+      if (!slugPattern.test(parsed.slug)) {
+        fail(`--slug: ${quote(parsed.slug)} must use lowercase letters, digits and dashes, like ${slugify(parsed.slug) || 'jane-smith'}`);
+        return;
+      }
+      if (isTaken(partnersDir, parsed.slug)) {
+        fail(`--slug: partners/${parsed.slug}.yaml already exists; choose another slug`);
+        return;
+      }
+      slug = parsed.slug;
+    } else {
+      slug = freeSlug(partnersDir, slugify(partner.name) || fallbackSlug);
+    }
+    const unnamed = parsed.slug === undefined && !slugify(partner.name);
+
+    const file = join(partnersDir, `${slug}.yaml`);
+    await mkdir(partnersDir, { recursive: true });
+    try {
+      // `wx`: never overwrite, even if a file appeared since the check above.
+      await writeFile(file, partnerFileText(fields, schemaPathFrom(file)), { flag: 'wx' });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      fail(`${displayPath(file)} already exists and was left as it was; run the command again`);
+      return;
+    }
+
+    console.log(`✓ Added ${quote(partner.name)} (${partner.category}) in ${displayPath(file)}`);
+    console.log(`  Kit link, private to them: ${absoluteUrl(kit.site, kitPath(partner.token))}`);
+    console.log(`  It works once you build and deploy. Add details in the file, then: referral-kit invite ${slug}`);
+    if (unnamed) {
+      console.log(`  The name has no Latin letters to make a file name from; rename the file (it shows in their share link), or use --slug next time.`);
+    }
+  },
+});
+
+export const addCommand = defineCommand({
+  meta: { name: 'add', description: 'Add a partner, with a fresh secret kit link' },
+  subCommands: { partner: addPartnerCommand },
+});
+
+export const addExamples = [
+  'referral-kit add partner "Jane Smith" --category client --email jane@example.com',
+  'referral-kit add partner "王小明" --slug wang-xiaoming --category colleague',
+];

@@ -1,0 +1,46 @@
+/** `referral-kit rotate <slug>`: a new secret kit link for a partner, revoking the old one. */
+import { readFile, writeFile } from 'node:fs/promises';
+import { defineCommand, type ArgsDef } from 'citty';
+import { displayPath, quote } from '../kit/diagnostics.ts';
+import { loadPartners } from '../kit/load.ts';
+import { newToken, replaceToken } from '../kit/partner-file.ts';
+import { absoluteUrl, kitPath } from '../kit/urls.ts';
+import { contentOption, fail, loadSiteKit, rejectUnknown, reportDiagnostics, unknownPartnerMessage } from './options.ts';
+
+const args = {
+  ...contentOption,
+  slug: { type: 'positional', description: 'The partner\'s file name without .yaml (as `referral-kit links` shows)', required: true, valueHint: 'slug' },
+} satisfies ArgsDef;
+
+export const rotateCommand = defineCommand({
+  meta: { name: 'rotate', description: 'Give a partner a new secret kit link; the old one stops working at the next deploy' },
+  args,
+  async run({ args: parsed }) {
+    if (rejectUnknown(parsed, args)) return;
+    const kit = await loadSiteKit(parsed.content);
+    if (!kit) return;
+    const folder = await loadPartners(parsed.content);
+    const target = folder.files.find((entry) => entry.slug === parsed.slug);
+    if (!target) {
+      fail(unknownPartnerMessage(parsed.slug, folder.files.map((entry) => entry.slug)));
+      return;
+    }
+
+    const token = newToken();
+    const replaced = replaceToken(target.file, await readFile(target.file, 'utf8'), token);
+    if ('diagnostics' in replaced) {
+      reportDiagnostics(replaced.diagnostics);
+      fail(`${displayPath(target.file)} was left as it was`);
+      return;
+    }
+    await writeFile(target.file, replaced.text);
+
+    const name = folder.partners.find((partner) => partner.slug === target.slug)?.data.name;
+    console.log(`✓ New kit link for ${name ? quote(name) : target.slug} in ${displayPath(target.file)}:`);
+    console.log(`  ${absoluteUrl(kit.site, kitPath(token))}`);
+    console.log('  The old link works until you build and deploy again; after that only the new one does.');
+    console.log(`  Send them the new one: referral-kit invite ${target.slug}`);
+  },
+});
+
+export const rotateExamples = ['referral-kit rotate jane-smith', 'referral-kit rotate jane-smith --content clients/maya'];

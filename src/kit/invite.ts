@@ -1,0 +1,61 @@
+/**
+ * Invitations: the `invite` script, filled in for each partner with their values and their kit
+ * link, ready to become an email draft or a mailto link. Nothing is sent from here.
+ */
+import type { PartnerEntry, KitContent } from './load.ts';
+import { compileScript, type ScriptRenderer } from './render-script.ts';
+import { scriptsFor } from './script-selection.ts';
+import { fillTemplate, scriptContext } from './script-variables.ts';
+import { scriptUrls } from './urls.ts';
+
+/** The subject of an invitation whose script sets none. */
+export const defaultInviteSubject = 'Your introduction kit, {partner.first_name}';
+
+export interface Invitation {
+  slug: string;
+  name: string;
+  email: string;
+  subject: string;
+  /** The script as HTML, for the text/html part. */
+  html: string;
+  /** The script as plain text, for the text/plain part and mailto links. */
+  text: string;
+}
+
+export interface SkippedPartner {
+  slug: string;
+  name: string;
+  reason: string;
+}
+
+/** Invitations for the given partners, in their order; those who cannot get one are skipped, with why. */
+export async function invitations(
+  content: KitContent,
+  partners: readonly PartnerEntry[],
+): Promise<{ invitations: Invitation[]; skipped: SkippedPartner[] }> {
+  const renderers = new Map<string, Promise<ScriptRenderer>>();
+  const result: { invitations: Invitation[]; skipped: SkippedPartner[] } = { invitations: [], skipped: [] };
+  for (const { slug, data } of partners) {
+    if (!data.email) {
+      result.skipped.push({ slug, name: data.name, reason: 'no email' });
+      continue;
+    }
+    // Category variants apply here as on the kit page; the first by `order` is the invitation.
+    const script = scriptsFor(content.scripts, data.category).find((candidate) => candidate.data.channel === 'invite');
+    if (!script) {
+      result.skipped.push({ slug, name: data.name, reason: `no invite script for category "${data.category}"` });
+      continue;
+    }
+    if (!renderers.has(script.file)) renderers.set(script.file, compileScript(script.file));
+    const render = await renderers.get(script.file)!;
+    const context = scriptContext(content.kit, data, scriptUrls(content.kit.site, slug, data));
+    result.invitations.push({
+      slug,
+      name: data.name,
+      email: data.email,
+      subject: fillTemplate(script.data.subject ?? defaultInviteSubject, context),
+      ...render(context),
+    });
+  }
+  return result;
+}
