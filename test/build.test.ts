@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { Resvg } from '@resvg/resvg-js';
 import { toText } from 'hast-util-to-text';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fromHtml } from 'hast-util-from-html';
@@ -14,6 +15,7 @@ import { runCli, type CliRun } from './helpers/cli.ts';
 import { fixture, repoRoot, tempDir } from './helpers/fixtures.ts';
 import { readPage, type Page } from './helpers/html.ts';
 import { parseMailto } from './helpers/mailto.ts';
+import { decodePng, decodeQr } from './helpers/png.ts';
 
 const tokens = {
   jane: 'jAn3sm1thT0kenXXaaBBccDD',
@@ -242,5 +244,73 @@ describe('the example kit in content/', () => {
     const kits = readdirSync(join(exampleOut, 'kit'));
     const partners = readdirSync(join(repoRoot, 'content', 'partners'));
     expect(kits).toHaveLength(partners.length);
+  });
+});
+
+describe('images in the built site', () => {
+  const site = 'https://kit.rivera.test/team/';
+  const fileOf = (url: string) => join(out, ...decodeURI(url.startsWith(site) ? url.slice(site.length) : url.replace(/^\/team\//, '')).split('/'));
+  const htmlPages = () => allFiles(out).filter((file) => file.endsWith('.html'));
+
+  it('gives every page a link preview that exists, at the size it states', () => {
+    for (const file of htmlPages()) {
+      const p = readPage(file);
+      const url = p.attr('meta[property="og:image"]', 'content');
+      expect(url.startsWith(site), file).toBe(true);
+      const picture = decodePng(readFileSync(fileOf(url)));
+      expect([picture.width, picture.height], file).toEqual([
+        Number(p.attr('meta[property="og:image:width"]', 'content')),
+        Number(p.attr('meta[property="og:image:height"]', 'content')),
+      ]);
+      expect(p.attr('meta[property="og:image:alt"]', 'content'), file).not.toBe('');
+      expect(p.attr('meta[name="twitter:card"]', 'content'), file).toBe('summary_large_image');
+    }
+  });
+
+  it('previews a prospect page with who recommends whom', () => {
+    const prospect = page('for/jane-smith');
+    expect(prospect.attr('meta[property="og:image"]', 'content')).toBe(`${site}for/jane-smith/preview.png`);
+    expect(prospect.attr('meta[property="og:image:alt"]', 'content')).toBe('Jane Smith recommends Alex Rivera: Alex does the books for small design studios.');
+  });
+
+  it('keeps a partner\'s cards under their secret kit path, with download links that work', () => {
+    const kit = kitPage('jane');
+    const downloads = kit.all('a[download]').map((a) => String(a.properties.href));
+    const cards = downloads.filter((href) => href.includes('/card-'));
+    expect(cards).toEqual([`/team/kit/${tokens.jane}/card-1200x630.png`, `/team/kit/${tokens.jane}/card-1080x1080.png`]);
+    for (const href of downloads) {
+      const [, width, height] = /(\d+)x(\d+)\.png$/.exec(href)!;
+      const picture = decodePng(readFileSync(fileOf(href)));
+      expect([picture.width, picture.height], href).toEqual([Number(width), Number(height)]);
+    }
+    expect(readdirSync(join(out, 'kit', tokens.jane)).filter((f) => f.endsWith('.png')).sort()).toEqual(['card-1080x1080.png', 'card-1200x630.png']);
+  });
+
+  it('puts a QR code to the share link on the card, and on the printable pocket card', () => {
+    for (const format of ['1200x630', '1080x1080']) {
+      const card = decodePng(readFileSync(join(out, 'kit', tokens.jane, `card-${format}.png`)));
+      expect(decodeQr(card), format).toBe(`${site}for/jane-smith/`);
+    }
+    const pocket = page(`kit/${tokens.jane}/card`);
+    expect(pocket.attr('meta[name=robots]', 'content')).toBe('noindex, nofollow');
+    const svg = pocket.html.match(/<svg[^>]*class="pocket-qr-code"[\s\S]*?<\/svg>/)![0];
+    const png = new Resvg(svg.replace('<svg', '<svg xmlns="http://www.w3.org/2000/svg"'), { fitTo: { mode: 'width', value: 400 } }).render().asPng();
+    expect(decodeQr(decodePng(png))).toBe(`${site}for/jane-smith/`);
+    // A partner without a share page points people at the home page instead.
+    const quietCard = decodePng(readFileSync(join(out, 'kit', tokens.quiet, 'card-1200x630.png')));
+    expect(decodeQr(quietCard)).toBe(site);
+  });
+
+  it('makes testimonial images only with consent, linked from the testimonials page', () => {
+    expect(readdirSync(join(out, 'testimonials')).filter((f) => f.endsWith('.png')).sort()).toEqual([
+      'published-1080x1080.png',
+      'published-1200x630.png',
+    ]);
+    const testimonials = page('testimonials');
+    expect(testimonials.attr('meta[property="og:image"]', 'content')).toBe(`${site}testimonials/published-1200x630.png`);
+    expect(testimonials.all('a[download]').map((a) => String(a.properties.href))).toEqual([
+      '/team/testimonials/published-1200x630.png',
+      '/team/testimonials/published-1080x1080.png',
+    ]);
   });
 });

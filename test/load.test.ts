@@ -76,6 +76,21 @@ describe('loadKit', () => {
     ].sort((a, b) => (a.includes('error') ? 0 : 1) - (b.includes('error') ? 0 : 1)));
   });
 
+  it('refuses photos that are not pictures, too large, or remote, with the position of the field', async () => {
+    const dir = writeKit({
+      'photos/notes.jpg': 'this is text, not a picture',
+      'photos/huge.jpg': Buffer.alloc(26 * 1024 * 1024),
+      'testimonials/a.yaml': 'quote: Great.\nauthor: A\nphoto: photos/notes.jpg\nconsent: true\n',
+      'testimonials/b.yaml': 'quote: Great.\nauthor: B\nphoto: photos/huge.jpg\nconsent: true\n',
+      'testimonials/c.yaml': 'quote: Great.\nauthor: C\nphoto: https://example.com/c.jpg\nconsent: true\n',
+    });
+    expect(await messages(dir, 'error')).toEqual([
+      'testimonials/a.yaml:3:8: error: photo: photos/notes.jpg is not a picture (expected a JPEG, PNG, WebP or GIF file)',
+      'testimonials/b.yaml:3:8: error: photo: photos/huge.jpg is 26 MB; use a photo under 25 MB',
+      'testimonials/c.yaml:3:8: error: photo: must be a file in your content folder, like photos/maya.jpg (remote images are not fetched) (got "https://example.com/c.jpg")',
+    ]);
+  });
+
   it('warns when a script leaves an optional value empty for some partners', async () => {
     const dir = writeKit({
       'scripts/phone.mdx': '---\ntitle: Phone\nchannel: phone\n---\nI know {partner.company} well. {partner.occupation ?? "Fine"}\n',
