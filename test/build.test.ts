@@ -230,10 +230,6 @@ describe('the whole site', () => {
       expect([undefined, 'alex@rivera.test']).toContain(mail.fields.cc);
     }
   });
-
-  it('uses the owner\'s colour with readable text on it', () => {
-    expect(page('').attr('html', 'style')).toContain('--accent:#f5c518;--on-accent:#111111');
-  });
 });
 
 describe('the example kit in content/', () => {
@@ -312,5 +308,55 @@ describe('images in the built site', () => {
       '/team/testimonials/published-1200x630.png',
       '/team/testimonials/published-1080x1080.png',
     ]);
+  });
+});
+
+describe('hosting and privacy', () => {
+  it('writes host headers whose rules carry the base folder', () => {
+    const headers = readFileSync(join(out, '_headers'), 'utf8');
+    expect(headers).toContain('\n/team/kit/*\n  X-Robots-Tag: noindex, nofollow\n  Referrer-Policy: no-referrer\n');
+    expect(headers).toContain('\n/team/_astro/*\n  Cache-Control: public, max-age=31536000, immutable\n');
+    expect(headers).toMatch(/^\/\*\n  Content-Security-Policy: .*script-src 'self'/);
+  });
+
+  it('lists public pages in the sitemap, never a kit, and points robots.txt at it', () => {
+    const sitemap = readFileSync(join(out, 'sitemap-0.xml'), 'utf8');
+    const urls = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+    expect(urls).toEqual([
+      'https://kit.rivera.test/team/',
+      'https://kit.rivera.test/team/for/eve-hostile/',
+      'https://kit.rivera.test/team/for/jane-smith/',
+      'https://kit.rivera.test/team/for/omar-haddad/',
+      'https://kit.rivera.test/team/for/wang-xiaoming/',
+      'https://kit.rivera.test/team/testimonials/',
+    ]);
+    const robots = readFileSync(join(out, 'robots.txt'), 'utf8');
+    expect(robots).toBe('User-agent: *\nAllow: /\n\nSitemap: https://kit.rivera.test/team/sitemap-index.xml\n');
+  });
+
+  it('needs no inline script or style, so the Content-Security-Policy can refuse them', () => {
+    for (const file of allFiles(out).filter((f) => f.endsWith('.html'))) {
+      const p = readPage(file);
+      expect(p.all('script:not([src])'), file).toHaveLength(0);
+      expect(p.all('style'), file).toHaveLength(0);
+      expect(p.all('[style]'), file).toHaveLength(0);
+    }
+    const css = allFiles(join(out, '_astro')).filter((f) => f.endsWith('.css')).map((f) => readFileSync(f, 'utf8')).join('');
+    expect(css).toContain('html:root{--accent:#f5c518;--on-accent:#111;--accent-ink:');
+  });
+
+  it('emits no source maps and no data files that could carry content', () => {
+    const leftovers = allFiles(out).filter((f) => /\.(map|json|mjs)$/.test(f) || f.includes('data-store'));
+    expect(leftovers).toEqual([]);
+  });
+
+  it('gives byte-identical output for the same content', async () => {
+    const again = join(tempDir('again'), 'dist');
+    expect((await runCli(['build', '--content', fixture('basic'), '--out', again])).code).toBe(0);
+    const files = (dir: string) => Object.fromEntries(allFiles(dir).map((f) => [relative(dir, f), readFileSync(f).toString('base64')]));
+    const first = files(out);
+    const second = files(again);
+    expect(Object.keys(second).sort()).toEqual(Object.keys(first).sort());
+    for (const name of Object.keys(first)) expect(second[name] === first[name], name).toBe(true);
   });
 });

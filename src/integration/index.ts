@@ -1,13 +1,19 @@
 /**
- * The Referral Kit Astro integration: checks the content before anything is built, and sets the
- * site's address and base folder from kit.yaml.
+ * The Referral Kit Astro integration: checks the content before anything is built, sets the
+ * site's address, base folder and colours from kit.yaml, lists public pages in a sitemap, and
+ * writes the images and the host headers into the build.
  */
-import type { AstroIntegration } from 'astro';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import sitemap from '@astrojs/sitemap';
+import type { AstroIntegration } from 'astro';
 import { imageMiddleware, writeImages } from '../images/write.ts';
 import { formatDiagnostic, hasErrors, summarize } from '../kit/diagnostics.ts';
 import { loadKit, type KitContent } from '../kit/load.ts';
+import { headerRules, netlifyHeaders } from '../site/headers.ts';
 import { contentDir } from './content-dir.ts';
+import { themePlugin } from './theme.ts';
 
 /** Set by `referral-kit build`, which has already printed the check's findings. */
 export const checkedVariable = 'REFERRAL_KIT_CHECKED';
@@ -35,7 +41,17 @@ export default function referralKit(): AstroIntegration {
         content = result.content;
         const { site } = result.content.kit;
         base = site.base;
-        updateConfig({ site: site.url, base: site.base });
+        updateConfig({
+          site: site.url,
+          base: site.base,
+          // Kits (and their pocket cards) are unlisted: never in the sitemap.
+          integrations: [sitemap({ filter: (page) => !new URL(page).pathname.startsWith(`${site.base}kit/`) })],
+          vite: {
+            plugins: [
+              themePlugin(result.content.kitFile, async () => (await loadKit(contentDir(root))).content?.kit.site.accent ?? site.accent),
+            ],
+          },
+        });
       },
       'astro:server:setup': ({ server }) => {
         // In dev, content changes while the server runs: read it again for each image.
@@ -43,7 +59,9 @@ export default function referralKit(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!content) return;
-        const count = await writeImages(content, fileURLToPath(dir));
+        const out = fileURLToPath(dir);
+        const count = await writeImages(content, out);
+        await writeFile(join(out, '_headers'), netlifyHeaders(headerRules(base)));
         logger.info(`${count} images`);
       },
     },

@@ -1,0 +1,2 @@
+/** The owner's colours, generated from kit.yaml (see src/integration/theme.ts). */
+declare module 'virtual:referral-kit/theme.css';
