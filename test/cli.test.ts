@@ -261,6 +261,19 @@ describe('referral-kit build', () => {
     expect(readdirSync(join(out, '..'))).toEqual(['dist']);
   });
 
+  it('drops the old kit path after a token is rotated', async () => {
+    const content = copyFixture('basic');
+    const out = join(tempDir('rotate-build'), 'dist');
+    const oldToken = 'jAn3sm1thT0kenXXaaBBccDD';
+    expect((await runCli(['build', '--content', content, '--out', out])).code).toBe(0);
+    expect(readdirSync(join(out, 'kit'))).toContain(oldToken);
+    expect((await runCli(['rotate', 'jane-smith', '--content', content])).code).toBe(0);
+    expect((await runCli(['build', '--content', content, '--out', out])).code).toBe(0);
+    const kits = readdirSync(join(out, 'kit'));
+    expect(kits).not.toContain(oldToken);
+    expect(kits).toHaveLength(5);
+  });
+
   it('refuses to replace a folder that is not a previous build, or holds the content', async () => {
     const out = tempDir('precious');
     writeFileSync(join(out, 'thesis.docx'), 'years of work');
