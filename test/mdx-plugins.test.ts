@@ -37,4 +37,8 @@ describe('script MDX plugins', () => {
   it('turn a line holding only a variable into a paragraph, and leave comments invisible', async () => {
     expect(await renderScript('Best,\n\n{partner.first_name}\n\n{/* a note to self */}')).toBe('<p>Best,</p>\n<p>Jane</p>\n');
   });
+
+  it('keep a sign-off written right under a line with that line', async () => {
+    expect(await renderScript('Thanks,\n{partner.first_name}\n\n{owner.name}')).toBe('<p>Thanks,<br></br>\nJane</p>\n<p>Maya Okafor</p>');
+  });
 });

@@ -8,6 +8,10 @@ describe('htmlToText', () => {
     );
   });
 
+  it('drops the spaces a line break leaves at the start of the next line, as browsers do', () => {
+    expect(htmlToText('<p>Thanks,<br>\n  Maya</p>')).toBe('Thanks,\nMaya');
+  });
+
   it('keeps text that looks like markup as text', () => {
     expect(htmlToText('<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>')).toBe('<script>alert(1)</script>');
   });

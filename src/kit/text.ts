@@ -4,7 +4,8 @@ import { toText } from 'hast-util-to-text';
 
 export function htmlToText(html: string): string {
   const text = toText(fromHtml(html, { fragment: true }));
-  return text.replace(/[ \t]+\n/g, '\n').trim();
+  // Browsers drop collapsible spaces at both ends of a line (after a <br>, say); so does this.
+  return text.replace(/[ \t]+\n/g, '\n').replace(/\n[ \t]+/g, '\n').trim();
 }
 
 /** Paragraphs of a plain-text field (a partner's greeting): split on blank lines. */
