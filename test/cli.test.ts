@@ -57,11 +57,15 @@ describe('referral-kit --help', () => {
 
         --content=<dir>    Kit folder to read (Default: content)
             --out=<dir>    Folder to write the site to (replaced only when the build succeeds) (Default: dist)
+                 --json    Print the outcome and its figures as JSON
+                --cache    Reuse images whose inputs did not change (Default: true)
+             --no-cache    Render every image anew (also: REFERRAL_KIT_CACHE=off)
 
       EXAMPLES
 
         referral-kit build
         referral-kit build --content clients/maya --out public/maya
+        referral-kit build --no-cache
       "
     `);
   });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as hb from 'harfbuzzjs';
 import { describe, expect, it } from 'vitest';
-import { loadedFontFiles } from '../src/images/fonts.ts';
+import { loadedFontFiles, packagesUsedBy } from '../src/images/fonts.ts';
 import { layoutText } from '../src/images/text-layout.ts';
 import { woffToSfnt } from '../src/images/woff.ts';
 
@@ -27,6 +27,16 @@ describe('fonts', () => {
   it('prefers Japanese glyphs for text with kana, Korean for hangul', () => {
     layoutText('田中さん', { typeface: 'sans', weight: 400, size: 40, lineHeight: 1.2 }, { width: 800, height: 100 });
     expect(loadedFontFiles().some((f) => f.startsWith('noto-sans-jp-'))).toBe(true);
+  });
+});
+
+describe('packagesUsedBy', () => {
+  it('names the font packages a text needs, as drawing would choose them', () => {
+    expect(packagesUsedBy('Zoë Ångström, Дмитрий, Αλέξανδρος')).toEqual(['@fontsource/noto-sans', '@fontsource/noto-serif']);
+    expect(packagesUsedBy('Hi عمر')).toEqual(['@fontsource/noto-sans', '@fontsource/noto-sans-arabic', '@fontsource/noto-serif']);
+    expect(packagesUsedBy('田中さん')).toContain('@fontsource/noto-sans-jp');
+    expect(packagesUsedBy('김민준')).toContain('@fontsource/noto-sans-kr');
+    expect(packagesUsedBy('प्रिया')).toContain('@fontsource/noto-sans');
   });
 });
 

@@ -11,6 +11,7 @@ import { hasErrors, type Diagnostic } from '../kit/diagnostics.ts';
 import { loadKit } from '../kit/load.ts';
 import { contentDirVariable } from '../integration/content-dir.ts';
 import { checkedVariable } from '../integration/index.ts';
+import { imageEnvironment, takeBuildStats, type BuildStats } from '../integration/build-stats.ts';
 import { withLock } from './lock.ts';
 
 /** The folder holding astro.config.mjs and src/. */
@@ -19,12 +20,14 @@ export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 export interface BuildOptions {
   contentDir: string;
   outDir: string;
+  /** Render every image anew, leaving the image cache alone. */
+  noCache?: boolean;
   /** Tell the user what is happening (waiting for another build…). */
   log?: (message: string) => void;
 }
 
 export type BuildResult =
-  | { ok: true; diagnostics: Diagnostic[]; pages: number; partners: number; seconds: number }
+  | { ok: true; diagnostics: Diagnostic[]; pages: number; partners: number; seconds: number; stats?: BuildStats | undefined }
   | { ok: false; diagnostics: Diagnostic[]; reason: string };
 
 function isInside(child: string, parent: string): boolean {
@@ -43,6 +46,23 @@ async function unsafeOutputReason(outDir: string, contentDir: string): Promise<s
     return `${outDir} is not empty and does not look like a previous build (no index.html); choose another --out or empty it`;
   }
   return undefined;
+}
+
+/** Runs `work` with some environment variables set (the integration reads them), then puts them back. */
+async function withEnvironment<T>(variables: Record<string, string | undefined>, work: () => Promise<T>): Promise<T> {
+  const saved = Object.fromEntries(Object.keys(variables).map((name) => [name, process.env[name]]));
+  const apply = (values: Record<string, string | undefined>) => {
+    for (const [name, value] of Object.entries(values)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  };
+  apply(variables);
+  try {
+    return await work();
+  } finally {
+    apply(saved);
+  }
 }
 
 async function countPages(dir: string): Promise<number> {
@@ -69,12 +89,16 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const suffix = `${process.pid}-${Date.now().toString(36)}`;
     const staging = join(dirname(outDir), `.${basename(outDir)}.building-${suffix}`);
     const previous = join(dirname(outDir), `.${basename(outDir)}.previous-${suffix}`);
-    const savedEnv = { content: process.env[contentDirVariable], checked: process.env[checkedVariable] };
-    process.env[contentDirVariable] = contentDir;
-    process.env[checkedVariable] = '1';
+    const environment: Record<string, string | undefined> = {
+      [contentDirVariable]: contentDir,
+      [checkedVariable]: '1',
+      ...(options.noCache ? { [imageEnvironment.cache]: 'off' } : {}),
+    };
     try {
-      const { build } = await import('astro');
-      await build({ root: projectRoot, outDir: staging, logLevel: 'error', mode: 'production' });
+      await withEnvironment(environment, async () => {
+        const { build } = await import('astro');
+        await build({ root: projectRoot, outDir: staging, logLevel: 'error', mode: 'production' });
+      });
       if (existsSync(outDir)) await rename(outDir, previous);
       await rename(staging, outDir);
       await rm(previous, { recursive: true, force: true });
@@ -82,11 +106,6 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       await rm(staging, { recursive: true, force: true });
       if (!existsSync(outDir) && existsSync(previous)) await rename(previous, outDir);
       return { ok: false, diagnostics, reason: `the site build failed: ${(error as Error).message}` };
-    } finally {
-      for (const [name, value] of [[contentDirVariable, savedEnv.content], [checkedVariable, savedEnv.checked]] as const) {
-        if (value === undefined) delete process.env[name];
-        else process.env[name] = value;
-      }
     }
     return {
       ok: true,
@@ -94,6 +113,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       pages: await countPages(outDir),
       partners: content.partners.length,
       seconds: (performance.now() - started) / 1000,
+      stats: takeBuildStats(),
     };
   });
 }

@@ -7,6 +7,13 @@ import { contentOption, fail, rejectUnknown, reportDiagnostics } from './options
 const args = {
   ...contentOption,
   out: { type: 'string', description: 'Folder to write the site to (replaced only when the build succeeds)', default: 'dist', valueHint: 'dir' },
+  json: { type: 'boolean', description: 'Print the outcome and its figures as JSON' },
+  cache: {
+    type: 'boolean',
+    description: 'Reuse images whose inputs did not change',
+    negativeDescription: 'Render every image anew (also: REFERRAL_KIT_CACHE=off)',
+    default: true,
+  },
 } as const;
 
 export const buildCommand = defineCommand({
@@ -14,15 +21,23 @@ export const buildCommand = defineCommand({
   args,
   async run({ args: parsed }) {
     if (rejectUnknown(parsed, args)) return;
-    const result = await buildSite({ contentDir: parsed.content, outDir: parsed.out, log: console.log });
+    const result = await buildSite({ contentDir: parsed.content, outDir: parsed.out, noCache: !parsed.cache, log: console.error });
     reportDiagnostics(result.diagnostics);
+    if (parsed.json) {
+      const { diagnostics, ...outcome } = result;
+      console.log(JSON.stringify({ ...outcome, errors: diagnostics.filter((d) => d.severity === 'error').length, warnings: diagnostics.filter((d) => d.severity === 'warning').length }, null, 2));
+      if (!result.ok) process.exitCode = 1;
+      return;
+    }
     if (!result.ok) {
       const kept = `${displayPath(parsed.out)} was left as it was`;
       fail(`build stopped: ${result.reason} (${summarize(result.diagnostics)}); ${kept}`);
       return;
     }
+    const images = result.stats?.images;
+    const imageSummary = images ? ` and ${images.total} images (${images.rendered} rendered, ${images.fromCache} from the cache)` : '';
     console.log(
-      `✓ Built ${result.pages} pages for ${result.partners} partners into ${displayPath(parsed.out)} in ${result.seconds.toFixed(1)}s (${summarize(result.diagnostics)})`,
+      `✓ Built ${result.pages} pages${imageSummary} for ${result.partners} partners into ${displayPath(parsed.out)} in ${result.seconds.toFixed(1)}s (${summarize(result.diagnostics)})`,
     );
   },
 });
@@ -30,4 +45,5 @@ export const buildCommand = defineCommand({
 export const buildExamples = [
   'referral-kit build',
   'referral-kit build --content clients/maya --out public/maya',
+  'referral-kit build --no-cache',
 ];

@@ -116,6 +116,26 @@ export function fallbackFamilies(typeface: Typeface, text: string): Family[] {
   return [...latin, 'arabic', 'hebrew', 'devanagari', ...cjk];
 }
 
+/**
+ * The font packages an image of `text` depends on: for each character, the first family in the
+ * fallback order whose subsets cover it, as drawing would choose (read from the packages'
+ * Unicode ranges, without opening any font).
+ */
+export function packagesUsedBy(text: string): string[] {
+  const points = [...new Set([...text].map((c) => c.codePointAt(0)!))];
+  const used = new Set<Family>(['serif', 'sans']);
+  const covers = (family: Family, point: number) =>
+    subsets(packages[family]).some((subset) => subset.ranges.some(([from, to]) => point >= from && point <= to));
+  for (const typeface of ['serif', 'sans'] as const) {
+    const families = fallbackFamilies(typeface, text);
+    for (const point of points) {
+      const family = families.find((candidate) => covers(candidate, point));
+      if (family) used.add(family);
+    }
+  }
+  return [...used].map((family) => `@fontsource/${packages[family]}`).sort();
+}
+
 /** Font files read so far in this process, for tests and cache keys. */
 export function loadedFontFiles(): string[] {
   return [...faces.entries()].filter(([, face]) => face).map(([key]) => key);

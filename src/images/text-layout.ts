@@ -428,13 +428,26 @@ function round(n: number): string {
   return String(Math.round(n * 100) / 100);
 }
 
+const glyphPaths = new Map<string, string>();
+
+/** A glyph's outline as SVG path data; each is drawn from the font once per process. */
+function glyphPath(face: Face, glyph: number): string {
+  const key = `${face.key}:${glyph}`;
+  let path = glyphPaths.get(key);
+  if (path === undefined) {
+    path = face.font.glyphToPath(glyph);
+    glyphPaths.set(key, path);
+  }
+  return path;
+}
+
 /** The laid-out text as a standalone SVG the size of its box: glyph outlines, no fonts needed. */
 export function textSvg(layout: TextLayout, color: string): string {
   const defs = new Map<string, string>();
   const uses: string[] = [];
   for (const { face, glyph, x, y } of layout.glyphs) {
     const id = `${face.key}-${glyph}`.replace(/[^a-z0-9-]/gi, '');
-    if (!defs.has(id)) defs.set(id, `<path id="${id}" d="${face.font.glyphToPath(glyph)}"/>`);
+    if (!defs.has(id)) defs.set(id, `<path id="${id}" d="${glyphPath(face, glyph)}"/>`);
     const scale = Number((layout.size / face.upem).toFixed(6));
     uses.push(`<use href="#${id}" transform="matrix(${scale} 0 0 ${-scale} ${round(x)} ${round(y)})"/>`);
   }

@@ -13,6 +13,7 @@ import { formatDiagnostic, hasErrors, summarize } from '../kit/diagnostics.ts';
 import { loadKit, type KitContent } from '../kit/load.ts';
 import { headerRules, netlifyHeaders } from '../site/headers.ts';
 import { contentDir } from './content-dir.ts';
+import { imageEnvironment, recordBuildStats, takePageSeconds } from './build-stats.ts';
 import { themePlugin } from './theme.ts';
 
 /** Set by `referral-kit build`, which has already printed the check's findings. */
@@ -26,6 +27,7 @@ export default function referralKit(): AstroIntegration {
   let root = process.cwd();
   let content: KitContent | undefined;
   let base = '/';
+  let pageSeconds = 0;
   return {
     name: 'referral-kit',
     hooks: {
@@ -57,12 +59,21 @@ export default function referralKit(): AstroIntegration {
         // In dev, content changes while the server runs: read it again for each image.
         server.middlewares.use(imageMiddleware(base, async () => (await loadKit(contentDir(root))).content));
       },
+      'astro:build:generated': () => {
+        pageSeconds = takePageSeconds();
+      },
       'astro:build:done': async ({ dir, logger }) => {
         if (!content) return;
         const out = fileURLToPath(dir);
-        const count = await writeImages(content, out);
+        const threads = process.env[imageEnvironment.threads];
+        const images = await writeImages(content, out, {
+          root,
+          cache: process.env[imageEnvironment.cache] !== 'off',
+          ...(threads ? { threads: Number(threads) } : {}),
+        });
         await writeFile(join(out, '_headers'), netlifyHeaders(headerRules(base)));
-        logger.info(`${count} images`);
+        recordBuildStats({ pageSeconds, images });
+        logger.info(`${images.total} images: ${images.rendered} rendered, ${images.fromCache} from the cache`);
       },
     },
   };

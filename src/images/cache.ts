@@ -1,0 +1,167 @@
+/**
+ * The image cache: a PNG is rendered once and reused until something it depends on changes.
+ *
+ * The key is computed without laying anything out, from everything an image depends on: the
+ * code that draws images (its source files and the versions of satori, resvg, HarfBuzz…), the
+ * versions of the font packages its text needs (npm packages never change within a version), the
+ * job's every input field, the bytes of its photos, and its size. Entries live in
+ * node_modules/.cache/referral-kit/images/<kit>/, one folder per kit folder, so agencies building
+ * several kits do not evict each other's images.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ImageJob } from './catalog.ts';
+import { packagesUsedBy } from './fonts.ts';
+
+const require = createRequire(import.meta.url);
+
+export const cacheVariable = 'REFERRAL_KIT_CACHE';
+
+const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest();
+
+/** Packages whose version is part of every key: they decide how any image looks. */
+const rendererPackages = ['satori', '@resvg/resvg-js', 'harfbuzzjs', 'bidi-js', 'qrcode', 'image-size', '@twemoji/svg'];
+
+export function packageVersion(name: string): string {
+  try {
+    return (JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version;
+  } catch {
+    // Some packages do not export package.json; find it next to their entry point.
+    let dir = require.resolve(name);
+    while (!existsSync(join(dir, 'package.json'))) dir = join(dir, '..');
+    return (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+  }
+}
+
+/** Image code that is not part of drawing: changing it must not re-render anything. */
+const notDrawing = new Set(['cache.ts', 'write.ts', 'worker.ts']);
+
+const codeVersions = new Map<string, string>();
+
+/**
+ * The version of the code that draws one kind of image: a hash of the text engine and shared
+ * drawing code, that kind's own template file, and the renderer packages. Changing a template
+ * re-renders its images, and only those, without anyone remembering to bump a number.
+ */
+export function imageCodeVersion(kind: ImageJob['kind']): string {
+  let version = codeVersions.get(kind);
+  if (!version) {
+    const dir = fileURLToPath(new URL('.', import.meta.url));
+    const sources = [
+      ...readdirSync(dir).filter((f) => f.endsWith('.ts') && !notDrawing.has(f)).sort().map((f) => join(dir, f)),
+      join(dir, 'templates', 'common.ts'),
+      join(dir, 'templates', `${kind}.ts`),
+      fileURLToPath(new URL('../kit/accent.ts', import.meta.url)),
+      fileURLToPath(new URL('../site/favicon.ts', import.meta.url)),
+    ];
+    const hash = createHash('sha256');
+    for (const file of sources) hash.update(file.slice(dir.length)).update(readFileSync(file));
+    for (const name of rendererPackages) hash.update(`${name}@${packageVersion(name)}`);
+    version = hash.digest('hex');
+    codeVersions.set(kind, version);
+  }
+  return version;
+}
+
+const photoHashes = new Map<string, string>();
+
+function photoHash(file: string): string {
+  const { size, mtimeMs } = statSync(file);
+  const key = `${file}:${size}:${mtimeMs}`;
+  let hash = photoHashes.get(key);
+  if (!hash) {
+    hash = sha256(readFileSync(file)).toString('hex');
+    photoHashes.set(key, hash);
+  }
+  return hash;
+}
+
+/** Strings and photo paths in a job's input, found wherever they sit. */
+function walk(value: unknown, strings: string[], photos: string[], key = ''): void {
+  if (typeof value === 'string') (key === 'photo' ? photos : strings).push(value);
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, strings, photos, k);
+}
+
+/** JSON with sorted keys: the same input always gives the same text. */
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value).sort().filter((k) => (value as Record<string, unknown>)[k] !== undefined).map((k) => `${JSON.stringify(k)}:${stableJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export interface KeyOptions {
+  /** For tests: pretend a package has another version (a changed font). */
+  versionOf?: (name: string) => string;
+  /** For tests: pretend the code drawing some kind of image changed. */
+  codeVersion?: (kind: ImageJob['kind']) => string;
+}
+
+export function imageKey(job: ImageJob, options: KeyOptions = {}): string {
+  const strings: string[] = [];
+  const photos: string[] = [];
+  walk(job.input, strings, photos);
+  const versionOf = options.versionOf ?? packageVersion;
+  const fonts = packagesUsedBy(strings.join('\n')).map((name) => `${name}@${versionOf(name)}`);
+  const description = stableJson({
+    code: (options.codeVersion ?? imageCodeVersion)(job.kind),
+    kind: job.kind,
+    format: job.format,
+    input: job.input,
+    fonts,
+    photos: photos.map(photoHash),
+  });
+  return sha256(description).toString('hex');
+}
+
+/** Entries are the PNG's SHA-256 followed by the PNG, so a damaged entry is noticed and redone. */
+const digestLength = 32;
+
+export class ImageCache {
+  readonly dir: string;
+  private used = new Set<string>();
+
+  constructor(root: string, contentDir: string) {
+    this.dir = join(root, 'node_modules', '.cache', 'referral-kit', 'images', sha256(contentDir).toString('hex').slice(0, 16));
+  }
+
+  private file(key: string): string {
+    return join(this.dir, `${key}.png`);
+  }
+
+  /** The cached PNG, or undefined when there is none or it is damaged. */
+  async get(key: string): Promise<Buffer | undefined> {
+    this.used.add(key);
+    const entry = await readFile(this.file(key)).catch(() => undefined);
+    if (!entry || entry.length <= digestLength) return undefined;
+    const png = entry.subarray(digestLength);
+    return sha256(png).equals(entry.subarray(0, digestLength)) ? png : undefined;
+  }
+
+  /** Stores an entry through a temporary file, so a build running alongside never reads half of one. */
+  async put(key: string, png: Uint8Array): Promise<void> {
+    this.used.add(key);
+    await mkdir(this.dir, { recursive: true });
+    const temporary = `${this.file(key)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    await writeFile(temporary, Buffer.concat([sha256(png), png]));
+    await rename(temporary, this.file(key));
+  }
+
+  /** Removes the entries this build did not use; returns how many. */
+  async prune(): Promise<number> {
+    let removed = 0;
+    for (const name of await readdir(this.dir).catch(() => [] as string[])) {
+      const key = name.replace(/\.png$/, '');
+      if (name.endsWith('.png') && !this.used.has(key)) {
+        await rm(join(this.dir, name), { force: true });
+        removed++;
+      }
+    }
+    return removed;
+  }
+}

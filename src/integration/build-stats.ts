@@ -1,0 +1,48 @@
+/**
+ * Figures about the last build, for `referral-kit build` to print. Astro loads the integration
+ * through its own module loader, so the figures travel on the global object, not in a module.
+ */
+import type { ImageStats } from '../images/write.ts';
+
+export interface BuildStats {
+  /** Time Astro spent generating HTML pages. */
+  pageSeconds: number;
+  images: ImageStats;
+}
+
+const slot = Symbol.for('referral-kit.build-stats');
+const firstPage = Symbol.for('referral-kit.first-page');
+
+/**
+ * Called by every page as it renders: the first call marks the start of page generation.
+ * (Astro has no hook there for static builds; pages render in the build's own process.)
+ */
+export function markPageRender(): void {
+  (globalThis as Record<symbol, unknown>)[firstPage] ??= performance.now();
+}
+
+/** Seconds since the first page rendered, and a fresh start for the next build. */
+export function takePageSeconds(): number {
+  const start = (globalThis as Record<symbol, unknown>)[firstPage] as number | undefined;
+  delete (globalThis as Record<symbol, unknown>)[firstPage];
+  return start === undefined ? 0 : (performance.now() - start) / 1000;
+}
+
+export function recordBuildStats(stats: BuildStats): void {
+  (globalThis as Record<symbol, unknown>)[slot] = stats;
+}
+
+/** The figures of the build that just ran in this process, once; undefined if none did. */
+export function takeBuildStats(): BuildStats | undefined {
+  const stats = (globalThis as Record<symbol, unknown>)[slot] as BuildStats | undefined;
+  delete (globalThis as Record<symbol, unknown>)[slot];
+  return stats;
+}
+
+/** Environment variables that steer image rendering: set by the CLI, the benchmark, or a user. */
+export const imageEnvironment = {
+  /** `off` renders every image anew and leaves the cache alone. */
+  cache: 'REFERRAL_KIT_CACHE',
+  /** Worker threads for images; `0` renders in the build's own thread. */
+  threads: 'REFERRAL_KIT_IMAGE_THREADS',
+} as const;

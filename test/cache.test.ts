@@ -1,0 +1,132 @@
+/**
+ * The image cache re-renders exactly what changed: correctness, not speed (the benchmark,
+ * `npm run bench`, measures speed).
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { Resvg } from '@resvg/resvg-js';
+import { describe, expect, it } from 'vitest';
+import { imageCodeVersion, imageKey, packageVersion } from '../src/images/cache.ts';
+import { imageJobs } from '../src/images/catalog.ts';
+import { writeImages, type WriteOptions } from '../src/images/write.ts';
+import { loadKit, type KitContent } from '../src/kit/load.ts';
+import { copyFixture, tempDir } from './helpers/fixtures.ts';
+
+async function kit(): Promise<KitContent> {
+  const { content } = await loadKit(copyFixture('basic'));
+  return content!;
+}
+
+/** Every image of a build folder, by path, as a hash of its bytes. */
+function images(dir: string): Record<string, string> {
+  return Object.fromEntries(
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && e.name.endsWith('.png'))
+      .map((e) => [relative(dir, join(e.parentPath, e.name)), createHash('sha256').update(readFileSync(join(e.parentPath, e.name))).digest('hex')]),
+  );
+}
+
+const inThread = (root: string): WriteOptions => ({ root, cache: true, threads: 0 });
+
+describe('the image cache', () => {
+  it('renders nothing when nothing changed, and gives the same bytes', async () => {
+    const content = await kit();
+    const root = tempDir('cache-root');
+    const [first, second] = [tempDir('out'), tempDir('out')];
+    const cold = await writeImages(content, first, inThread(root));
+    expect(cold).toMatchObject({ total: 17, rendered: 17, fromCache: 0 });
+    const warm = await writeImages(content, second, inThread(root));
+    expect(warm).toMatchObject({ total: 17, rendered: 0, fromCache: 17 });
+    expect(images(second)).toEqual(images(first));
+  });
+
+  it('re-renders exactly the images whose inputs changed', async () => {
+    const content = await kit();
+    const root = tempDir('cache-root');
+    await writeImages(content, tempDir('out'), inThread(root));
+
+    // A partner's name appears on their two cards and their prospect preview.
+    content.partners.find((p) => p.slug === 'jane-smith')!.data.name = 'Janet Smith';
+    expect((await writeImages(content, tempDir('out'), inThread(root))).rendered).toBe(3);
+
+    // A testimonial's photo appears on that testimonial's two images only.
+    const photo = join(content.contentDir, 'photos', 'pat-lee.png');
+    writeFileSync(photo, new Resvg('<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40"><rect width="40" height="40" fill="#123456"/></svg>').render().asPng());
+    expect((await writeImages(content, tempDir('out'), inThread(root))).rendered).toBe(2);
+
+    // The accent colour is on every image.
+    content.kit.site.accent = '#123456';
+    expect((await writeImages(content, tempDir('out'), inThread(root))).rendered).toBe(17);
+  });
+
+  it('keys on the fonts a text needs, and on the code of its own template', async () => {
+    const jobs = imageJobs(await kit());
+    const changed = (options: Parameters<typeof imageKey>[1]) =>
+      jobs.filter((job) => imageKey(job) !== imageKey(job, options)).map((job) => job.path).sort();
+
+    // A new version of the Arabic font changes only images with Arabic text: عمر's.
+    const arabic = changed({ versionOf: (name) => (name === '@fontsource/noto-sans-arabic' ? '99.0.0' : packageVersion(name)) });
+    expect(arabic).toEqual(['for/omar-haddad/preview.png', 'kit/0marHaddadT0kenQQrrSSttUU/card-1080x1080.png', 'kit/0marHaddadT0kenQQrrSSttUU/card-1200x630.png']);
+
+    // Editing the card template changes the cards' keys and no other.
+    const cards = changed({ codeVersion: (kind) => (kind === 'card' ? 'edited' : imageCodeVersion(kind)) });
+    expect(cards.length).toBe(10);
+    expect(cards.every((path) => /\/card-\d+x\d+\.png$/.test(path))).toBe(true);
+  });
+
+  it('notices a damaged entry and renders that image again', async () => {
+    const content = await kit();
+    const root = tempDir('cache-root');
+    const first = tempDir('out');
+    await writeImages(content, first, inThread(root));
+    const entries = join(root, 'node_modules', '.cache', 'referral-kit', 'images');
+    const [folder] = readdirSync(entries);
+    const [entry] = readdirSync(join(entries, folder!));
+    const file = join(entries, folder!, entry!);
+    const bytes = readFileSync(file);
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 100) ^ 0xff, bytes.length - 100);
+    writeFileSync(file, bytes);
+    const second = tempDir('out');
+    expect((await writeImages(content, second, inThread(root))).rendered).toBe(1);
+    expect(images(second)).toEqual(images(first));
+  });
+
+  it('prunes entries the last build did not use', async () => {
+    const content = await kit();
+    const root = tempDir('cache-root');
+    await writeImages(content, tempDir('out'), inThread(root));
+    content.partners = content.partners.filter((p) => p.slug !== 'quiet-partner');
+    await writeImages(content, tempDir('out'), inThread(root));
+    const entries = join(root, 'node_modules', '.cache', 'referral-kit', 'images');
+    const [folder] = readdirSync(entries);
+    expect(readdirSync(join(entries, folder!)).filter((f) => f.endsWith('.png'))).toHaveLength(15);
+  });
+
+  it('stays sound when two builds use it at once', async () => {
+    const content = await kit();
+    const root = tempDir('cache-root');
+    const [a, b] = [tempDir('out'), tempDir('out')];
+    await Promise.all([writeImages(content, a, inThread(root)), writeImages(content, b, inThread(root))]);
+    expect(images(b)).toEqual(images(a));
+    const after = tempDir('out');
+    expect((await writeImages(content, after, inThread(root))).rendered).toBe(0);
+    expect(images(after)).toEqual(images(a));
+  });
+
+  it('renders the same bytes in worker threads as in the build\'s own thread', async () => {
+    const content = await kit();
+    const [pooled, single] = [tempDir('out'), tempDir('out')];
+    const stats = await writeImages(content, pooled, { root: tempDir('cache-root'), cache: false, threads: 2 });
+    expect(stats.threads).toBe(2);
+    await writeImages(content, single, { root: tempDir('cache-root'), cache: false, threads: 0 });
+    expect(images(pooled)).toEqual(images(single));
+  });
+
+  it('can be turned off', async () => {
+    const content = await kit();
+    const root = tempDir('cache-root');
+    await writeImages(content, tempDir('out'), { root, cache: false, threads: 0 });
+    expect((await writeImages(content, tempDir('out'), inThread(root))).rendered).toBe(17);
+  });
+});
