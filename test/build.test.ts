@@ -5,6 +5,7 @@ import { toText } from 'hast-util-to-text';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
+import { parse } from 'yaml';
 import { loadKit } from '../src/kit/load.ts';
 import { compileScript } from '../src/kit/render-script.ts';
 import { scriptsFor } from '../src/kit/script-selection.ts';
@@ -212,6 +213,22 @@ describe('the whole site', () => {
     }
   });
 
+  it('publishes nothing from the private ledger: no prospect, note or value, in any file', () => {
+    const ledger = parse(readFileSync(join(fixture('basic'), 'referrals.yaml'), 'utf8')) as Record<string, Record<string, unknown>[]>;
+    const secrets = Object.values(ledger)
+      .flat()
+      .flatMap((entry) => [entry.prospect, entry.notes, entry.value])
+      .filter((value) => value !== undefined)
+      .flatMap((value) => (typeof value === 'number' ? [String(value), value.toLocaleString('en-US')] : [String(value)]));
+    expect(secrets.length).toBeGreaterThanOrEqual(10);
+    for (const file of allFiles(out)) {
+      const bytes = readFileSync(file, 'utf8');
+      for (const secret of [...secrets, 'PROSPECT-MARKER', 'LEDGER-NOTE-MARKER', 'GIVEN-MARKER', 'referrals.yaml']) {
+        expect(bytes.includes(secret), `${relative(out, file)} holds ${secret}`).toBe(false);
+      }
+    }
+  });
+
   it('keeps hostile names as text', () => {
     for (const path of ['for/eve-hostile', `kit/${tokens.eve}`]) {
       const p = page(path);
@@ -240,6 +257,14 @@ describe('the example kit in content/', () => {
     const kits = readdirSync(join(exampleOut, 'kit'));
     const partners = readdirSync(join(repoRoot, 'content', 'partners'));
     expect(kits).toHaveLength(partners.length);
+    // The example's ledger stays private too.
+    const ledger = parse(readFileSync(join(repoRoot, 'content', 'referrals.yaml'), 'utf8')) as Record<string, Record<string, unknown>[]>;
+    const prospects = Object.values(ledger).flat().flatMap((entry) => [entry.prospect, entry.notes]).filter((value) => typeof value === 'string');
+    expect(prospects.length).toBeGreaterThan(15);
+    for (const file of allFiles(exampleOut)) {
+      const bytes = readFileSync(file, 'utf8');
+      for (const secret of prospects) expect(bytes.includes(secret), `${relative(exampleOut, file)} holds ${secret}`).toBe(false);
+    }
   });
 });
 

@@ -24,7 +24,7 @@ describe('referral-kit --help', () => {
     expect(stdout).toMatchInlineSnapshot(`
       "Turn your referral partners and scripts into a kit per partner and a static site (referral-kit v0.1.0)
 
-      USAGE referral-kit add|check|links|invite|rotate|build
+      USAGE referral-kit add|check|links|invite|rotate|build|log|update|report
 
       COMMANDS
 
@@ -34,6 +34,9 @@ describe('referral-kit --help', () => {
         invite    Write each partner an invitation with their kit link, as email drafts to send yourself
         rotate    Give a partner a new secret kit link; the old one stops working at the next deploy
          build    Check the kit, then build the site: kits, share pages, home and testimonials
+           log    Record an introduction received or given, or an ask, in your private referrals.yaml
+        update    Update an introduction in referrals.yaml: its status, value, and when you followed up
+        report    Who to follow up with today, and which partners send the best introductions
 
       Use referral-kit <command> --help for more information about a command.
 
@@ -43,6 +46,8 @@ describe('referral-kit --help', () => {
         referral-kit check
         referral-kit invite                      # a draft for every partner, in outbox/
         referral-kit build
+        referral-kit log intro --from jane-smith --prospect "Dana Wu"
+        referral-kit report
       "
     `);
   });
@@ -183,6 +188,122 @@ describe('referral-kit --help', () => {
         referral-kit links
         referral-kit links --format csv > partners.csv   # for a mail merge
         referral-kit links --json
+      "
+    `);
+  });
+
+  it('explains log intro, log given and log ask', async () => {
+    expect((await runCli(['log', 'intro', '--help'])).stdout).toMatchInlineSnapshot(`
+      "Record an introduction or referral a partner sent you (referral-kit log intro v0.1.0)
+
+      USAGE referral-kit log intro [OPTIONS] --from=<slug> --prospect=<name>
+
+      OPTIONS
+
+            --content=<dir>    Kit folder to read (Default: content)
+              --from=<slug>    The partner who made the introduction (their slug, as \`referral-kit links\` shows) (Required)
+          --prospect=<name>    The person introduced to you, in quotes (Required)
+        --date=<YYYY-MM-DD>    The date, as YYYY-MM-DD (default: today)
+              --kind=<kind>    introduction or referral (Default: introduction)
+             --notes=<text>    Anything to remember about it (private)
+
+      EXAMPLES
+
+        referral-kit log intro --from jane-smith --prospect "Dana Wu"
+        referral-kit log intro --from omar-haddad --prospect "Lee Park" --kind referral --date 2026-10-02
+      "
+    `);
+    expect((await runCli(['log', 'given', '--help'])).stdout).toMatchInlineSnapshot(`
+      "Record an introduction you made for a partner (referral-kit log given v0.1.0)
+
+      USAGE referral-kit log given [OPTIONS] --to=<slug> --prospect=<name>
+
+      OPTIONS
+
+            --content=<dir>    Kit folder to read (Default: content)
+                --to=<slug>    The partner you introduced someone to (their slug) (Required)
+          --prospect=<name>    The person you introduced to them, in quotes (Required)
+        --date=<YYYY-MM-DD>    The date, as YYYY-MM-DD (default: today)
+             --notes=<text>    Anything to remember about it (private)
+
+      EXAMPLES
+
+        referral-kit log given --to jane-smith --prospect "Sam Lee"
+      "
+    `);
+    expect((await runCli(['log', 'ask', '--help'])).stdout).toMatchInlineSnapshot(`
+      "Record that you asked a partner for introductions (referral-kit log ask v0.1.0)
+
+      USAGE referral-kit log ask [OPTIONS] <PARTNER>
+
+      ARGUMENTS
+
+        PARTNER=<slug>    The partner you asked for introductions (their slug) (Required)
+
+      OPTIONS
+
+            --content=<dir>    Kit folder to read (Default: content)
+        --date=<YYYY-MM-DD>    The date, as YYYY-MM-DD (default: today)
+               --reeducated    You also sent them the "who is a fit" part of their kit again
+             --notes=<text>    Anything to remember about it (private)
+
+      EXAMPLES
+
+        referral-kit log ask jane-smith
+      "
+    `);
+  });
+
+  it('explains update', async () => {
+    expect((await runCli(['update', '--help'])).stdout).toMatchInlineSnapshot(`
+      "Update an introduction in referrals.yaml: its status, value, and when you followed up (referral-kit update v0.1.0)
+
+      USAGE referral-kit update [OPTIONS] <PROSPECT>
+
+      ARGUMENTS
+
+        PROSPECT=<name>    The person introduced to you, as in referrals.yaml (any capitalisation) (Required)
+
+      OPTIONS
+
+            --content=<dir>    Kit folder to read (Default: content)
+              --from=<slug>    The partner who introduced them, when several did (their slug)
+          --status=<status>    Where it stands now: introduced, contacted, meeting, won, lost, not-a-fit, unreachable
+           --value=<number>    What the work is worth, a plain number like 4800
+                --contacted    You got in touch with the prospect (sets contacted, and status contacted if it was introduced)
+           --outcome-shared    You told the partner how it went (sets outcome_shared)
+                  --thanked    You thanked the partner (sets thanked)
+        --date=<YYYY-MM-DD>    The date for --contacted, --outcome-shared and --thanked (default: today; also replaces a date already set)
+
+      EXAMPLES
+
+        referral-kit update "Dana Wu" --contacted
+        referral-kit update "Dana Wu" --status won --value 4800
+        referral-kit update "Dana Wu" --outcome-shared --thanked
+        referral-kit update "Lee Park" --from omar-haddad --status not-a-fit
+      "
+    `);
+  });
+
+  it('explains report', async () => {
+    expect((await runCli(['report', '--help'])).stdout).toMatchInlineSnapshot(`
+      "Who to follow up with today, and which partners send the best introductions (referral-kit report v0.1.0)
+
+      USAGE referral-kit report [OPTIONS]
+
+      OPTIONS
+
+             --content=<dir>    Kit folder to read (Default: content)
+        --today=<YYYY-MM-DD>    Count days from this date instead of today: to look ahead, or to reproduce a report
+                      --json    Print the report as JSON
+               --html=<file>    Write the report as a web page with charts, to open in your browser (private: keep it off your site)
+
+      EXAMPLES
+
+        referral-kit report
+        referral-kit report --html report.html   # a page with charts, to open in your browser
+        referral-kit report --json
+        referral-kit report --today 2026-12-01   # what will be due by then
       "
     `);
   });

@@ -3,14 +3,16 @@ import { dirname, join, resolve } from 'node:path';
 import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import { jsonSchema, jsonSchemaFile, jsonSchemaText, yamlFileTypeNames, type YamlFileType } from '../src/schemas/json-schema.ts';
 import { kitSchema } from '../src/schemas/kit.ts';
+import { ledgerSchema } from '../src/schemas/ledger.ts';
 import { partnerSchema } from '../src/schemas/partner.ts';
 import { testimonialSchema } from '../src/schemas/testimonial.ts';
 import { repoRoot } from './helpers/fixtures.ts';
 import { minimalKit } from './helpers/kit.ts';
 
-const zodSchemas = { kit: kitSchema, partner: partnerSchema, testimonial: testimonialSchema };
+const zodSchemas: Record<YamlFileType, z.ZodType> = { kit: kitSchema, partner: partnerSchema, testimonial: testimonialSchema, referrals: ledgerSchema };
 
 // The email format is Zod's own regular expression, carried as `pattern`; `format` adds nothing.
 // `patternErrorMessage` is the VS Code YAML extension's keyword for a readable message.
@@ -59,6 +61,21 @@ const agreed: [YamlFileType, string, string, boolean][] = [
   ['testimonial', 'consent written as yes in quotes', testimonial('consent: "yes"\n'), false],
   ['testimonial', 'a date in another format', testimonial('date: 14/09/2026\n'), false],
   ['testimonial', 'a missing author', 'quote: Great.\n', false],
+  ['kit', 'follow-up settings', `${minimalKit}follow_up:\n  contact_within_days: 0\n  ask_again_after_days: 30\n`, true],
+  ['kit', 'follow-up days that are not numbers', `${minimalKit}follow_up:\n  contact_within_days: two\n`, false],
+  ['kit', 'follow-up days that are not whole', `${minimalKit}follow_up:\n  contact_within_days: 1.5\n`, false],
+  ['kit', 'a negative follow-up delay', `${minimalKit}follow_up:\n  contact_within_days: -1\n`, false],
+  ['referrals', 'empty lists', 'received: []\ngiven: []\n', true],
+  ['referrals', 'the example in the issue', `received:\n  - date: 2026-10-02\n    from: jane-smith\n    prospect: Dana Wu\n    kind: introduction\n    status: introduced\n    contacted: 2026-10-03\n    outcome_shared: 2026-10-20\n    thanked: 2026-10-20\n    value: 4800\n    notes: ...\ngiven:\n  - { date: 2026-09-10, to: jane-smith, prospect: Lee Park }\nasks:\n  - { date: 2026-08-01, partner: jane-smith, reeducated: true }\n`, true],
+  ['referrals', 'blank lists', 'received:\ngiven:\nasks:\n', true],
+  ['referrals', 'an unknown status', 'received:\n  - { date: 2026-10-02, from: jane-smith, prospect: Dana, status: wonn }\n', false],
+  ['referrals', 'a value with a currency sign', 'received:\n  - { date: 2026-10-02, from: jane-smith, prospect: Dana, value: "$4800" }\n', false],
+  ['referrals', 'a negative value', 'received:\n  - { date: 2026-10-02, from: jane-smith, prospect: Dana, value: -1 }\n', false],
+  ['referrals', 'a partner that is not a slug', 'asks:\n  - { date: 2026-10-02, partner: Jane Smith }\n', false],
+  ['referrals', 'a missing prospect', 'given:\n  - { date: 2026-10-02, to: jane-smith }\n', false],
+  ['referrals', 'a date in another format', 'asks:\n  - { date: 02/10/2026, partner: jane-smith }\n', false],
+  ['referrals', 'a list that is not a list', 'asks: jane-smith\n', false],
+  ['referrals', 'an unknown field', 'asks:\n  - { date: 2026-10-02, partner: jane-smith, when: now }\n', false],
 ];
 
 /**
@@ -74,6 +91,7 @@ const zodOnly: [YamlFileType, string, string][] = [
   ['testimonial', 'a remote photo', testimonial('photo: https://example.com/pat.jpg\n')],
   ['testimonial', 'a photo that is not an image', testimonial('photo: photos/pat.pdf\n')],
   ['testimonial', 'a date that is not in the calendar', testimonial('date: 2026-13-01\n')],
+  ['testimonial', 'a day the month does not have', testimonial('date: 2026-02-30\n')],
 ];
 
 describe('the published JSON Schemas', () => {
@@ -90,12 +108,12 @@ describe('the published JSON Schemas', () => {
   });
 
   it('is declared at the top of every example file, by a path that leads to it', () => {
-    const folders: Record<string, YamlFileType> = { '': 'kit', 'partners/': 'partner', 'testimonials/': 'testimonial' };
+    const folders: Record<string, YamlFileType> = { 'kit.yaml': 'kit', 'referrals.yaml': 'referrals', 'partners/': 'partner', 'testimonials/': 'testimonial' };
     const content = join(repoRoot, 'content');
     const files = readdirSync(content, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.yaml'));
     expect(files.length).toBeGreaterThan(10);
     for (const file of files) {
-      const type = folders[file.slice(0, file.lastIndexOf('/') + 1)]!;
+      const type = folders[file.includes('/') ? file.slice(0, file.lastIndexOf('/') + 1) : file]!;
       const schemaPath = /^# yaml-language-server: \$schema=(\S+)\n/.exec(readFileSync(join(content, file), 'utf8'))?.[1];
       expect(schemaPath && resolve(dirname(join(content, file)), schemaPath), file).toBe(jsonSchemaFile(type));
     }

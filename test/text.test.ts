@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { htmlToText, paragraphs } from '../src/kit/text.ts';
+import { quote } from '../src/kit/diagnostics.ts';
+import { displayWidth, htmlToText, paragraphs, printable } from '../src/kit/text.ts';
 
 describe('htmlToText', () => {
   it('gives the text a browser shows: paragraphs apart, markup gone, entities decoded', () => {
@@ -20,5 +21,25 @@ describe('htmlToText', () => {
 describe('paragraphs', () => {
   it('splits on blank lines', () => {
     expect(paragraphs('One\nstill one\n\n  Two  \n\n\n')).toEqual(['One\nstill one', 'Two']);
+  });
+});
+
+describe('printable', () => {
+  it('escapes C0 and C1 control characters and DEL, and nothing else', () => {
+    expect(printable('Zoë\u001b[2J\u0007\u007f\u009b31m 王 عمر')).toBe('Zoë\\u001b[2J\\u0007\\u007f\\u009b31m 王 عمر');
+    expect(printable('tab\tline\n')).toBe('tab\\tline\\n');
+  });
+
+  it('is matched by quote(), which escapes C1 controls too', () => {
+    expect(quote('Dana\u001b[2J\u009b31m')).toBe('"Dana\\u001b[2J\\u009b31m"');
+  });
+});
+
+describe('displayWidth', () => {
+  it('counts wide characters twice and combining marks not at all', () => {
+    expect(displayWidth('Jane')).toBe(4);
+    expect(displayWidth('王小明')).toBe(6);
+    expect(displayWidth('Zoe\u0308')).toBe(3);
+    expect(displayWidth('عمر حداد')).toBe(8);
   });
 });

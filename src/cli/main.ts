@@ -6,7 +6,10 @@ import { buildCommand, buildExamples } from './build.ts';
 import { checkCommand, checkExamples } from './check.ts';
 import { inviteCommand, inviteExamples } from './invite.ts';
 import { linksCommand, linksExamples } from './links.ts';
+import { logCommand, logExamples } from './log.ts';
+import { reportCommand, reportExamples } from './report.ts';
 import { rotateCommand, rotateExamples } from './rotate.ts';
+import { updateCommand, updateExamples } from './update.ts';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -16,7 +19,8 @@ export const main = defineCommand({
     version,
     description: 'Turn your referral partners and scripts into a kit per partner and a static site',
   },
-  // In the order an owner meets them: add partners, check, send links, build.
+  // In the order an owner meets them: add partners, check, send links, build; then, as
+  // introductions come in, record them and follow up.
   subCommands: {
     add: addCommand,
     check: checkCommand,
@@ -24,6 +28,9 @@ export const main = defineCommand({
     invite: inviteCommand,
     rotate: rotateCommand,
     build: buildCommand,
+    log: logCommand,
+    update: updateCommand,
+    report: reportCommand,
   },
 });
 
@@ -36,11 +43,19 @@ const examples: Record<string, string[]> = {
   invite: inviteExamples,
   links: linksExamples,
   rotate: rotateExamples,
+  log: logExamples,
+  intro: logExamples.filter((line) => line.includes(' log intro ')),
+  given: logExamples.filter((line) => line.includes(' log given ')),
+  ask: logExamples.filter((line) => line.includes(' log ask ')),
+  update: updateExamples,
+  report: reportExamples,
   'referral-kit': [
     ...addExamples.slice(0, 1),
     ...checkExamples.slice(0, 1),
     ...inviteExamples.slice(0, 1),
     ...buildExamples.slice(0, 1),
+    ...logExamples.slice(0, 1),
+    ...reportExamples.slice(0, 1),
   ],
 };
 

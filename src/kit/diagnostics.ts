@@ -59,7 +59,8 @@ export function summarize(diagnostics: readonly Diagnostic[]): string {
 export function quote(value: unknown, max = 60): string {
   const shown = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
   const short = shown.length > max ? `${shown.slice(0, max - 1)}…` : shown;
-  return JSON.stringify(short);
+  // JSON escapes C0 controls but not DEL or the C1 range, where U+009B can start a terminal command.
+  return JSON.stringify(short).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**

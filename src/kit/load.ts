@@ -6,9 +6,12 @@ import { existsSync, statSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { inspectPhotoFile } from '../images/photo.ts';
+import { loadLedger } from '../ledger/load.ts';
+import { slugPattern } from '../schemas/fields.ts';
 import { kitSchema, type KitData } from '../schemas/kit.ts';
 import { partnerSchema, type PartnerData } from '../schemas/partner.ts';
 import { testimonialSchema, type TestimonialData } from '../schemas/testimonial.ts';
+import { localToday } from './dates.ts';
 import { diagnostic, hasErrors, sortDiagnostics, startOfFile, type Diagnostic } from './diagnostics.ts';
 import { readScript, type ScriptSource } from './script-source.ts';
 import { optionalVariables } from './script-variables.ts';
@@ -43,8 +46,7 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
 }
 
-/** What a partner file name may be: it is part of their share link. */
-export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export { slugPattern };
 
 /** `Jane Smith` → `jane-smith`, `Zoë Ångström` → `zoe-angstrom`. */
 export function slugify(name: string): string {
@@ -206,7 +208,15 @@ export async function loadPartners(contentDirectory: string): Promise<PartnerFol
   return { partners, files, emails, unreadable, sources, diagnostics };
 }
 
-export async function loadKit(contentDirectory: string): Promise<LoadResult> {
+export interface LoadOptions {
+  /**
+   * The date the ledger's dates are checked against (none may be in the future), as YYYY-MM-DD.
+   * Defaults to today on this computer's clock; tests and `report --today` pass their own.
+   */
+  today?: string | undefined;
+}
+
+export async function loadKit(contentDirectory: string, options: LoadOptions = {}): Promise<LoadResult> {
   const contentDir = resolve(contentDirectory);
   const missingFolder = missingContentFolder(contentDir);
   if (missingFolder) return { diagnostics: [missingFolder] };
@@ -271,6 +281,11 @@ export async function loadKit(contentDirectory: string): Promise<LoadResult> {
     }
     testimonials.push({ id: name, file, data: validated.data });
   }
+
+  // referrals.yaml: checked like every other file, but its entries stay out of the content, so
+  // nothing a page can reach holds a prospect's name.
+  const ledger = await loadLedger(contentDir, { partners: partnerFolder.files.map((entry) => entry.slug), today: options.today ?? localToday() });
+  diagnostics.push(...ledger.diagnostics);
 
   const sorted = sortDiagnostics(diagnostics);
   if (hasErrors(sorted) || !kit) return { diagnostics: sorted };

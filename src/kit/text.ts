@@ -16,7 +16,27 @@ export function paragraphs(text: string): string[] {
     .filter(Boolean);
 }
 
-/** A value for the terminal: control characters shown escaped, so a hostile name cannot move the cursor or recolour the screen. */
+/**
+ * A value for the terminal: control characters shown escaped, so a hostile name cannot move the
+ * cursor or recolour the screen. C1 controls count too: some terminals read U+009B as the start of
+ * an escape sequence.
+ */
 export function printable(value: string): string {
-  return value.replace(/[\u0000-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1));
+  return value.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => {
+    const escaped = JSON.stringify(c).slice(1, -1);
+    return escaped !== c ? escaped : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+}
+
+/**
+ * Columns a value takes in a terminal: East Asian wide characters and most emoji take two,
+ * combining marks none. Enough to line up a table of names in any script.
+ */
+export function displayWidth(value: string): number {
+  let width = 0;
+  for (const c of value) {
+    if (/\p{M}|\u200b|\u200d/u.test(c)) continue;
+    width += /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]/u.test(c) ? 2 : 1;
+  }
+  return width;
 }

@@ -10,6 +10,10 @@
  * mistake as the owner types. test/json-schema.test.ts checks both agree.
  */
 import { z } from 'zod';
+import { isCalendarDate } from '../kit/dates.ts';
+
+/** What a partner file name may be: it is part of their share link. */
+export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Reads a YAML blank (`email:` with nothing after it) as "not given". */
 export function optional<T extends z.ZodType>(schema: T) {
@@ -70,14 +74,12 @@ export function phone() {
 
 const isoDateError = 'must be a date like 2026-10-02';
 
-/** A calendar date written as YYYY-MM-DD. */
+/** A calendar date written as YYYY-MM-DD, that exists (no 2026-02-30). */
 export function isoDate() {
   return z
     .string({ error: isoDateError })
     .trim()
-    .refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), {
-      error: isoDateError,
-    })
+    .refine(isCalendarDate, { error: isoDateError })
     .meta({ pattern: '^\\s*\\d{4}-\\d{2}-\\d{2}\\s*$', patternErrorMessage: isoDateError });
 }
 

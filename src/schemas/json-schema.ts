@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { kitSchema } from './kit.ts';
+import { ledgerSchema } from './ledger.ts';
 import { partnerSchema } from './partner.ts';
 import { testimonialSchema } from './testimonial.ts';
 
@@ -28,6 +29,11 @@ const yamlFileTypes = {
     schema: testimonialSchema,
     title: 'Referral Kit: a testimonial (testimonials/<id>.yaml)',
     description: 'What a client said; published only with their consent.',
+  },
+  referrals: {
+    schema: ledgerSchema,
+    title: 'Referral Kit: your referral ledger (referrals.yaml)',
+    description: 'Introductions received and given, and asks. Private: read by referral-kit report, never published.',
   },
 } as const;
 

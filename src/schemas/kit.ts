@@ -41,6 +41,18 @@ const site = z
       .describe('Language of your pages, like en or fr-CA. Defaults to en.'),
   });
 
+/** The follow-up rhythm when kit.yaml says nothing: reply within two days, ask again each quarter. */
+export const followUpDefaults = { contact_within_days: 2, ask_again_after_days: 90 } as const;
+
+function days(minimum: number) {
+  return optional(
+    z
+      .number({ error: 'must be a whole number of days, like 2' })
+      .int({ error: 'must be a whole number of days, like 2' })
+      .min(minimum, { error: `must be ${minimum} or more` }),
+  );
+}
+
 export const kitSchema = z.strictObject({
   owner: owner.describe('You: the professional partners introduce people to.'),
   site: site.describe('Where the site is published.'),
@@ -69,6 +81,18 @@ export const kitSchema = z.strictObject({
     })
     .describe('What happens after an introduction: how fast you reply, that the partner hears the outcome, thanks.'),
   booking_url: optional(webUrl()).describe('Where a prospect books a first call. Prospect pages add ref and utm parameters.'),
+  follow_up: optional(
+    z.strictObject({
+      contact_within_days: days(0)
+        .transform((value) => value ?? followUpDefaults.contact_within_days)
+        .describe(`Contact a new prospect within this many days of the introduction; \`referral-kit report\` lists them once it is due. Default ${followUpDefaults.contact_within_days}.`),
+      ask_again_after_days: days(1)
+        .transform((value) => value ?? followUpDefaults.ask_again_after_days)
+        .describe(`Ask a partner for introductions again this many days after your last ask or their last introduction. Default ${followUpDefaults.ask_again_after_days}.`),
+    }),
+  )
+    .transform((value) => value ?? followUpDefaults)
+    .describe('When `referral-kit report` reminds you to follow up (your private referrals.yaml; nothing here is published).'),
 });
 
 export type KitInput = z.input<typeof kitSchema>;

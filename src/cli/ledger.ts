@@ -1,0 +1,86 @@
+/** What `log`, `update` and `report` share: the partners and ledger of a content folder, dates, and option checks. */
+import { existsSync, statSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
+import type { z } from 'zod';
+import { addDays, isCalendarDate, localToday } from '../kit/dates.ts';
+import { didYouMean, displayPath, quote, type Diagnostic } from '../kit/diagnostics.ts';
+import { loadPartners, type PartnerFolder } from '../kit/load.ts';
+import { checkLedgerText, ledgerPath, type CheckedLedger } from '../ledger/load.ts';
+import { jsonSchemaFile } from '../schemas/json-schema.ts';
+import { futureGraceDays, type LedgerContext } from '../schemas/ledger.ts';
+import { fail, reportDiagnostics } from './options.ts';
+
+export const dateOption = {
+  type: 'string',
+  description: 'The date, as YYYY-MM-DD (default: today)',
+  valueHint: 'YYYY-MM-DD',
+} as const;
+
+/** `--date` or `--today` checked: a real date, and not in the future unless `future` allows it. */
+export function dateFromOption(option: string, value: string | undefined, today: string, future = false): string | undefined {
+  if (value === undefined) return today;
+  const date = value.trim();
+  if (!isCalendarDate(date)) {
+    fail(`--${option}: must be a date like 2026-10-02 (got ${quote(value)})`);
+    return undefined;
+  }
+  if (!future && date > addDays(today, futureGraceDays)) {
+    fail(`--${option}: ${date} is in the future (today is ${today})`);
+    return undefined;
+  }
+  return date;
+}
+
+export interface LedgerSetup {
+  contentDir: string;
+  file: string;
+  folder: PartnerFolder;
+  context: LedgerContext;
+}
+
+/** The content folder's partners and where its ledger is; undefined after saying what is missing. */
+export async function ledgerSetup(content: string, today = localToday()): Promise<LedgerSetup | undefined> {
+  const contentDir = resolve(content);
+  if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) {
+    fail(`content folder not found: ${content} (pass --content <folder>)`);
+    return undefined;
+  }
+  const folder = await loadPartners(contentDir);
+  return { contentDir, file: ledgerPath(contentDir), folder, context: { partners: folder.files.map((entry) => entry.slug), today } };
+}
+
+/**
+ * The ledger's text checked before an edit. Errors stop the edit, so what `log` and `update`
+ * write is always a ledger `check` accepts; they are returned for the command to print.
+ */
+export function checkBeforeEdit(setup: LedgerSetup, text: string): { ledger: CheckedLedger; errors: Diagnostic[] } {
+  const ledger = checkLedgerText(setup.file, text, setup.context);
+  return { ledger, errors: ledger.diagnostics.filter((d) => d.severity === 'error') };
+}
+
+export function reportLedgerErrors(file: string, errors: readonly Diagnostic[]): void {
+  reportDiagnostics(errors);
+  fail(`fix ${displayPath(file)} first (${errors.length} error${errors.length === 1 ? '' : 's'} above); nothing was written`);
+}
+
+/** The `$schema` path a new ledger in `contentDir` points its editor at. */
+export function ledgerSchemaPath(contentDir: string): string {
+  return relative(contentDir, jsonSchemaFile('referrals')).split(sep).join('/');
+}
+
+/**
+ * Values from options checked by the ledger's own schema, each problem named after its option:
+ * `--status: must be one of: … (got "wonn"); did you mean "won"?`. True when all are fine.
+ */
+export function checkOptions(schema: z.ZodType, value: Record<string, unknown>, options: Record<string, string>): boolean {
+  const result = schema.safeParse(value);
+  if (result.success) return true;
+  for (const issue of result.error.issues) {
+    const field = String(issue.path[0] ?? '');
+    const given = value[field];
+    const got = given !== undefined && typeof given !== 'object' ? ` (got ${quote(given)})` : '';
+    const guess = issue.code === 'invalid_value' && typeof given === 'string' ? didYouMean(given, issue.values.map(String)) : undefined;
+    fail(`${options[field] ?? field}: ${issue.message}${got}${guess ? `; did you mean "${guess}"?` : ''}`);
+  }
+  return false;
+}

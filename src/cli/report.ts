@@ -1,0 +1,121 @@
+/**
+ * `referral-kit report`: who to call today, and which sources send the best introductions, from
+ * the private ledger. As text, JSON, or a self-contained HTML page that stays on your computer.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { defineCommand, type ArgsDef } from 'citty';
+import { projectRoot } from '../build/build-site.ts';
+import { localToday } from '../kit/dates.ts';
+import { displayPath, summarize } from '../kit/diagnostics.ts';
+import { loadKitFile } from '../kit/load.ts';
+import { absoluteUrl, kitPath } from '../kit/urls.ts';
+import { writeFileAtomically } from '../ledger/edit.ts';
+import { loadLedger } from '../ledger/load.ts';
+import { renderHtmlReport } from '../ledger/render-html.ts';
+import { renderTextReport } from '../ledger/render-text.ts';
+import { followUpReport } from '../ledger/report.ts';
+import { dateFromOption, ledgerSetup } from './ledger.ts';
+import { contentOption, fail, rejectUnknown, reportDiagnostics } from './options.ts';
+
+const args = {
+  ...contentOption,
+  today: { type: 'string', description: 'Count days from this date instead of today: to look ahead, or to reproduce a report', valueHint: 'YYYY-MM-DD' },
+  json: { type: 'boolean', description: 'Print the report as JSON' },
+  html: { type: 'string', description: 'Write the report as a web page with charts, to open in your browser (private: keep it off your site)', valueHint: 'file' },
+} satisfies ArgsDef;
+
+/**
+ * Why a report may not be written at `file`: inside a built site or the project's public/ folder,
+ * the next deploy would publish every prospect's name.
+ */
+function publishedFolder(file: string): string | undefined {
+  for (let dir = dirname(resolve(file)); ; dir = dirname(dir)) {
+    if (dir === join(projectRoot, 'public')) return `${displayPath(dir)} is copied into the site`;
+    if (existsSync(join(dir, 'index.html')) && existsSync(join(dir, 'kit')) && statSync(join(dir, 'kit')).isDirectory()) {
+      return `${displayPath(dir)} looks like a built site`;
+    }
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+export const reportCommand = defineCommand({
+  meta: { name: 'report', description: 'Who to follow up with today, and which partners send the best introductions' },
+  args,
+  async run({ args: parsed }) {
+    if (rejectUnknown(parsed, args)) return;
+    const today = dateFromOption('today', parsed.today, localToday(), true);
+    if (!today) return;
+    if (parsed.html !== undefined) {
+      const target = resolve(parsed.html);
+      const reason = !parsed.html.trim() || (existsSync(target) && statSync(target).isDirectory())
+        ? 'it needs a file name, like report.html'
+        : publishedFolder(target);
+      if (reason) {
+        fail(`--html: not writing the report there: ${reason}. It names your prospects; write it elsewhere, like report.html`);
+        return;
+      }
+    }
+
+    const setup = await ledgerSetup(parsed.content, today);
+    if (!setup) return;
+    const { kit, diagnostics: kitDiagnostics } = await loadKitFile(setup.contentDir);
+    const ledger = await loadLedger(setup.contentDir, setup.context);
+    const problems = [...(kit ? [] : kitDiagnostics), ...setup.folder.diagnostics, ...ledger.diagnostics];
+    const errors = problems.filter((d) => d.severity === 'error');
+    if (!kit || !ledger.data || errors.length) {
+      reportDiagnostics(errors);
+      fail(`${summarize(errors)}: fix the errors above before the report`);
+      return;
+    }
+    // The ledger's own warnings (an introduction written twice) change the numbers: say so.
+    reportDiagnostics(ledger.diagnostics);
+
+    const report = followUpReport({
+      today,
+      followUp: kit.follow_up,
+      partners: setup.folder.partners.map(({ slug, data }) => ({
+        slug,
+        name: data.name,
+        category: data.category,
+        kitUrl: absoluteUrl(kit.site, kitPath(data.token)),
+      })),
+      ledger: ledger.data,
+    });
+
+    if (parsed.html !== undefined) {
+      const file = resolve(parsed.html);
+      try {
+        await mkdir(dirname(file), { recursive: true });
+      } catch (error) {
+        fail(`--html: could not make the folder for ${displayPath(file)} (${(error as Error).message})`);
+        return;
+      }
+      const html = renderHtmlReport(report, {
+        owner: kit.owner.name,
+        business: kit.owner.business,
+        language: kit.site.language,
+        accent: kit.site.accent,
+        hasLedger: ledger.exists,
+      });
+      try {
+        await writeFileAtomically(file, html);
+      } catch (error) {
+        fail(`--html: could not write ${displayPath(file)} (${(error as Error).message})`);
+        return;
+      }
+      const done = `✓ Wrote ${displayPath(file)}: ${report.todo.length} to do, ${report.sources.total.received} introductions from ${report.sources.total.partners} partners. Open it in your browser; it stays on this computer.`;
+      (parsed.json ? console.error : console.log)(done);
+    }
+    if (parsed.json) console.log(JSON.stringify(report, null, 2));
+    else if (parsed.html === undefined) console.log(renderTextReport(report, { owner: kit.owner.name, language: kit.site.language, hasLedger: ledger.exists }));
+  },
+});
+
+export const reportExamples = [
+  'referral-kit report',
+  'referral-kit report --html report.html   # a page with charts, to open in your browser',
+  'referral-kit report --json',
+  'referral-kit report --today 2026-12-01   # what will be due by then',
+];
