@@ -35,6 +35,12 @@ describe('links output', () => {
     expect(second).toMatch(/^Al\s+client\s+\(none\)\s+https:\/\/example.com\/kit\/abc\/\s+\(no page\)$/);
     expect(first!.indexOf('https://')).toBe(second!.indexOf('https://'));
   });
+
+  it('lines up columns after names in wide characters', () => {
+    const [, cjk, latin] = toTable([row({ name: '王小明' }), row({ name: 'Wang Xiao' })]).split('\n');
+    // 王小明 takes six columns on a terminal, like "Wang X".
+    expect(cjk!.indexOf('client') + 3).toBe(latin!.indexOf('client'));
+  });
 });
 
 describe('referral-kit links', () => {

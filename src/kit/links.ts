@@ -1,6 +1,6 @@
 /** Every partner's links, for sending them out: as a table, a spreadsheet (CSV) or JSON. */
 import type { KitContent } from './load.ts';
-import { printable } from './text.ts';
+import { displayWidth, printable } from './text.ts';
 import { absoluteUrl, kitPath, sharePath } from './urls.ts';
 
 export interface PartnerLinks {
@@ -44,8 +44,8 @@ export function toCsv(rows: readonly PartnerLinks[]): string {
 export function toTable(rows: readonly PartnerLinks[]): string {
   const headers = ['NAME', 'CATEGORY', 'EMAIL', 'KIT LINK (private)', 'SHARE LINK'];
   const body = rows.map((row) => [row.name, row.category, row.email || '(none)', row.kit_url, row.share_url || '(no page)'].map(printable));
-  const widths = headers.map((header, i) => Math.max(header.length, ...body.map((cells) => [...cells[i]!].length)));
+  const widths = headers.map((header, i) => Math.max(header.length, ...body.map((cells) => displayWidth(cells[i]!))));
   return [headers, ...body]
-    .map((cells) => cells.map((value, i) => value + ' '.repeat(widths[i]! - [...value].length)).join('  ').trimEnd())
+    .map((cells) => cells.map((value, i) => value + ' '.repeat(widths[i]! - displayWidth(value))).join('  ').trimEnd())
     .join('\n');
 }
