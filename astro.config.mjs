@@ -11,6 +11,8 @@ export default defineConfig({
   trailingSlash: 'always',
   integrations: [referralKit(), mdx()],
   markdown: {
+    // Scripts are words, not code: no syntax highlighter to load.
+    syntaxHighlight: false,
     // Sätteri, Astro's default Markdown compiler, runs no plugins; scripts need the recma
     // plugin that puts {partner.first_name} and the other variables in scope.
     processor: unified({ remarkPlugins: scriptRemarkPlugins, recmaPlugins: scriptRecmaPlugins }),

@@ -114,7 +114,7 @@ describe('the image cache', () => {
     expect(images(after)).toEqual(images(a));
   });
 
-  it('renders the same bytes in worker threads as in the build\'s own thread', async () => {
+  it('renders the same bytes in worker processes as in the build\'s own thread', async () => {
     const content = await kit();
     const [pooled, single] = [tempDir('out'), tempDir('out')];
     const stats = await writeImages(content, pooled, { root: tempDir('cache-root'), cache: false, threads: 2 });

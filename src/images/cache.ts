@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -132,6 +132,12 @@ export class ImageCache {
 
   private file(key: string): string {
     return join(this.dir, `${key}.png`);
+  }
+
+  /** Whether there is an entry (not yet whether it is sound: `get` checks that). */
+  async has(key: string): Promise<boolean> {
+    this.used.add(key);
+    return stat(this.file(key)).then(() => true, () => false);
   }
 
   /** The cached PNG, or undefined when there is none or it is damaged. */

@@ -144,8 +144,14 @@ function chooseFace(grapheme: string, families: Family[], weight: number, previo
   return base;
 }
 
+/**
+ * One HarfBuzz buffer, reset for every run: harfbuzzjs frees a buffer only when the garbage
+ * collector gets to it, and thousands of images would grow WebAssembly memory that never shrinks.
+ */
+const buffer = new hb.Buffer();
+
 function shapeRun(face: Face, text: string, rtl: boolean) {
-  const buffer = new hb.Buffer();
+  buffer.reset();
   buffer.addText(text);
   buffer.guessSegmentProperties();
   // The bidi level decides direction, not the script: neutral runs inside Arabic are right to left.

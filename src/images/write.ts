@@ -1,6 +1,6 @@
 /**
  * Writes a kit's images into a built site: each one from the cache when nothing it depends on
- * changed, otherwise rendered, in a pool of worker threads when there are enough to be worth it.
+ * changed, otherwise rendered, in a pool of worker processes when there are enough to be worth it.
  * Also serves images from the dev server.
  */
 import { availableParallelism } from 'node:os';
@@ -18,7 +18,7 @@ export interface ImageStats {
   total: number;
   rendered: number;
   fromCache: number;
-  /** Worker threads used; 0 when images were rendered in the build's own thread. */
+  /** Worker processes used; 0 when images were rendered in the build's own thread. */
   threads: number;
   seconds: number;
 }
@@ -27,7 +27,7 @@ export interface WriteOptions {
   /** Project root, where node_modules/.cache lives. */
   root: string;
   cache: boolean;
-  /** Worker threads; 0 renders in this thread. Defaults to one per core. */
+  /** Worker processes; 0 renders in this thread. Defaults to one per core. */
   threads?: number;
 }
 
@@ -42,6 +42,11 @@ async function renderAll(jobs: ImageJob[], threads: number, onImage: (job: Image
     return 0;
   }
   const pool = new Tinypool({
+    // Child processes rather than threads: resvg's native memory grows without bound in worker
+    // threads (1.5 GB where child processes stay at 0.7 GB for the same images, measured).
+    runtime: 'child_process',
+    // PNG bytes travel as bytes, not as JSON.
+    serialization: 'advanced',
     filename: workerFile,
     minThreads: threads,
     maxThreads: threads,
@@ -56,35 +61,66 @@ async function renderAll(jobs: ImageJob[], threads: number, onImage: (job: Image
   return threads;
 }
 
-export async function writeImages(content: KitContent, outDir: string, options: WriteOptions): Promise<ImageStats> {
+/** Images being rendered while the rest of the site builds; `finish` puts them in the output folder. */
+export interface ImageRun {
+  finish(outDir: string): Promise<ImageStats>;
+}
+
+async function writeImage(outDir: string, job: ImageJob, png: Uint8Array): Promise<void> {
+  const file = join(outDir, ...job.path.split('/').map(decodeURIComponent));
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, png);
+}
+
+/**
+ * Starts rendering a kit's images. With the cache on, missing images render into the cache at
+ * once, alongside Astro bundling and generating pages (mostly one core's work), and `finish`
+ * copies them out; with it off, they render when `finish` is given the output folder.
+ */
+export function startImages(content: KitContent, options: WriteOptions): ImageRun {
   const started = performance.now();
   const jobs = imageJobs(content);
   const cache = new ImageCache(options.root, content.contentDir);
   const keys = new Map(jobs.map((job) => [job, imageKey(job)]));
-  const write = async (job: ImageJob, png: Uint8Array) => {
-    const file = join(outDir, ...job.path.split('/').map(decodeURIComponent));
-    await mkdir(dirname(file), { recursive: true });
-    await writeFile(file, png);
-  };
-
-  const missing: ImageJob[] = [];
-  for (const job of jobs) {
-    const cached = options.cache ? await cache.get(keys.get(job)!) : undefined;
-    if (cached) await write(job, cached);
-    else missing.push(job);
-  }
-  const threads = await renderAll(missing, options.threads ?? availableParallelism(), async (job, png) => {
-    await write(job, png);
-    if (options.cache) await cache.put(keys.get(job)!, png);
-  });
-  if (options.cache) await cache.prune();
+  const threads = options.threads ?? availableParallelism();
+  let rendered = 0;
+  const early = options.cache
+    ? (async () => {
+        const missing: ImageJob[] = [];
+        for (const job of jobs) if (!(await cache.has(keys.get(job)!))) missing.push(job);
+        rendered += missing.length;
+        return renderAll(missing, threads, (job, png) => cache.put(keys.get(job)!, png));
+      })()
+    : Promise.resolve(0);
+  // A failure is reported by finish(); until then it must not count as unhandled.
+  early.catch(() => {});
   return {
-    total: jobs.length,
-    rendered: missing.length,
-    fromCache: jobs.length - missing.length,
-    threads,
-    seconds: (performance.now() - started) / 1000,
+    async finish(outDir) {
+      let used = await early;
+      if (options.cache) {
+        for (const job of jobs) {
+          const key = keys.get(job)!;
+          let png = await cache.get(key);
+          if (!png) {
+            // Damaged since it was checked: draw it again here.
+            png = await renderTemplate(templateFor(job));
+            rendered++;
+            await cache.put(key, png);
+          }
+          await writeImage(outDir, job, png);
+        }
+        await cache.prune();
+      } else {
+        used = await renderAll(jobs, threads, (job, png) => writeImage(outDir, job, png));
+        rendered = jobs.length;
+      }
+      return { total: jobs.length, rendered, fromCache: jobs.length - rendered, threads: used, seconds: (performance.now() - started) / 1000 };
+    },
   };
+}
+
+export async function writeImages(content: KitContent, outDir: string, options: WriteOptions): Promise<ImageStats> {
+  return startImages(content, options).finish(outDir);
 }
 
 /** Dev-server middleware: renders an image when the browser asks for it. */

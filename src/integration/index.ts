@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
-import { imageMiddleware, writeImages } from '../images/write.ts';
+import { imageMiddleware, startImages, type ImageRun } from '../images/write.ts';
 import { formatDiagnostic, hasErrors, summarize } from '../kit/diagnostics.ts';
 import { loadKit, type KitContent } from '../kit/load.ts';
 import { headerRules, netlifyHeaders } from '../site/headers.ts';
@@ -28,6 +28,7 @@ export default function referralKit(): AstroIntegration {
   let content: KitContent | undefined;
   let base = '/';
   let pageSeconds = 0;
+  let images: ImageRun | undefined;
   return {
     name: 'referral-kit',
     hooks: {
@@ -59,21 +60,26 @@ export default function referralKit(): AstroIntegration {
         // In dev, content changes while the server runs: read it again for each image.
         server.middlewares.use(imageMiddleware(base, async () => (await loadKit(contentDir(root))).content));
       },
-      'astro:build:generated': () => {
-        pageSeconds = takePageSeconds();
-      },
-      'astro:build:done': async ({ dir, logger }) => {
+      'astro:build:start': () => {
         if (!content) return;
-        const out = fileURLToPath(dir);
+        // Images start now, in worker processes, while Astro bundles and generates the pages.
         const threads = process.env[imageEnvironment.threads];
-        const images = await writeImages(content, out, {
+        images = startImages(content, {
           root,
           cache: process.env[imageEnvironment.cache] !== 'off',
           ...(threads ? { threads: Number(threads) } : {}),
         });
+      },
+      'astro:build:generated': () => {
+        pageSeconds = takePageSeconds();
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        if (!images) return;
+        const out = fileURLToPath(dir);
+        const stats = await images.finish(out);
         await writeFile(join(out, '_headers'), netlifyHeaders(headerRules(base)));
-        recordBuildStats({ pageSeconds, images });
-        logger.info(`${images.total} images: ${images.rendered} rendered, ${images.fromCache} from the cache`);
+        recordBuildStats({ pageSeconds, images: stats });
+        logger.info(`${stats.total} images: ${stats.rendered} rendered, ${stats.fromCache} from the cache`);
       },
     },
   };
