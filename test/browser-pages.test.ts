@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, horizontalOverflow, launchChromium, screenshot, viewports, watchedContext, type Watch } from './helpers/browser.ts';
+import { accessibilityViolations, horizontalOverflow, launchChromium, loadAllImages, screenshot, viewports, watchedContext, type Watch } from './helpers/browser.ts';
 import { loadContent, sitePages, type SiteName } from './helpers/site-pages.ts';
 import { builtSite } from './helpers/sites.ts';
 import { serveStatic, type StaticServer } from './helpers/static-server.ts';
@@ -55,18 +55,6 @@ function foreignCode(page: Page, base: string): Promise<string[]> {
   }, base);
 }
 
-/** Lazy images load as the reader scrolls; load them all, so they are checked and in the screenshot. */
-async function loadAllImages(page: Page): Promise<void> {
-  await page.evaluate(() =>
-    Promise.all(
-      [...document.images].map((image) => {
-        image.loading = 'eager';
-        return image.decode().catch(() => undefined);
-      }),
-    ),
-  );
-}
-
 for (const { name, partners } of sites) {
   const content = await loadContent(name);
   const base = content.kit.site.base;
@@ -97,6 +85,7 @@ for (const { name, partners } of sites) {
         await page.setViewportSize(viewports.phone);
         const response = await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
         expect(response?.status()).toBe(200);
+        // Lazy images load as a reader scrolls: load them all, so they are checked and in the screenshot.
         await loadAllImages(page);
         expect(await accessibilityViolations(page, `${name} ${label}`), 'serious or critical axe violations').toEqual([]);
         expect(await foreignCode(page, base)).toEqual([]);

@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { buildSite } from '../src/build/build-site.ts';
 import { loadKit } from '../src/kit/load.ts';
-import { launchChromium } from './helpers/browser.ts';
+import { launchChromium, loadAllImages } from './helpers/browser.ts';
 import { repoRoot } from './helpers/fixtures.ts';
 import { sitePages, type PageType, type SitePage } from './helpers/site-pages.ts';
 import { serveStatic, type StaticServer } from './helpers/static-server.ts';
@@ -93,8 +93,8 @@ async function measurePage(browser: Browser, server: StaticServer, sitePage: Sit
   });
   const page = await context.newPage();
   await page.goto(`${server.url}${sitePage.path}`, { waitUntil: 'load' });
-  // Images load lazily; scroll them in, so the page's whole weight is counted.
-  await page.evaluate(() => Promise.all([...document.images].map((image) => ((image.loading = 'eager'), image.decode().catch(() => undefined)))));
+  // Images load lazily; load them all, so the page's whole weight is counted.
+  await loadAllImages(page);
   await page.waitForLoadState('networkidle');
   const entries = await page.evaluate(() =>
     [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')].map((entry) => {

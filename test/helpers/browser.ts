@@ -119,6 +119,18 @@ export function horizontalOverflow(page: Page): Promise<string[]> {
   });
 }
 
+/** Loads every lazy image now, as if the reader had scrolled to the end. */
+export async function loadAllImages(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await Promise.all(
+      [...document.images].map(async (image) => {
+        image.loading = 'eager';
+        await image.decode().catch(() => undefined);
+      }),
+    );
+  });
+}
+
 /** `test-results/<site>/<name>-<width>.png`, for a person to look at. */
 export async function screenshot(page: Page, site: string, name: string): Promise<string> {
   const file = join(repoRoot, 'test-results', site, `${name}-${page.viewportSize()?.width ?? 0}.png`);
