@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // A folder where browser tests build each site once per run (test/helpers/sites.ts).
+    globalSetup: ['test/global-setup.ts'],
     // Build tests run real Astro builds of fixture kits; builds of one project take turns.
     testTimeout: 60_000,
     hookTimeout: 240_000,
