@@ -1,4 +1,5 @@
 /** Reading built pages the way a browser would: parsed HTML, CSS selectors, innerText. */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -30,4 +31,16 @@ export function readPage(file: string): Page {
     text: (selector) => toText(one(selector)).trim(),
     attr: (selector, name) => String(one(selector).properties[name] ?? ''),
   };
+}
+
+/**
+ * Inline <style> blocks whose hash the page's own Content-Security-Policy does not list: what a
+ * browser would refuse to apply. Hashed over the exact source text, as browsers do.
+ */
+export function unhashedStyles(page: Page): string[] {
+  const policy = String(select('meta[http-equiv="content-security-policy"]', page.tree)?.properties.content ?? '');
+  const allowed = /style-src ([^;]+)/.exec(policy)?.[1]?.split(' ') ?? [];
+  return [...page.html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)]
+    .map((match) => match[1]!)
+    .filter((css) => !allowed.includes(`'sha256-${createHash('sha256').update(css).digest('base64')}'`));
 }
