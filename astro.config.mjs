@@ -24,7 +24,7 @@ export default defineConfig({
   },
   security: {
     // Each page gets a Content-Security-Policy <meta> with the hashes of its inline styles.
-    csp: { directives: pageDirectives },
+    csp: { directives: [...pageDirectives] },
   },
   vite: {
     // Scripts as files too: nothing inline for a Content-Security-Policy to allow.

@@ -23,7 +23,7 @@ export const pageDirectives = [
   "base-uri 'none'",
   "form-action 'self'",
   'upgrade-insecure-requests',
-];
+] as const;
 
 /**
  * The policy sent as a header, where hosts allow: the same directives, no inline script at all,
