@@ -21,6 +21,9 @@ export default defineConfig({
   build: {
     // The CSS comes with each page: one round trip fewer before a phone shows the kit.
     inlineStylesheets: 'always',
+    // A few pages at once: while one waits for its file to be written (or its CSP hash), the next
+    // renders. One at a time left the build idle for a third of page generation (profiled).
+    concurrency: 4,
   },
   security: {
     // Each page gets a Content-Security-Policy <meta> with the hashes of its inline styles.

@@ -102,6 +102,20 @@ describe('loadKit', () => {
     );
   });
 
+  it('says once per category, not once per partner, who sees only general scripts or none', async () => {
+    const tokens = ['aaT0kenQQrrSSttUUvvWW11', 'bbT0kenQQrrSSttUUvvWW22', 'ccT0kenQQrrSSttUUvvWW33', 'ddT0kenQQrrSSttUUvvWW44', 'eeT0kenQQrrSSttUUvvWW55'];
+    const partners = Object.fromEntries(tokens.map((token, i) => [`partners/p${i}.yaml`, partnerYaml(`P${i}`, token)]));
+    expect(await messages(writeKit(partners), 'warning')).toEqual([
+      'partners/p0.yaml:3:11: warning: no script variant for category "client": these 5 partners (p0, p1, p2 and 2 more) see the general scripts',
+    ]);
+    const colleagueOnly = '---\ntitle: Phone\nchannel: phone\ncategories: [colleague]\n---\nCall {owner.name}.\n';
+    expect(await messages(writeKit({ ...partners, 'scripts/phone.mdx': colleagueOnly }), 'warning')).toEqual([
+      'partners/p0.yaml:3:11: warning: no script applies to category "client": the kits of these 5 partners (p0, p1, p2 and 2 more) will have nothing to say',
+    ]);
+    const one = { 'partners/p0.yaml': partnerYaml('P0', tokens[0]!) };
+    expect(await messages(writeKit(one), 'warning')).toEqual(['partners/p0.yaml:3:11: warning: no script variant for category "client": this partner sees the general scripts']);
+  });
+
   it('reports what it skips, and a missing folder or kit.yaml', async () => {
     const dir = writeKit({ 'partners/notes.txt': 'hello', 'partners/.DS_Store': '' });
     expect(await messages(dir)).toEqual([

@@ -9,7 +9,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'nod
 import { fileURLToPath } from 'node:url';
 import { hasErrors, type Diagnostic } from '../kit/diagnostics.ts';
 import { loadKit } from '../kit/load.ts';
-import { contentDirVariable } from '../integration/content-dir.ts';
+import { contentDirVariable, shareReading } from '../integration/content-dir.ts';
 import { checkedVariable } from '../integration/index.ts';
 import { imageEnvironment, takeBuildStats, type BuildStats } from '../integration/build-stats.ts';
 import { withLock } from './lock.ts';
@@ -95,10 +95,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       ...(options.noCache ? { [imageEnvironment.cache]: 'off' } : {}),
     };
     try {
+      shareReading({ content, diagnostics });
       await withEnvironment(environment, async () => {
         const { build } = await import('astro');
         await build({ root: projectRoot, outDir: staging, logLevel: 'error', mode: 'production' });
-      });
+      }).finally(() => shareReading(undefined));
       if (existsSync(outDir)) await rename(outDir, previous);
       await rename(staging, outDir);
       await rm(previous, { recursive: true, force: true });

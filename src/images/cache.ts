@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ImageJob } from './catalog.ts';
 import { packagesUsedBy } from './fonts.ts';
@@ -26,7 +26,19 @@ const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).
 /** Packages whose version is part of every key: they decide how any image looks. */
 const rendererPackages = ['satori', '@resvg/resvg-js', 'harfbuzzjs', 'bidi-js', 'qrcode', 'image-size', '@twemoji/svg'];
 
+const packageVersions = new Map<string, string>();
+
+/** An installed package's version, read once per process (every image key asks). */
 export function packageVersion(name: string): string {
+  let version = packageVersions.get(name);
+  if (version === undefined) {
+    version = readPackageVersion(name);
+    packageVersions.set(name, version);
+  }
+  return version;
+}
+
+function readPackageVersion(name: string): string {
   try {
     return (JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version;
   } catch {
@@ -122,6 +134,14 @@ export function imageKey(job: ImageJob, options: KeyOptions = {}): string {
 /** Entries are the PNG's SHA-256 followed by the PNG, so a damaged entry is noticed and redone. */
 const digestLength = 32;
 
+/** Stores an entry through a temporary file, so a build running alongside never reads half of one. */
+export async function writeCacheEntry(file: string, png: Uint8Array): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  await writeFile(temporary, Buffer.concat([sha256(png), png]));
+  await rename(temporary, file);
+}
+
 export class ImageCache {
   readonly dir: string;
   private used = new Set<string>();
@@ -130,32 +150,30 @@ export class ImageCache {
     this.dir = join(root, 'node_modules', '.cache', 'referral-kit', 'images', sha256(contentDir).toString('hex').slice(0, 16));
   }
 
-  private file(key: string): string {
+  /** Where the entry for `key` lives (workers write entries there themselves). */
+  entryFile(key: string): string {
     return join(this.dir, `${key}.png`);
   }
 
   /** Whether there is an entry (not yet whether it is sound: `get` checks that). */
   async has(key: string): Promise<boolean> {
     this.used.add(key);
-    return stat(this.file(key)).then(() => true, () => false);
+    return stat(this.entryFile(key)).then(() => true, () => false);
   }
 
   /** The cached PNG, or undefined when there is none or it is damaged. */
   async get(key: string): Promise<Buffer | undefined> {
     this.used.add(key);
-    const entry = await readFile(this.file(key)).catch(() => undefined);
+    const entry = await readFile(this.entryFile(key)).catch(() => undefined);
     if (!entry || entry.length <= digestLength) return undefined;
     const png = entry.subarray(digestLength);
     return sha256(png).equals(entry.subarray(0, digestLength)) ? png : undefined;
   }
 
-  /** Stores an entry through a temporary file, so a build running alongside never reads half of one. */
+  /** Stores the PNG for `key` (see writeCacheEntry). */
   async put(key: string, png: Uint8Array): Promise<void> {
     this.used.add(key);
-    await mkdir(this.dir, { recursive: true });
-    const temporary = `${this.file(key)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    await writeFile(temporary, Buffer.concat([sha256(png), png]));
-    await rename(temporary, this.file(key));
+    await writeCacheEntry(this.entryFile(key), png);
   }
 
   /** Removes the entries this build did not use; returns how many. */

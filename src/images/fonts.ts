@@ -116,6 +116,20 @@ export function fallbackFamilies(typeface: Typeface, text: string): Family[] {
   return [...latin, 'arabic', 'hebrew', 'devanagari', ...cjk];
 }
 
+const coverage = new Map<Family, Map<number, boolean>>();
+
+/** Whether some subset of a family's package lists this character; remembered, as every image key asks. */
+function covers(family: Family, point: number): boolean {
+  let known = coverage.get(family);
+  if (!known) coverage.set(family, (known = new Map()));
+  let covered = known.get(point);
+  if (covered === undefined) {
+    covered = subsets(packages[family]).some((subset) => subset.ranges.some(([from, to]) => point >= from && point <= to));
+    known.set(point, covered);
+  }
+  return covered;
+}
+
 /**
  * The font packages an image of `text` depends on: for each character, the first family in the
  * fallback order whose subsets cover it, as drawing would choose (read from the packages'
@@ -124,8 +138,6 @@ export function fallbackFamilies(typeface: Typeface, text: string): Family[] {
 export function packagesUsedBy(text: string): string[] {
   const points = [...new Set([...text].map((c) => c.codePointAt(0)!))];
   const used = new Set<Family>(['serif', 'sans']);
-  const covers = (family: Family, point: number) =>
-    subsets(packages[family]).some((subset) => subset.ranges.some(([from, to]) => point >= from && point <= to));
   for (const typeface of ['serif', 'sans'] as const) {
     const families = fallbackFamilies(typeface, text);
     for (const point of points) {

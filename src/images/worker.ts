@@ -1,11 +1,27 @@
 /**
- * A rendering worker (a child process of the build). Each keeps its own fonts, glyph outlines
- * and photo thumbnails in memory, so they are read once per worker however many images it renders.
+ * Renders one image and writes it where it belongs: run by the build itself for a few images, or
+ * in a rendering worker (a child process of the build) for many. Each worker keeps its own fonts,
+ * glyph outlines and photo thumbnails in memory, so they are read once per worker however many
+ * images it renders; it writes its PNGs itself, so they never travel back to the build.
  */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { writeCacheEntry } from './cache.ts';
 import type { ImageJob } from './catalog.ts';
 import { templateFor } from './catalog.ts';
 import { renderTemplate } from './render.ts';
 
-export default async function render(job: ImageJob): Promise<Uint8Array> {
-  return renderTemplate(templateFor(job));
+export interface RenderTask {
+  job: ImageJob;
+  /** The file to write. */
+  file: string;
+  /** `cache`: a cache entry (checksummed, written atomically); `png`: the bare image, into the site. */
+  as: 'cache' | 'png';
+}
+
+export default async function renderImageFile({ job, file, as }: RenderTask): Promise<void> {
+  const png = await renderTemplate(templateFor(job));
+  if (as === 'cache') return writeCacheEntry(file, png);
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, png);
 }

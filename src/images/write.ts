@@ -13,6 +13,7 @@ import type { KitContent } from '../kit/load.ts';
 import { ImageCache, imageKey } from './cache.ts';
 import { imageJobs, templateFor, type ImageJob } from './catalog.ts';
 import { renderTemplate } from './render.ts';
+import renderImageFile, { type RenderTask } from './worker.ts';
 
 export interface ImageStats {
   total: number;
@@ -36,17 +37,15 @@ const poolThreshold = 12;
 
 const workerFile = fileURLToPath(new URL('./worker.ts', import.meta.url));
 
-async function renderAll(jobs: ImageJob[], threads: number, onImage: (job: ImageJob, png: Uint8Array) => Promise<void>): Promise<number> {
-  if (threads === 0 || jobs.length < poolThreshold) {
-    for (const job of jobs) await onImage(job, await renderTemplate(templateFor(job)));
+async function renderAll(tasks: RenderTask[], threads: number): Promise<number> {
+  if (threads === 0 || tasks.length < poolThreshold) {
+    for (const task of tasks) await renderImageFile(task);
     return 0;
   }
   const pool = new Tinypool({
     // Child processes rather than threads: resvg's native memory grows without bound in worker
     // threads (1.5 GB where child processes stay at 0.7 GB for the same images, measured).
     runtime: 'child_process',
-    // PNG bytes travel as bytes, not as JSON.
-    serialization: 'advanced',
     filename: workerFile,
     minThreads: threads,
     maxThreads: threads,
@@ -54,7 +53,7 @@ async function renderAll(jobs: ImageJob[], threads: number, onImage: (job: Image
     execArgv: process.features.typescript ? [] : ['--experimental-strip-types', '--disable-warning=ExperimentalWarning'],
   });
   try {
-    await Promise.all(jobs.map(async (job) => onImage(job, (await pool.run(job)) as Uint8Array)));
+    await Promise.all(tasks.map((task) => pool.run(task)));
   } finally {
     await pool.destroy();
   }
@@ -66,10 +65,8 @@ export interface ImageRun {
   finish(outDir: string): Promise<ImageStats>;
 }
 
-async function writeImage(outDir: string, job: ImageJob, png: Uint8Array): Promise<void> {
-  const file = join(outDir, ...job.path.split('/').map(decodeURIComponent));
-  await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, png);
+function outputFile(outDir: string, job: ImageJob): string {
+  return join(outDir, ...job.path.split('/').map(decodeURIComponent));
 }
 
 /**
@@ -89,7 +86,7 @@ export function startImages(content: KitContent, options: WriteOptions): ImageRu
         const missing: ImageJob[] = [];
         for (const job of jobs) if (!(await cache.has(keys.get(job)!))) missing.push(job);
         rendered += missing.length;
-        return renderAll(missing, threads, (job, png) => cache.put(keys.get(job)!, png));
+        return renderAll(missing.map((job) => ({ job, file: cache.entryFile(keys.get(job)!), as: 'cache' })), threads);
       })()
     : Promise.resolve(0);
   // A failure is reported by finish(); until then it must not count as unhandled.
@@ -107,11 +104,13 @@ export function startImages(content: KitContent, options: WriteOptions): ImageRu
             rendered++;
             await cache.put(key, png);
           }
-          await writeImage(outDir, job, png);
+          const file = outputFile(outDir, job);
+          await mkdir(dirname(file), { recursive: true });
+          await writeFile(file, png);
         }
         await cache.prune();
       } else {
-        used = await renderAll(jobs, threads, (job, png) => writeImage(outDir, job, png));
+        used = await renderAll(jobs.map((job) => ({ job, file: outputFile(outDir, job), as: 'png' })), threads);
         rendered = jobs.length;
       }
       return { total: jobs.length, rendered, fromCache: jobs.length - rendered, threads: used, seconds: (performance.now() - started) / 1000 };

@@ -1,8 +1,29 @@
 /** Which kit folder a build reads: `REFERRAL_KIT_CONTENT`, set by `referral-kit build --content`, or ./content. */
 import { resolve } from 'node:path';
+import { loadKit, type LoadResult } from '../kit/load.ts';
 
 export const contentDirVariable = 'REFERRAL_KIT_CONTENT';
 
 export function contentDir(root: string = process.cwd()): string {
   return resolve(root, process.env[contentDirVariable] || 'content');
+}
+
+/** On the global object: Astro loads the integration through its own module loader, not this module. */
+const readByCli = Symbol.for('referral-kit.content-read-by-cli');
+
+/**
+ * `referral-kit build` has read and checked the kit before starting Astro; the integration and
+ * the content loader take that reading rather than each reading every file again (seconds, for
+ * thousands of partners). `undefined` ends the sharing when the build is over.
+ */
+export function shareReading(result: LoadResult | undefined): void {
+  if (result) (globalThis as Record<symbol, unknown>)[readByCli] = result;
+  else delete (globalThis as Record<symbol, unknown>)[readByCli];
+}
+
+/** The kit in `dir`: the CLI's reading of it when there is one, else read now. */
+export async function readKit(dir: string): Promise<LoadResult> {
+  const shared = (globalThis as Record<symbol, unknown>)[readByCli] as LoadResult | undefined;
+  if (shared?.content?.contentDir === resolve(dir)) return shared;
+  return loadKit(dir);
 }

@@ -12,7 +12,7 @@ import { imageMiddleware, startImages, type ImageRun } from '../images/write.ts'
 import { formatDiagnostic, hasErrors, summarize } from '../kit/diagnostics.ts';
 import { loadKit, type KitContent } from '../kit/load.ts';
 import { headerRules, netlifyHeaders } from '../site/headers.ts';
-import { contentDir } from './content-dir.ts';
+import { contentDir, readKit } from './content-dir.ts';
 import { imageEnvironment, recordBuildStats, takePageSeconds } from './build-stats.ts';
 import { themePlugin } from './theme.ts';
 
@@ -34,7 +34,7 @@ export default function referralKit(): AstroIntegration {
     hooks: {
       'astro:config:setup': async ({ config, updateConfig, logger }) => {
         root = fileURLToPath(config.root);
-        const result = await loadKit(contentDir(root));
+        const result = await readKit(contentDir(root));
         if (!process.env[checkedVariable]) {
           for (const d of result.diagnostics) (d.severity === 'error' ? logger.error : logger.warn).call(logger, formatDiagnostic(d));
         }
@@ -51,7 +51,7 @@ export default function referralKit(): AstroIntegration {
           integrations: [sitemap({ filter: (page) => !new URL(page).pathname.startsWith(`${site.base}kit/`) })],
           vite: {
             plugins: [
-              themePlugin(result.content.kitFile, async () => (await loadKit(contentDir(root))).content?.kit.site.accent ?? site.accent),
+              themePlugin(result.content.kitFile, async () => (await readKit(contentDir(root))).content?.kit.site.accent ?? site.accent),
             ],
           },
         });

@@ -8,9 +8,9 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { formatDiagnostic, hasErrors } from '../kit/diagnostics.ts';
-import { loadKit, type KitContent, type LoadResult } from '../kit/load.ts';
+import type { KitContent, LoadResult } from '../kit/load.ts';
 import { publicPartner } from '../schemas/partner.ts';
-import { contentDir } from './content-dir.ts';
+import { contentDir, readKit } from './content-dir.ts';
 
 export type CollectionName = 'kit' | 'partners' | 'scripts' | 'testimonials';
 
@@ -18,7 +18,7 @@ let pending: Promise<LoadResult> | undefined;
 
 /** All four collections load at once; read the folder once for them. */
 function loadShared(root: string): Promise<LoadResult> {
-  pending ??= loadKit(contentDir(root));
+  pending ??= readKit(contentDir(root));
   return pending;
 }
 

@@ -216,6 +216,11 @@ export interface LoadOptions {
   today?: string | undefined;
 }
 
+/** "a, b, c and 12 more": names enough to find the files, few enough to read. */
+function someOf(names: readonly string[]): string {
+  return names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
+}
+
 export async function loadKit(contentDirectory: string, options: LoadOptions = {}): Promise<LoadResult> {
   const contentDir = resolve(contentDirectory);
   const missingFolder = missingContentFolder(contentDir);
@@ -233,17 +238,18 @@ export async function loadKit(contentDirectory: string, options: LoadOptions = {
     if (read.script) scripts.push(read.script);
   }
 
-  // Scripts against partners: who sees what, and what reads empty for whom.
-  for (const partner of partners) {
-    const category = partner.data.category;
-    const source = sources.get(partner.slug)!;
+  // Scripts against partners: who sees what, and what reads empty for whom. One finding per
+  // category, at its first partner's file: a kit of thousands must not print thousands of lines.
+  const byCategory = Map.groupBy(partners, (partner) => partner.data.category);
+  for (const [category, members] of scripts.length ? byCategory : []) {
+    const first = members[0]!;
+    const at = positionAt(sources.get(first.slug)!, ['category']);
+    const who = members.length === 1 ? 'this partner' : `these ${members.length} partners (${someOf(members.map((m) => m.slug))})`;
     const shown = scriptsFor(scripts, category).filter((script) => script.data.channel !== 'invite');
-    if (scripts.length && !shown.length) {
-      diagnostics.push(diagnostic(partner.file, positionAt(source, ['category']), 'warning', `no script applies to category "${category}": their kit will have nothing to say`));
-    } else if (scripts.length && !scripts.some((script) => script.data.categories?.includes(category))) {
-      diagnostics.push(
-        diagnostic(partner.file, positionAt(source, ['category']), 'warning', `no script variant for category "${category}": this partner sees the general scripts`),
-      );
+    if (!shown.length) {
+      diagnostics.push(diagnostic(first.file, at, 'warning', `no script applies to category "${category}": ${members.length === 1 ? "this partner's kit" : `the kits of ${who}`} will have nothing to say`));
+    } else if (!scripts.some((script) => script.data.categories?.includes(category))) {
+      diagnostics.push(diagnostic(first.file, at, 'warning', `no script variant for category "${category}": ${who} see${members.length === 1 ? 's' : ''} the general scripts`));
     }
   }
   for (const script of scripts) {
@@ -258,7 +264,7 @@ export async function loadKit(contentDirectory: string, options: LoadOptions = {
               .filter((partner) => !partner.data[field as 'company' | 'occupation'])
               .map((partner) => partner.slug);
       if (lacking.length) {
-        const who = lacking.length > 3 ? `${lacking.slice(0, 3).join(', ')} and ${lacking.length - 3} more` : lacking.join(', ');
+        const who = someOf(lacking);
         diagnostics.push(
           diagnostic(script.file, use.position, 'warning', `{${use.path}} is empty for ${who}: add a fallback, like {${use.path} ?? "your team"}`),
         );

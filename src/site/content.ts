@@ -1,5 +1,5 @@
 /** Typed access to the collections for pages. */
-import { getCollection, getEntry } from 'astro:content';
+import { getCollection, getEntry, render, type CollectionEntry } from 'astro:content';
 import type { KitData } from '../schemas/kit.ts';
 
 export async function getKit(): Promise<KitData> {
@@ -21,4 +21,22 @@ export async function getTestimonials() {
 
 export async function getScripts() {
   return getCollection('scripts');
+}
+
+type ScriptEntry = CollectionEntry<'scripts'>;
+const scriptComponents = new Map<string, Promise<Awaited<ReturnType<typeof render>>['Content']>>();
+
+/**
+ * A script's compiled MDX as a component, the partner's words passed in when it is used. The
+ * same for every kit page, so it is loaded once per build (and again when the file changes, in dev)
+ * rather than once per page and script.
+ */
+export function scriptComponent(script: ScriptEntry) {
+  const key = `${script.id}:${script.digest}`;
+  let component = scriptComponents.get(key);
+  if (!component) {
+    component = render(script).then((rendered) => rendered.Content);
+    scriptComponents.set(key, component);
+  }
+  return component;
 }
