@@ -41,6 +41,13 @@ describe('partner schema', () => {
     expect(partnerSchema.safeParse({ ...partner, name: 'Jane\nBcc: evil@example.com' }).success).toBe(false);
   });
 
+  it('rejects control characters, saying which rule they break', () => {
+    const result = partnerSchema.safeParse({ ...partner, name: 'Jane \u001b[31mSmith' });
+    expect(result.error?.issues.map((issue) => issue.message)).toEqual(['must not contain control characters (like ESC or NUL): delete them']);
+    expect(partnerSchema.safeParse({ ...partner, note: 'Met at\u0000 a fair.' }).success).toBe(false);
+    expect(partnerSchema.safeParse({ ...partner, note: 'Met at\ta fair.\n\nLikes tea.' }).success).toBe(true);
+  });
+
   it('counts token strength by alphabet', () => {
     expect(tokenBits('0123456789abcdef0123456789abcdef')).toBe(128);
     expect(tokenBits('Qm7vX2pL9sK4tR8wN3yB6c')).toBe(132);

@@ -49,6 +49,9 @@ async function renderAll(tasks: RenderTask[], threads: number): Promise<number> 
     filename: workerFile,
     minThreads: threads,
     maxThreads: threads,
+    // The next image waits in the worker, not in the build: a worker never idles while the
+    // build is busy generating a page and slow to hand it more work.
+    concurrentTasksPerWorker: 2,
     // Workers load the TypeScript sources natively; Node before 22.18 needs the flag for that.
     execArgv: process.features.typescript ? [] : ['--experimental-strip-types', '--disable-warning=ExperimentalWarning'],
   });

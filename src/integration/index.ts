@@ -10,7 +10,7 @@ import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
 import { imageMiddleware, startImages, type ImageRun } from '../images/write.ts';
 import { formatDiagnostic, hasErrors, summarize } from '../kit/diagnostics.ts';
-import { loadKit, type KitContent } from '../kit/load.ts';
+import { loadKit } from '../kit/load.ts';
 import { headerRules, netlifyHeaders } from '../site/headers.ts';
 import { contentDir, readKit } from './content-dir.ts';
 import { imageEnvironment, recordBuildStats, takePageSeconds } from './build-stats.ts';
@@ -25,14 +25,13 @@ export class ContentError extends Error {
 
 export default function referralKit(): AstroIntegration {
   let root = process.cwd();
-  let content: KitContent | undefined;
   let base = '/';
   let pageSeconds = 0;
   let images: ImageRun | undefined;
   return {
     name: 'referral-kit',
     hooks: {
-      'astro:config:setup': async ({ config, updateConfig, logger }) => {
+      'astro:config:setup': async ({ config, command, updateConfig, logger }) => {
         root = fileURLToPath(config.root);
         const result = await readKit(contentDir(root));
         if (!process.env[checkedVariable]) {
@@ -41,7 +40,16 @@ export default function referralKit(): AstroIntegration {
         if (!result.content || hasErrors(result.diagnostics)) {
           throw new ContentError(`The content has problems (${summarize(result.diagnostics)}); fix them and build again.`);
         }
-        content = result.content;
+        if (command === 'build') {
+          // Images start now, in worker processes, while Astro reads the content, bundles and
+          // generates the pages: those are mostly one core's work.
+          const threads = process.env[imageEnvironment.threads];
+          images = startImages(result.content, {
+            root,
+            cache: process.env[imageEnvironment.cache] !== 'off',
+            ...(threads ? { threads: Number(threads) } : {}),
+          });
+        }
         const { site } = result.content.kit;
         base = site.base;
         updateConfig({
@@ -59,16 +67,6 @@ export default function referralKit(): AstroIntegration {
       'astro:server:setup': ({ server }) => {
         // In dev, content changes while the server runs: read it again for each image.
         server.middlewares.use(imageMiddleware(base, async () => (await loadKit(contentDir(root))).content));
-      },
-      'astro:build:start': () => {
-        if (!content) return;
-        // Images start now, in worker processes, while Astro bundles and generates the pages.
-        const threads = process.env[imageEnvironment.threads];
-        images = startImages(content, {
-          root,
-          cache: process.env[imageEnvironment.cache] !== 'off',
-          ...(threads ? { threads: Number(threads) } : {}),
-        });
       },
       'astro:build:generated': () => {
         pageSeconds = takePageSeconds();

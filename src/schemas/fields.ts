@@ -20,13 +20,24 @@ export function optional<T extends z.ZodType>(schema: T) {
   return schema.nullish().transform((value) => value ?? undefined);
 }
 
+/**
+ * Control characters other than tab and line breaks (ESC, NUL, DEL, the C1 set…): YAML's "\e"
+ * writes one, no one means one, and pages, emails and terminals would each show it differently.
+ */
+const controlCharacters = '\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F';
+const controlCharacter = new RegExp(`[${controlCharacters}]`);
+const controlCharacterError = 'must not contain control characters (like ESC or NUL): delete them';
+/** JSON Schema's form of the same rule, to put in front of a field's own pattern. */
+const noControlCharacters = `^(?![\\s\\S]*[${controlCharacters}])`;
+
 /** Text that must not be empty once trimmed. */
 export function text() {
   return z
     .string({ error: 'must be text' })
     .trim()
     .min(1, { error: 'must not be empty' })
-    .meta({ pattern: '\\S', patternErrorMessage: 'must not be empty' });
+    .refine((value) => !controlCharacter.test(value), { error: controlCharacterError })
+    .meta({ pattern: `${noControlCharacters}[\\s\\S]*\\S`, patternErrorMessage: `must not be empty; ${controlCharacterError}` });
 }
 
 const singleLineError = 'must be a single line (no line breaks)';
@@ -37,8 +48,8 @@ export function line() {
     .refine((value) => !/[\r\n\u2028\u2029]/.test(value), { error: singleLineError })
     .meta({
       // Once trimmed: not empty, and no line break between the first and last visible character.
-      pattern: '^\\s*\\S(?:[^\\r\\n\\u2028\\u2029]*\\S)?\\s*$',
-      patternErrorMessage: 'must be one line of text (not empty, no line breaks)',
+      pattern: `${noControlCharacters}\\s*\\S(?:[^\\r\\n\\u2028\\u2029]*\\S)?\\s*$`,
+      patternErrorMessage: 'must be one line of text (not empty, no line breaks, no control characters)',
     });
 }
 
