@@ -9,8 +9,8 @@
  *   cold      worker pool, empty cache
  *   warm      rebuild after editing one partner's file
  * and prints wall time, images rendered, ms per image, peak memory (the build and the processes it
- * starts, sampled), page generation per page,
- * and the ratios baseline/cold and cold/warm.
+ * starts, sampled), page generation per page, how fast the machine was just before each build
+ * (a fixed CPU loop), and the ratios baseline/cold and cold/warm.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -35,10 +35,25 @@ interface Run {
   pages: number;
   pageSeconds: number;
   rssMb: number;
+  /** Seconds the machine check took just before this build. */
+  check: number;
+}
+
+/**
+ * A fixed piece of CPU work, timed just before each build: on a shared virtual machine the same
+ * work can take twice as long from one minute to the next, and this column shows when it did.
+ */
+function machineCheck(): number {
+  const started = performance.now();
+  let sum = 0;
+  for (let i = 0; i < 200_000_000; i++) sum += i % 7;
+  if (sum < 0) console.log(sum);
+  return (performance.now() - started) / 1000;
 }
 
 /** One build in a child process; its peak memory counts the rendering processes it starts. */
 async function build(content: string, out: string, environment: Record<string, string>): Promise<Run> {
+  const check = machineCheck();
   const started = performance.now();
   const child = spawn(process.execPath, [join(root, 'bin', 'referral-kit.js'), 'build', '--content', content, '--out', out, '--json'], {
     env: { ...process.env, ...environment },
@@ -62,20 +77,22 @@ async function build(content: string, out: string, environment: Record<string, s
     pages: result.pages,
     pageSeconds: result.stats.pageSeconds,
     rssMb: peak / 1024 / 1024,
+    check,
   };
 }
 
 function row(kit: string, name: string, run: Run): string {
   const perImage = run.rendered ? `${((run.seconds * 1000) / run.rendered).toFixed(0)}` : '–';
-  const cells = [kit, name, `${run.seconds.toFixed(1)} s`, `${run.rendered}/${run.total}`, perImage, `${run.rssMb.toFixed(0)} MB`, String(run.pages), ((run.pageSeconds * 1000) / run.pages).toFixed(2)];
-  const widths = [9, 9, 10, 13, 9, 10, 7, 8];
+  const cells = [kit, name, `${run.seconds.toFixed(1)} s`, `${run.rendered}/${run.total}`, perImage, `${run.rssMb.toFixed(0)} MB`, String(run.pages), ((run.pageSeconds * 1000) / run.pages).toFixed(2), `${run.check.toFixed(2)} s`];
+  const widths = [9, 9, 10, 13, 9, 10, 7, 8, 8];
   return cells.map((cell, i) => cell.padEnd(widths[i]!)).join('');
 }
 
 const work = mkdtempSync(join(tmpdir(), 'referral-kit-bench-'));
 console.log(`Referral Kit build benchmark · ${new Date().toISOString().slice(0, 10)} · ${cpus()[0]?.model.trim()} · ${availableParallelism()} cores · Node ${process.version}`);
-console.log(`(ms/image: wall time per rendered image; ms/page: page generation per page)\n`);
-console.log(['partners', 'run', 'wall', 'rendered', 'ms/image', 'peak RSS', 'pages', 'ms/page'].map((h, i) => h.padEnd([9, 9, 10, 13, 9, 10, 7, 8][i]!)).join(''));
+console.log(`(ms/image: wall time per rendered image; ms/page: page generation per page;`);
+console.log(` check: a fixed CPU loop timed before the build, to see how fast the machine was just then)\n`);
+console.log(['partners', 'run', 'wall', 'rendered', 'ms/image', 'peak RSS', 'pages', 'ms/page', 'check'].map((h, i) => h.padEnd([9, 9, 10, 13, 9, 10, 7, 8, 8][i]!)).join(''));
 const perPartner: Record<number, number> = {};
 try {
   for (const size of sizes) {
