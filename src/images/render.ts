@@ -1,6 +1,7 @@
 /** Template → satori SVG → resvg PNG. Same input, same bytes: nothing here reads the clock or the system's fonts. */
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
+import { encodePng } from './png.ts';
 import type { Template } from './templates.ts';
 
 const placeholderImage = /<image x="([-\d.]+)" y="([-\d.]+)" width="([\d.]+)" height="([\d.]+)" href="data:image\/svg\+xml;base64,([A-Za-z0-9+/=]+)" preserveAspectRatio="none"([^>]*)\/>/g;
@@ -24,5 +25,6 @@ export async function renderTemplate(template: Template): Promise<Buffer> {
   const { element, width, height } = template;
   // Every text arrives as shaped outlines, so satori needs no fonts of its own.
   const svg = await satori(element as never, { width, height, fonts: [] });
-  return new Resvg(inlineDrawings(svg, template.inline), { font: { loadSystemFonts: false } }).render().asPng();
+  const image = new Resvg(inlineDrawings(svg, template.inline), { font: { loadSystemFonts: false } }).render();
+  return encodePng(image.pixels, image.width, image.height);
 }
