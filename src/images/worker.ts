@@ -19,9 +19,13 @@ export interface RenderTask {
   as: 'cache' | 'png';
 }
 
-export default async function renderImageFile({ job, file, as }: RenderTask): Promise<void> {
-  const png = await renderTemplate(templateFor(job));
-  if (as === 'cache') return writeCacheEntry(file, png);
+/** Writes a bare PNG into the site, making its folders. */
+export async function writeImageFile(file: string, png: Uint8Array): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
   await writeFile(file, png);
+}
+
+export default async function renderImageFile({ job, file, as }: RenderTask): Promise<void> {
+  const png = await renderTemplate(templateFor(job));
+  return as === 'cache' ? writeCacheEntry(file, png) : writeImageFile(file, png);
 }

@@ -4,8 +4,7 @@
  * Also serves images from the dev server.
  */
 import { availableParallelism } from 'node:os';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import Tinypool from 'tinypool';
@@ -13,7 +12,7 @@ import type { KitContent } from '../kit/load.ts';
 import { ImageCache, imageKey } from './cache.ts';
 import { imageJobs, templateFor, type ImageJob } from './catalog.ts';
 import { renderTemplate } from './render.ts';
-import renderImageFile, { type RenderTask } from './worker.ts';
+import renderImageFile, { writeImageFile, type RenderTask } from './worker.ts';
 
 export interface ImageStats {
   total: number;
@@ -107,9 +106,7 @@ export function startImages(content: KitContent, options: WriteOptions): ImageRu
             rendered++;
             await cache.put(key, png);
           }
-          const file = outputFile(outDir, job);
-          await mkdir(dirname(file), { recursive: true });
-          await writeFile(file, png);
+          await writeImageFile(outputFile(outDir, job), png);
         }
         await cache.prune();
       } else {
