@@ -43,6 +43,6 @@ export function takeBuildStats(): BuildStats | undefined {
 export const imageEnvironment = {
   /** `off` renders every image anew and leaves the cache alone. */
   cache: 'REFERRAL_KIT_CACHE',
-  /** Worker threads for images; `0` renders in the build's own thread. */
+  /** Worker processes for images; `0` renders in the build's own process. */
   threads: 'REFERRAL_KIT_IMAGE_THREADS',
 } as const;
