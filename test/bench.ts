@@ -1,6 +1,7 @@
 /**
  * The build benchmark: `npm run bench` (`-- --huge` adds 10,000 partners; `-- --partners 20,50`
- * picks other sizes for a quick run). It prints figures
+ * picks other sizes for a quick run; `-- --rounds 3` repeats each size and reports medians). It
+ * prints figures
  * and is not a test: speed depends on the machine, correctness is tested in test/cache.test.ts.
  *
  * For kits of 100 and 1,000 partners (realistic names in several scripts, 5 scripts, 100
@@ -24,9 +25,24 @@ import { imageEnvironment } from '../src/integration/build-stats.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const huge = process.argv.includes('--huge');
+
+/** The value after a flag (`--partners 20,50`), if the flag was given. */
+function option(name: string): string | undefined {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+}
+
 /** `--partners 20,50` picks other kit sizes, for a quick run. */
-const chosen = process.argv[process.argv.indexOf('--partners') + 1];
-const sizes = process.argv.includes('--partners') && chosen ? chosen.split(',').map(Number) : huge ? [100, 1_000, 10_000] : [100, 1_000];
+const sizes = option('--partners')?.split(',').map(Number) ?? (huge ? [100, 1_000, 10_000] : [100, 1_000]);
+/**
+ * `--rounds 3` measures each size three times, baseline and cold back to back each time, and
+ * reports the median ratios: the machine's speed drifts between minutes, much less within a pair.
+ */
+const rounds = Number(option('--rounds') ?? 1);
+if (!sizes.every((size) => Number.isInteger(size) && size > 0) || !Number.isInteger(rounds) || rounds < 1) {
+  console.error('usage: npm run bench -- [--huge] [--partners 100,1000] [--rounds 3]');
+  process.exit(2);
+}
 
 interface Run {
   seconds: number;
@@ -93,26 +109,50 @@ console.log(`Referral Kit build benchmark · ${new Date().toISOString().slice(0,
 console.log(`(ms/image: wall time per rendered image; ms/page: page generation per page;`);
 console.log(` check: a fixed CPU loop timed before the build, to see how fast the machine was just then)\n`);
 console.log(['partners', 'run', 'wall', 'rendered', 'ms/image', 'peak RSS', 'pages', 'ms/page', 'check'].map((h, i) => h.padEnd([9, 9, 10, 13, 9, 10, 7, 8, 8][i]!)).join(''));
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+const times = (values: number[]) => values.map((value) => `${value.toFixed(2)}×`).join(' ');
+
 const perPartner: Record<number, number> = {};
 try {
   for (const size of sizes) {
     const content = join(work, `kit-${size}`, 'content');
     syntheticKit(content, size);
     const out = join(work, `kit-${size}`, 'dist');
-    // The 10,000 run skips the baseline: it would take hours, and the target there is memory and growth.
-    const baseline = size <= 1_000 ? await build(content, out, { [imageEnvironment.threads]: '0', [imageEnvironment.cache]: 'off' }) : undefined;
-    if (baseline) console.log(row(String(size), 'baseline', baseline));
-    rmSync(new ImageCache(root, content).dir, { recursive: true, force: true });
-    const cold = await build(content, out, {});
-    console.log(row(String(size), 'cold', cold));
-    const edited = join(content, 'partners', 'partner-1.yaml');
-    writeFileSync(edited, readFileSync(edited, 'utf8').replace(/^name: .*$/m, 'name: "Edited Partner"'));
-    const warm = await build(content, out, {});
-    console.log(row(String(size), 'warm', warm));
-    perPartner[size] = cold.seconds / size;
-    const ratios = [baseline ? `baseline/cold ${(baseline.seconds / cold.seconds).toFixed(2)}×` : '', `cold/warm ${(cold.seconds / warm.seconds).toFixed(2)}×`].filter(Boolean);
-    console.log(`${''.padEnd(9)}${ratios.join(', ')}\n`);
-    rmSync(new ImageCache(root, content).dir, { recursive: true, force: true });
+    const cacheDir = new ImageCache(root, content).dir;
+    const baselineOverCold: number[] = [];
+    const coldOverWarm: number[] = [];
+    const coldSeconds: number[] = [];
+    for (let round = 1; round <= rounds; round++) {
+      // The 10,000 run skips the baseline: it would take hours, and the target there is memory and growth.
+      const baseline = size <= 1_000 ? await build(content, out, { [imageEnvironment.threads]: '0', [imageEnvironment.cache]: 'off' }) : undefined;
+      if (baseline) console.log(row(String(size), 'baseline', baseline));
+      rmSync(cacheDir, { recursive: true, force: true });
+      const cold = await build(content, out, {});
+      console.log(row(String(size), 'cold', cold));
+      const edited = join(content, 'partners', 'partner-1.yaml');
+      writeFileSync(edited, readFileSync(edited, 'utf8').replace(/^name: .*$/m, `name: "Edited Partner ${round}"`));
+      const warm = await build(content, out, {});
+      console.log(row(String(size), 'warm', warm));
+      if (baseline) baselineOverCold.push(baseline.seconds / cold.seconds);
+      coldOverWarm.push(cold.seconds / warm.seconds);
+      coldSeconds.push(cold.seconds);
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
+    perPartner[size] = median(coldSeconds) / size;
+    const ratios = [
+      baselineOverCold.length ? `baseline/cold ${times([median(baselineOverCold)])}` : '',
+      `cold/warm ${times([median(coldOverWarm)])}`,
+    ].filter(Boolean);
+    console.log(`${''.padEnd(9)}${ratios.join(', ')}${rounds > 1 ? ' (medians of the rounds)' : ''}`);
+    if (rounds > 1) {
+      const each = [baselineOverCold.length ? `baseline/cold ${times(baselineOverCold)}` : '', `cold/warm ${times(coldOverWarm)}`].filter(Boolean);
+      console.log(`${''.padEnd(9)}each round: ${each.join('; ')}`);
+    }
+    console.log('');
   }
   if (perPartner[10_000] && perPartner[1_000]) {
     console.log(`cold time per partner, 10,000 vs 1,000: ${(perPartner[10_000] / perPartner[1_000]).toFixed(2)}×`);

@@ -3,15 +3,16 @@
  * `npm run bench`, measures speed).
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
 import { imageCodeVersion, imageKey, packageVersion } from '../src/images/cache.ts';
 import { imageJobs } from '../src/images/catalog.ts';
-import { writeImages, type WriteOptions } from '../src/images/write.ts';
+import { startImages, writeImages, type WriteOptions } from '../src/images/write.ts';
 import { loadKit, type KitContent } from '../src/kit/load.ts';
 import { copyFixture, tempDir } from './helpers/fixtures.ts';
+import { childProcesses } from './helpers/process-memory.ts';
 
 async function kit(): Promise<KitContent> {
   const { content } = await loadKit(copyFixture('basic'));
@@ -25,6 +26,12 @@ function images(dir: string): Record<string, string> {
       .filter((e) => e.isFile() && e.name.endsWith('.png'))
       .map((e) => [relative(dir, join(e.parentPath, e.name)), createHash('sha256').update(readFileSync(join(e.parentPath, e.name))).digest('hex')]),
   );
+}
+
+/** The one kit folder's cache entries under a project root. */
+function cacheFolder(root: string): string {
+  const entries = join(root, 'node_modules', '.cache', 'referral-kit', 'images');
+  return join(entries, readdirSync(entries)[0]!);
 }
 
 const inThread = (root: string): WriteOptions => ({ root, cache: true, threads: 0 });
@@ -80,10 +87,8 @@ describe('the image cache', () => {
     const root = tempDir('cache-root');
     const first = tempDir('out');
     await writeImages(content, first, inThread(root));
-    const entries = join(root, 'node_modules', '.cache', 'referral-kit', 'images');
-    const [folder] = readdirSync(entries);
-    const [entry] = readdirSync(join(entries, folder!));
-    const file = join(entries, folder!, entry!);
+    const [entry] = readdirSync(cacheFolder(root));
+    const file = join(cacheFolder(root), entry!);
     const bytes = readFileSync(file);
     bytes.writeUInt8(bytes.readUInt8(bytes.length - 100) ^ 0xff, bytes.length - 100);
     writeFileSync(file, bytes);
@@ -98,9 +103,7 @@ describe('the image cache', () => {
     await writeImages(content, tempDir('out'), inThread(root));
     content.partners = content.partners.filter((p) => p.slug !== 'quiet-partner');
     await writeImages(content, tempDir('out'), inThread(root));
-    const entries = join(root, 'node_modules', '.cache', 'referral-kit', 'images');
-    const [folder] = readdirSync(entries);
-    expect(readdirSync(join(entries, folder!)).filter((f) => f.endsWith('.png'))).toHaveLength(15);
+    expect(readdirSync(cacheFolder(root)).filter((f) => f.endsWith('.png'))).toHaveLength(15);
   });
 
   it('stays sound when two builds use it at once', async () => {
@@ -121,6 +124,21 @@ describe('the image cache', () => {
     expect(stats.threads).toBe(2);
     await writeImages(content, single, { root: tempDir('cache-root'), cache: false, threads: 0 });
     expect(images(pooled)).toEqual(images(single));
+  });
+
+  it('stops rendering at once when the build fails, leaving no worker behind', async () => {
+    const content = await kit();
+    const root = tempDir('cache-root');
+    const before = childProcesses(process.pid);
+    const run = startImages(content, { root, cache: true, threads: 2 });
+    const entries = () => (existsSync(join(root, 'node_modules')) ? readdirSync(cacheFolder(root)).filter((name) => name.endsWith('.png')).length : 0);
+    await expect.poll(entries, { interval: 10 }).toBeGreaterThan(0);
+    await run.cancel();
+    const stopped = entries();
+    expect(stopped).toBeLessThan(17);
+    expect(childProcesses(process.pid).filter((pid) => !before.includes(pid))).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(entries()).toBe(stopped);
   });
 
   it('can be turned off', async () => {

@@ -411,6 +411,12 @@ describe('referral-kit build', () => {
     const intoContent = await runCli(['build', '--content', content, '--out', join(content, '..')]);
     expect(intoContent.code).toBe(1);
     expect(intoContent.stderr).toMatch(/holds your content folder/);
+
+    const file = join(tempDir('file-in-the-way'), 'notes.txt');
+    writeFileSync(file, 'not a folder');
+    const underFile = await runCli(['build', '--content', fixture('basic'), '--out', join(file, 'dist')]);
+    expect(underFile.code).toBe(1);
+    expect(underFile.stderr).toContain(`${file} is a file, so ${join(file, 'dist')} cannot be made`);
   });
 });
 

@@ -34,6 +34,15 @@ describe('partner schema', () => {
     expect(partnerSchema.safeParse({ ...partner, token: 'abc123' }).success).toBe(false);
     expect(partnerSchema.safeParse({ ...partner, token: 'a'.repeat(40) }).success).toBe(false);
     expect(partnerSchema.safeParse({ ...partner, token: 'has spaces in it and is long enough' }).success).toBe(false);
+  });
+
+  it('refuses a token too long to be a folder name, which only the site build would notice', () => {
+    const strong = 'q7Rk2MZp0xW_Lc9vTn4-Yb';
+    expect(partnerSchema.safeParse({ ...partner, token: strong.repeat(4) }).success).toBe(true);
+    const result = partnerSchema.safeParse({ ...partner, token: strong.repeat(5) });
+    expect(result.error?.issues.map((issue) => issue.message)).toEqual([
+      'is longer than 100 characters: it becomes a folder name in the site, so keep it shorter (22–32 random characters are plenty)',
+    ]);
     expect(partnerSchema.safeParse({ ...partner, emial: 'x@example.com' }).success).toBe(false);
   });
 

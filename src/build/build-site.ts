@@ -11,7 +11,7 @@ import { hasErrors, type Diagnostic } from '../kit/diagnostics.ts';
 import { loadKit } from '../kit/load.ts';
 import { contentDirVariable, shareReading } from '../integration/content-dir.ts';
 import { checkedVariable } from '../integration/index.ts';
-import { imageEnvironment, takeBuildStats, type BuildStats } from '../integration/build-stats.ts';
+import { cancelImages, imageEnvironment, takeBuildStats, type BuildStats } from '../integration/build-stats.ts';
 import { withLock } from './lock.ts';
 
 /** The folder holding astro.config.mjs and src/. */
@@ -39,7 +39,12 @@ function isInside(child: string, parent: string): boolean {
 async function unsafeOutputReason(outDir: string, contentDir: string): Promise<string | undefined> {
   if (isInside(contentDir, outDir)) return `${outDir} holds your content folder; choose another --out`;
   if (isInside(projectRoot, outDir)) return `${outDir} holds the project itself; choose another --out, like dist`;
-  if (!existsSync(outDir)) return undefined;
+  if (!existsSync(outDir)) {
+    // The build makes the missing folders; a file in the way would stop it half-way through.
+    let above = dirname(outDir);
+    while (!existsSync(above)) above = dirname(above);
+    return (await stat(above)).isDirectory() ? undefined : `${above} is a file, so ${outDir} cannot be made`;
+  }
   if (!(await stat(outDir)).isDirectory()) return `${outDir} is a file, not a folder`;
   const entries = await readdir(outDir);
   if (entries.length && !entries.includes('index.html')) {
@@ -104,7 +109,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       await rename(staging, outDir);
       await rm(previous, { recursive: true, force: true });
     } catch (error) {
-      await rm(staging, { recursive: true, force: true });
+      await cancelImages();
+      // Tidying up must not hide the failure that got us here.
+      await rm(staging, { recursive: true, force: true }).catch(() => {});
       if (!existsSync(outDir) && existsSync(previous)) await rename(previous, outDir);
       return { ok: false, diagnostics, reason: `the site build failed: ${(error as Error).message}` };
     }

@@ -131,6 +131,9 @@ export function imageKey(job: ImageJob, options: KeyOptions = {}): string {
   return sha256(description).toString('hex');
 }
 
+/** A temporary file this old belongs to no running build: rendering one image takes well under a second. */
+const abandonedAfterMs = 60 * 60 * 1000;
+
 /** Entries are the PNG's SHA-256 followed by the PNG, so a damaged entry is noticed and redone. */
 const digestLength = 32;
 
@@ -176,13 +179,18 @@ export class ImageCache {
     await writeCacheEntry(this.entryFile(key), png);
   }
 
-  /** Removes the entries this build did not use; returns how many. */
+  /**
+   * Removes the entries this build did not use, and temporary files a stopped build left (only
+   * old ones: a build running alongside may be writing the new ones); returns how many.
+   */
   async prune(): Promise<number> {
     let removed = 0;
     for (const name of await readdir(this.dir).catch(() => [] as string[])) {
-      const key = name.replace(/\.png$/, '');
-      if (name.endsWith('.png') && !this.used.has(key)) {
-        await rm(join(this.dir, name), { force: true });
+      const file = join(this.dir, name);
+      const unused = name.endsWith('.png') && !this.used.has(name.replace(/\.png$/, ''));
+      const abandoned = name.endsWith('.tmp') && Date.now() - (await stat(file).then((s) => s.mtimeMs, () => Date.now())) > abandonedAfterMs;
+      if (unused || abandoned) {
+        await rm(file, { force: true });
         removed++;
       }
     }

@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import pLimit from 'p-limit';
 import Tinypool from 'tinypool';
 import type { KitContent } from '../kit/load.ts';
 import { ImageCache, imageKey } from './cache.ts';
@@ -34,86 +35,142 @@ export interface WriteOptions {
 /** Below this many images, starting workers (each loading its fonts) costs more than it saves. */
 const poolThreshold = 12;
 
+/** Cache entries copied into the site at once: enough to keep the disk busy, few PNGs in memory. */
+const copyConcurrency = 8;
+
 const workerFile = fileURLToPath(new URL('./worker.ts', import.meta.url));
 
-async function renderAll(tasks: RenderTask[], threads: number): Promise<number> {
-  if (threads === 0 || tasks.length < poolThreshold) {
-    for (const task of tasks) await renderImageFile(task);
-    return 0;
-  }
-  const pool = new Tinypool({
-    // Child processes rather than threads: resvg's native memory grows without bound in worker
-    // threads (1.5 GB where child processes stay at 0.7 GB for the same images, measured).
-    runtime: 'child_process',
-    filename: workerFile,
-    minThreads: threads,
-    maxThreads: threads,
-    // The next image waits in the worker, not in the build: a worker never idles while the
-    // build is busy generating a page and slow to hand it more work.
-    concurrentTasksPerWorker: 2,
-    // Workers load the TypeScript sources natively; Node before 22.18 needs the flag for that.
-    execArgv: process.features.typescript ? [] : ['--experimental-strip-types', '--disable-warning=ExperimentalWarning'],
-  });
-  try {
-    await Promise.all(tasks.map((task) => pool.run(task)));
-  } finally {
-    await pool.destroy();
-  }
-  return threads;
+/** Tasks being rendered: a promise per task, settled when its file is written. */
+interface Rendering {
+  each: Promise<void>[];
+  /** Worker processes used; 0 when rendering in this thread. */
+  threads: number;
+  /** Settles when every task has; the workers are gone by then. */
+  settled: Promise<void>;
+  /** Stops at once: tasks not yet done reject, workers are ended. */
+  stop(): Promise<void>;
 }
 
-/** Images being rendered while the rest of the site builds; `finish` puts them in the output folder. */
+function renderEach(tasks: RenderTask[], threads: number): Rendering {
+  let rendering: Rendering;
+  if (threads === 0 || tasks.length < poolThreshold) {
+    let stopped = false;
+    let previous = Promise.resolve();
+    // One after another, as the pool would give them out; a stop skips the rest.
+    const each = tasks.map((task) => (previous = previous.then(() => (stopped ? Promise.reject(new Error('image rendering was stopped')) : renderImageFile(task)))));
+    rendering = { each, threads: 0, settled: Promise.allSettled(each).then(() => {}), stop: async () => void (stopped = true) };
+  } else {
+    const pool = new Tinypool({
+      // Child processes rather than threads: resvg's native memory grows without bound in worker
+      // threads (1.5 GB where child processes stay at 0.7 GB for the same images, measured).
+      runtime: 'child_process',
+      filename: workerFile,
+      minThreads: threads,
+      maxThreads: threads,
+      // The next image waits in the worker, not in the build: a worker never idles while the
+      // build is busy generating a page and slow to hand it more work.
+      concurrentTasksPerWorker: 2,
+      // Workers load the TypeScript sources natively; Node before 22.18 needs the flag for that.
+      execArgv: process.features.typescript ? [] : ['--experimental-strip-types', '--disable-warning=ExperimentalWarning'],
+    });
+    const each = tasks.map((task) => pool.run(task) as Promise<void>);
+    let destroyed: Promise<void> | undefined;
+    const stop = () => (destroyed ??= pool.destroy());
+    rendering = { each, threads, settled: Promise.allSettled(each).then(stop), stop };
+  }
+  // Failures are reported by whoever awaits `each`; until then they must not count as unhandled.
+  for (const task of rendering.each) task.catch(() => {});
+  return rendering;
+}
+
+/** Images being rendered while the rest of the site builds. */
 export interface ImageRun {
+  /** Puts every image in the output folder, each as soon as it is ready, and returns the figures. */
   finish(outDir: string): Promise<ImageStats>;
+  /** Stops rendering (the build failed): workers end now rather than after the last image. */
+  cancel(): Promise<void>;
 }
 
 function outputFile(outDir: string, job: ImageJob): string {
   return join(outDir, ...job.path.split('/').map(decodeURIComponent));
 }
 
+/** Waits for every promise; on the first failure, stops the rendering and rethrows. */
+async function allOrStop(promises: Promise<unknown>[], rendering: Rendering | undefined): Promise<void> {
+  try {
+    await Promise.all(promises);
+  } catch (error) {
+    await rendering?.stop();
+    throw error;
+  }
+  await rendering?.settled;
+}
+
 /**
  * Starts rendering a kit's images. With the cache on, missing images render into the cache at
  * once, alongside Astro bundling and generating pages (mostly one core's work), and `finish`
- * copies them out; with it off, they render when `finish` is given the output folder.
+ * copies each into the site as it is ready; with it off, they render when `finish` is given the
+ * output folder.
  */
 export function startImages(content: KitContent, options: WriteOptions): ImageRun {
   const started = performance.now();
   const jobs = imageJobs(content);
   const cache = new ImageCache(options.root, content.contentDir);
-  const keys = new Map(jobs.map((job) => [job, imageKey(job)]));
+  const keys = jobs.map((job) => imageKey(job));
   const threads = options.threads ?? availableParallelism();
   let rendered = 0;
+  let rendering: Rendering | undefined;
+  let cancelled = false;
+  /** Per job, settled when its cache entry is written (or found). */
   const early = options.cache
     ? (async () => {
-        const missing: ImageJob[] = [];
-        for (const job of jobs) if (!(await cache.has(keys.get(job)!))) missing.push(job);
+        // All at once: awaiting each in turn would yield to Astro between them and start late.
+        const present = await Promise.all(keys.map((key) => cache.has(key)));
+        const missing = jobs.flatMap((_, i) => (present[i] ? [] : [i]));
         rendered += missing.length;
-        return renderAll(missing.map((job) => ({ job, file: cache.entryFile(keys.get(job)!), as: 'cache' })), threads);
+        if (cancelled) throw new Error('image rendering was stopped');
+        rendering = renderEach(missing.map((i) => ({ job: jobs[i]!, file: cache.entryFile(keys[i]!), as: 'cache' })), threads);
+        const ready: Promise<void>[] = jobs.map(() => Promise.resolve());
+        missing.forEach((i, n) => (ready[i] = rendering!.each[n]!));
+        return ready;
       })()
-    : Promise.resolve(0);
+    : undefined;
   // A failure is reported by finish(); until then it must not count as unhandled.
-  early.catch(() => {});
+  early?.catch(() => {});
   return {
     async finish(outDir) {
-      let used = await early;
-      if (options.cache) {
-        for (const job of jobs) {
-          const key = keys.get(job)!;
-          let png = await cache.get(key);
-          if (!png) {
-            // Damaged since it was checked: draw it again here.
-            png = await renderTemplate(templateFor(job));
-            rendered++;
-            await cache.put(key, png);
-          }
-          await writeImageFile(outputFile(outDir, job), png);
-        }
+      if (early) {
+        const ready = await early;
+        const copy = pLimit(copyConcurrency);
+        await allOrStop(
+          jobs.map((job, i) =>
+            ready[i]!.then(() =>
+              copy(async () => {
+                let png = await cache.get(keys[i]!);
+                if (!png) {
+                  // Damaged since it was checked: draw it again here.
+                  png = await renderTemplate(templateFor(job));
+                  rendered++;
+                  await cache.put(keys[i]!, png);
+                }
+                await writeImageFile(outputFile(outDir, job), png);
+              }),
+            ),
+          ),
+          rendering,
+        );
         await cache.prune();
       } else {
-        used = await renderAll(jobs.map((job) => ({ job, file: outputFile(outDir, job), as: 'png' })), threads);
+        rendering = renderEach(jobs.map((job) => ({ job, file: outputFile(outDir, job), as: 'png' })), threads);
+        await allOrStop(rendering.each, rendering);
         rendered = jobs.length;
       }
-      return { total: jobs.length, rendered, fromCache: jobs.length - rendered, threads: used, seconds: (performance.now() - started) / 1000 };
+      return { total: jobs.length, rendered, fromCache: jobs.length - rendered, threads: rendering?.threads ?? 0, seconds: (performance.now() - started) / 1000 };
+    },
+    async cancel() {
+      cancelled = true;
+      await early?.catch(() => {});
+      await rendering?.stop();
     },
   };
 }

@@ -39,6 +39,23 @@ export function takeBuildStats(): BuildStats | undefined {
   return stats;
 }
 
+const cancelSlot = Symbol.for('referral-kit.cancel-images');
+
+/** Called when images start: how to stop them if the build fails before they are written. */
+export function onBuildFailure(cancel: (() => Promise<void>) | undefined): void {
+  (globalThis as Record<symbol, unknown>)[cancelSlot] = cancel;
+}
+
+/**
+ * Stops images still rendering for a build that failed (Astro has no hook for a failed build:
+ * the caller of `build()` knows). Without this the workers would finish every image first.
+ */
+export async function cancelImages(): Promise<void> {
+  const cancel = (globalThis as Record<symbol, unknown>)[cancelSlot] as (() => Promise<void>) | undefined;
+  delete (globalThis as Record<symbol, unknown>)[cancelSlot];
+  await cancel?.();
+}
+
 /** Environment variables that steer image rendering: set by the CLI, the benchmark, or a user. */
 export const imageEnvironment = {
   /** `off` renders every image anew and leaves the cache alone. */

@@ -13,7 +13,7 @@ import { formatDiagnostic, hasErrors, summarize } from '../kit/diagnostics.ts';
 import { loadKit } from '../kit/load.ts';
 import { headerRules, netlifyHeaders } from '../site/headers.ts';
 import { contentDir, readKit } from './content-dir.ts';
-import { imageEnvironment, recordBuildStats, takePageSeconds } from './build-stats.ts';
+import { imageEnvironment, onBuildFailure, recordBuildStats, takePageSeconds } from './build-stats.ts';
 import { themePlugin } from './theme.ts';
 
 /** Set by `referral-kit build`, which has already printed the check's findings. */
@@ -49,6 +49,7 @@ export default function referralKit(): AstroIntegration {
             cache: process.env[imageEnvironment.cache] !== 'off',
             ...(threads ? { threads: Number(threads) } : {}),
           });
+          onBuildFailure(images.cancel);
         }
         const { site } = result.content.kit;
         base = site.base;
@@ -74,6 +75,8 @@ export default function referralKit(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         if (!images) return;
         const out = fileURLToPath(dir);
+        // From here a failure is finish()'s own, and it stops what it started.
+        onBuildFailure(undefined);
         const stats = await images.finish(out);
         await writeFile(join(out, '_headers'), netlifyHeaders(headerRules(base)));
         recordBuildStats({ pageSeconds, images: stats });

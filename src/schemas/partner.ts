@@ -20,6 +20,9 @@ export type PartnerCategory = (typeof partnerCategories)[number];
 /** Smallest token accepted: 22 URL-safe base64 characters carry 132 bits, 32 hex digits 128. */
 export const minimumTokenBits = 128;
 
+/** Longest token accepted: it names a folder of the site, and file names stop at 255 bytes. */
+export const maximumTokenLength = 100;
+
 /** Bits of unpredictability a random token of this shape carries. */
 export function tokenBits(token: string): number {
   const bitsPerCharacter = /^[0-9a-f]+$/i.test(token) ? 4 : 6;
@@ -32,6 +35,7 @@ export const tokenSchema = z
   .string({ error: 'must be text: run `npx referral-kit add partner` to get a fresh token' })
   .trim()
   .regex(/^[A-Za-z0-9_-]+$/, { error: 'may only use letters, digits, "-" and "_" (it is part of a URL)' })
+  .max(maximumTokenLength, { error: `is longer than ${maximumTokenLength} characters: it becomes a folder name in the site, so keep it shorter (22–32 random characters are plenty)` })
   .refine((value) => tokenBits(value) >= minimumTokenBits && new Set(value).size >= 10, { error: weakTokenError })
   // JSON Schema can only count characters: editors flag a token shorter than any strong one
   // (22 URL-safe characters); a longer hex or repetitive token is refused by `check` alone.

@@ -1,7 +1,8 @@
-/** Resident memory of a process and everything it started, read from /proc (Linux). */
+/** Processes and their memory, read from /proc (Linux). */
 import { readdirSync, readFileSync } from 'node:fs';
 
-export function treeRss(root: number): number {
+/** Every running process: its parent and resident memory, by process id. */
+function processTable(): { children: Map<number, number[]>; rss: Map<number, number> } {
   const children = new Map<number, number[]>();
   const rss = new Map<number, number>();
   for (const name of readdirSync('/proc')) {
@@ -17,6 +18,17 @@ export function treeRss(root: number): number {
       // The process ended while we looked.
     }
   }
+  return { children, rss };
+}
+
+/** The processes `parent` started that are still running. */
+export function childProcesses(parent: number): number[] {
+  return processTable().children.get(parent) ?? [];
+}
+
+/** Resident memory of a process and everything it started. */
+export function treeRss(root: number): number {
+  const { children, rss } = processTable();
   const total = (pid: number): number => (rss.get(pid) ?? 0) + (children.get(pid) ?? []).reduce((sum, child) => sum + total(child), 0);
   return total(root);
 }
