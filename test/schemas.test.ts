@@ -57,6 +57,15 @@ describe('partner schema', () => {
     expect(partnerSchema.safeParse({ ...partner, note: 'Met at\ta fair.\n\nLikes tea.' }).success).toBe(true);
   });
 
+  it('refuses invisible direction controls, which show text reversed, and keeps direction marks', () => {
+    const result = partnerSchema.safeParse({ ...partner, name: 'Eve \u202Egnp.exe\u202C Doe' });
+    expect(result.error?.issues.map((issue) => issue.message)).toEqual([
+      'must not contain invisible direction controls (U+202A–U+202E, U+2066–U+2069), which can show text reversed: delete them',
+    ]);
+    expect(partnerSchema.safeParse({ ...partner, company: '\u2067Studio' }).success).toBe(false);
+    expect(partnerSchema.safeParse({ ...partner, name: '\u200Fמאיה כהן' }).success).toBe(true);
+  });
+
   it('counts token strength by alphabet', () => {
     expect(tokenBits('0123456789abcdef0123456789abcdef')).toBe(128);
     expect(tokenBits('Qm7vX2pL9sK4tR8wN3yB6c')).toBe(132);

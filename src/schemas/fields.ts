@@ -27,8 +27,16 @@ export function optional<T extends z.ZodType>(schema: T) {
 const controlCharacters = '\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F';
 const controlCharacter = new RegExp(`[${controlCharacters}]`);
 const controlCharacterError = 'must not contain control characters (like ESC or NUL): delete them';
-/** JSON Schema's form of the same rule, to put in front of a field's own pattern. */
-const noControlCharacters = `^(?![\\s\\S]*[${controlCharacters}])`;
+/**
+ * Invisible direction controls (embeddings, overrides, isolates): one left open turns the rest
+ * of a sentence around on a page or in an email, and a pair makes "gnp.exe" show as "exe.png".
+ * Arabic and Hebrew text needs none of them; the marks U+200E and U+200F stay allowed.
+ */
+const directionControls = '\\u202A-\\u202E\\u2066-\\u2069';
+const directionControl = new RegExp(`[${directionControls}]`);
+const directionControlError = 'must not contain invisible direction controls (U+202A–U+202E, U+2066–U+2069), which can show text reversed: delete them';
+/** JSON Schema's form of both rules, to put in front of a field's own pattern. */
+const noControlCharacters = `^(?![\\s\\S]*[${controlCharacters}${directionControls}])`;
 
 /** Text that must not be empty once trimmed. */
 export function text() {
@@ -37,7 +45,8 @@ export function text() {
     .trim()
     .min(1, { error: 'must not be empty' })
     .refine((value) => !controlCharacter.test(value), { error: controlCharacterError })
-    .meta({ pattern: `${noControlCharacters}[\\s\\S]*\\S`, patternErrorMessage: `must not be empty; ${controlCharacterError}` });
+    .refine((value) => !directionControl.test(value), { error: directionControlError })
+    .meta({ pattern: `${noControlCharacters}[\\s\\S]*\\S`, patternErrorMessage: 'must not be empty, nor contain control characters (like ESC or NUL) or invisible direction controls' });
 }
 
 const singleLineError = 'must be a single line (no line breaks)';
@@ -49,7 +58,7 @@ export function line() {
     .meta({
       // Once trimmed: not empty, and no line break between the first and last visible character.
       pattern: `${noControlCharacters}\\s*\\S(?:[^\\r\\n\\u2028\\u2029]*\\S)?\\s*$`,
-      patternErrorMessage: 'must be one line of text (not empty, no line breaks, no control characters)',
+      patternErrorMessage: 'must be one line of text (not empty, no line breaks, no control characters or invisible direction controls)',
     });
 }
 
