@@ -11,7 +11,8 @@
  *   warm      rebuild after editing one partner's file
  * and prints wall time, images rendered, ms per image, peak memory (the build and the processes it
  * starts, sampled), page generation per page, how fast the machine was just before each build
- * (a fixed CPU loop), and the ratios baseline/cold and cold/warm.
+ * (a fixed CPU loop) and how much CPU time a virtual machine's host took away during it (steal),
+ * and the ratios baseline/cold and cold/warm.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -53,6 +54,15 @@ interface Run {
   rssMb: number;
   /** Seconds the machine check took just before this build. */
   check: number;
+  /** Share of the machine's CPU time the hypervisor gave to other machines during the build. */
+  steal: number;
+}
+
+/** The machine's CPU time so far, and how much of it was stolen (Linux /proc/stat, in ticks). */
+function cpuTicks(): { total: number; steal: number } {
+  // cpu  user nice system idle iowait irq softirq steal guest guest_nice (guest time is in user)
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1, 9).map(Number);
+  return { total: fields.reduce((sum, n) => sum + n, 0), steal: fields[7] ?? 0 };
 }
 
 /**
@@ -70,6 +80,7 @@ function machineCheck(): number {
 /** One build in a child process; its peak memory counts the rendering processes it starts. */
 async function build(content: string, out: string, environment: Record<string, string>): Promise<Run> {
   const check = machineCheck();
+  const ticks = cpuTicks();
   const started = performance.now();
   const child = spawn(process.execPath, [join(root, 'bin', 'referral-kit.js'), 'build', '--content', content, '--out', out, '--json'], {
     env: { ...process.env, ...environment },
@@ -84,6 +95,7 @@ async function build(content: string, out: string, environment: Record<string, s
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   clearInterval(sampler);
   const seconds = (performance.now() - started) / 1000;
+  const after = cpuTicks();
   if (code !== 0) throw new Error(`build failed:\n${stderr}`);
   const result = JSON.parse(stdout) as { pages: number; stats: { pageSeconds: number; images: { rendered: number; total: number } } };
   return {
@@ -94,21 +106,23 @@ async function build(content: string, out: string, environment: Record<string, s
     pageSeconds: result.stats.pageSeconds,
     rssMb: peak / 1024 / 1024,
     check,
+    steal: (after.steal - ticks.steal) / Math.max(1, after.total - ticks.total),
   };
 }
 
 function row(kit: string, name: string, run: Run): string {
   const perImage = run.rendered ? `${((run.seconds * 1000) / run.rendered).toFixed(0)}` : '–';
-  const cells = [kit, name, `${run.seconds.toFixed(1)} s`, `${run.rendered}/${run.total}`, perImage, `${run.rssMb.toFixed(0)} MB`, String(run.pages), ((run.pageSeconds * 1000) / run.pages).toFixed(2), `${run.check.toFixed(2)} s`];
-  const widths = [9, 9, 10, 13, 9, 10, 7, 8, 8];
+  const cells = [kit, name, `${run.seconds.toFixed(1)} s`, `${run.rendered}/${run.total}`, perImage, `${run.rssMb.toFixed(0)} MB`, String(run.pages), ((run.pageSeconds * 1000) / run.pages).toFixed(2), `${run.check.toFixed(2)} s`, `${(run.steal * 100).toFixed(0)}%`];
+  const widths = [9, 9, 10, 13, 9, 10, 7, 8, 8, 6];
   return cells.map((cell, i) => cell.padEnd(widths[i]!)).join('');
 }
 
 const work = mkdtempSync(join(tmpdir(), 'referral-kit-bench-'));
 console.log(`Referral Kit build benchmark · ${new Date().toISOString().slice(0, 10)} · ${cpus()[0]?.model.trim()} · ${availableParallelism()} cores · Node ${process.version}`);
 console.log(`(ms/image: wall time per rendered image; ms/page: page generation per page;`);
-console.log(` check: a fixed CPU loop timed before the build, to see how fast the machine was just then)\n`);
-console.log(['partners', 'run', 'wall', 'rendered', 'ms/image', 'peak RSS', 'pages', 'ms/page', 'check'].map((h, i) => h.padEnd([9, 9, 10, 13, 9, 10, 7, 8, 8][i]!)).join(''));
+console.log(` check: a fixed CPU loop timed before the build, to see how fast the machine was just then;`);
+console.log(` steal: CPU time the virtual machine's host gave to others during the build, when it says)\n`);
+console.log(['partners', 'run', 'wall', 'rendered', 'ms/image', 'peak RSS', 'pages', 'ms/page', 'check', 'steal'].map((h, i) => h.padEnd([9, 9, 10, 13, 9, 10, 7, 8, 8, 6][i]!)).join(''));
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);

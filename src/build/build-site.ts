@@ -9,9 +9,10 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'nod
 import { fileURLToPath } from 'node:url';
 import { hasErrors, type Diagnostic } from '../kit/diagnostics.ts';
 import { loadKit } from '../kit/load.ts';
-import { contentDirVariable, shareReading } from '../integration/content-dir.ts';
+import { contentDirVariable, shareReading, takeSharedImages } from '../integration/content-dir.ts';
 import { checkedVariable } from '../integration/index.ts';
-import { cancelImages, imageEnvironment, takeBuildStats, type BuildStats } from '../integration/build-stats.ts';
+import { imageEnvironment, imageOptions, takeBuildStats, type BuildStats } from '../integration/build-stats.ts';
+import { startImages, type ImageRun } from '../images/write.ts';
 import { withLock } from './lock.ts';
 
 /** The folder holding astro.config.mjs and src/. */
@@ -99,17 +100,26 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       [checkedVariable]: '1',
       ...(options.noCache ? { [imageEnvironment.cache]: 'off' } : {}),
     };
+    let images: ImageRun | undefined;
     try {
-      shareReading({ content, diagnostics });
       await withEnvironment(environment, async () => {
+        // Images start before Astro loads (seconds, for a large kit); the integration finishes them.
+        images = startImages(content, imageOptions(projectRoot));
+        shareReading({ content, diagnostics }, images);
         const { build } = await import('astro');
         await build({ root: projectRoot, outDir: staging, logLevel: 'error', mode: 'production' });
-      }).finally(() => shareReading(undefined));
+      }).finally(async () => {
+        // Images Astro never asked for (it stopped before its integrations ran) are stopped too.
+        const untaken = takeSharedImages(contentDir);
+        shareReading(undefined);
+        await untaken?.cancel();
+      });
       if (existsSync(outDir)) await rename(outDir, previous);
       await rename(staging, outDir);
       await rm(previous, { recursive: true, force: true });
     } catch (error) {
-      await cancelImages();
+      // Without this the workers would draw every image before the process could end.
+      await images?.cancel();
       // Tidying up must not hide the failure that got us here.
       await rm(staging, { recursive: true, force: true }).catch(() => {});
       if (!existsSync(outDir) && existsSync(previous)) await rename(previous, outDir);

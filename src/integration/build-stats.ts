@@ -2,7 +2,7 @@
  * Figures about the last build, for `referral-kit build` to print. Astro loads the integration
  * through its own module loader, so the figures travel on the global object, not in a module.
  */
-import type { ImageStats } from '../images/write.ts';
+import type { ImageStats, WriteOptions } from '../images/write.ts';
 
 export interface BuildStats {
   /** Time Astro spent generating HTML pages. */
@@ -39,23 +39,6 @@ export function takeBuildStats(): BuildStats | undefined {
   return stats;
 }
 
-const cancelSlot = Symbol.for('referral-kit.cancel-images');
-
-/** Called when images start: how to stop them if the build fails before they are written. */
-export function onBuildFailure(cancel: (() => Promise<void>) | undefined): void {
-  (globalThis as Record<symbol, unknown>)[cancelSlot] = cancel;
-}
-
-/**
- * Stops images still rendering for a build that failed (Astro has no hook for a failed build:
- * the caller of `build()` knows). Without this the workers would finish every image first.
- */
-export async function cancelImages(): Promise<void> {
-  const cancel = (globalThis as Record<symbol, unknown>)[cancelSlot] as (() => Promise<void>) | undefined;
-  delete (globalThis as Record<symbol, unknown>)[cancelSlot];
-  await cancel?.();
-}
-
 /** Environment variables that steer image rendering: set by the CLI, the benchmark, or a user. */
 export const imageEnvironment = {
   /** `off` renders every image anew and leaves the cache alone. */
@@ -63,3 +46,12 @@ export const imageEnvironment = {
   /** Worker processes for images; `0` renders in the build's own process. */
   threads: 'REFERRAL_KIT_IMAGE_THREADS',
 } as const;
+
+/** How to render images in a project, as the environment asks. */
+export function imageOptions(root: string): WriteOptions {
+  const threads = process.env[imageEnvironment.threads];
+  if (threads !== undefined && threads !== '' && !/^\d+$/.test(threads)) {
+    throw new Error(`${imageEnvironment.threads} must be a number of worker processes (0 for none), not "${threads}"`);
+  }
+  return { root, cache: process.env[imageEnvironment.cache] !== 'off', ...(threads ? { threads: Number(threads) } : {}) };
+}

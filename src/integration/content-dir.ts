@@ -1,5 +1,6 @@
 /** Which kit folder a build reads: `REFERRAL_KIT_CONTENT`, set by `referral-kit build --content`, or ./content. */
 import { resolve } from 'node:path';
+import type { ImageRun } from '../images/write.ts';
 import { loadKit, type LoadResult } from '../kit/load.ts';
 
 export const contentDirVariable = 'REFERRAL_KIT_CONTENT';
@@ -10,15 +11,28 @@ export function contentDir(root: string = process.cwd()): string {
 
 /** On the global object: Astro loads the integration through its own module loader, not this module. */
 const readByCli = Symbol.for('referral-kit.content-read-by-cli');
+const imagesByCli = Symbol.for('referral-kit.images-started-by-cli');
 
 /**
- * `referral-kit build` has read and checked the kit before starting Astro; the integration and
- * the content loader take that reading rather than each reading every file again (seconds, for
- * thousands of partners). `undefined` ends the sharing when the build is over.
+ * `referral-kit build` has read and checked the kit before starting Astro, and started its
+ * images; the integration and the content loader take that reading rather than each reading
+ * every file again (seconds, for thousands of partners), and the integration finishes those
+ * images. `undefined` ends the sharing when the build is over.
  */
-export function shareReading(result: LoadResult | undefined): void {
-  if (result) (globalThis as Record<symbol, unknown>)[readByCli] = result;
-  else delete (globalThis as Record<symbol, unknown>)[readByCli];
+export function shareReading(result: LoadResult | undefined, images?: ImageRun): void {
+  const slots = globalThis as Record<symbol, unknown>;
+  slots[readByCli] = result;
+  slots[imagesByCli] = result && images;
+}
+
+/** The images the CLI started for the kit in `dir`, if it did: once, to the one build that finishes them. */
+export function takeSharedImages(dir: string): ImageRun | undefined {
+  const slots = globalThis as Record<symbol, unknown>;
+  const shared = slots[readByCli] as LoadResult | undefined;
+  const images = slots[imagesByCli] as ImageRun | undefined;
+  if (!images || shared?.content?.contentDir !== resolve(dir)) return undefined;
+  delete slots[imagesByCli];
+  return images;
 }
 
 /** The kit in `dir`: the CLI's reading of it when there is one, else read now. */

@@ -12,8 +12,8 @@ import { imageMiddleware, startImages, type ImageRun } from '../images/write.ts'
 import { formatDiagnostic, hasErrors, summarize } from '../kit/diagnostics.ts';
 import { loadKit } from '../kit/load.ts';
 import { headerRules, netlifyHeaders } from '../site/headers.ts';
-import { contentDir, readKit } from './content-dir.ts';
-import { imageEnvironment, onBuildFailure, recordBuildStats, takePageSeconds } from './build-stats.ts';
+import { contentDir, readKit, takeSharedImages } from './content-dir.ts';
+import { imageOptions, recordBuildStats, takePageSeconds } from './build-stats.ts';
 import { themePlugin } from './theme.ts';
 
 /** Set by `referral-kit build`, which has already printed the check's findings. */
@@ -41,15 +41,10 @@ export default function referralKit(): AstroIntegration {
           throw new ContentError(`The content has problems (${summarize(result.diagnostics)}); fix them and build again.`);
         }
         if (command === 'build') {
-          // Images start now, in worker processes, while Astro reads the content, bundles and
-          // generates the pages: those are mostly one core's work.
-          const threads = process.env[imageEnvironment.threads];
-          images = startImages(result.content, {
-            root,
-            cache: process.env[imageEnvironment.cache] !== 'off',
-            ...(threads ? { threads: Number(threads) } : {}),
-          });
-          onBuildFailure(images.cancel);
+          // Images render in worker processes while Astro reads the content, bundles and
+          // generates the pages: those are mostly one core's work. `referral-kit build` started
+          // them before loading Astro; a plain `astro build` starts them here.
+          images = takeSharedImages(contentDir(root)) ?? startImages(result.content, imageOptions(root));
         }
         const { site } = result.content.kit;
         base = site.base;
@@ -75,8 +70,6 @@ export default function referralKit(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         if (!images) return;
         const out = fileURLToPath(dir);
-        // From here a failure is finish()'s own, and it stops what it started.
-        onBuildFailure(undefined);
         const stats = await images.finish(out);
         await writeFile(join(out, '_headers'), netlifyHeaders(headerRules(base)));
         recordBuildStats({ pageSeconds, images: stats });
