@@ -27,4 +27,12 @@ describe('encodePng', () => {
   it('refuses pixels that do not fill the stated size', () => {
     expect(() => encodePng(new Uint8Array(12), 2, 2)).toThrow('expected 2×2 RGBA pixels, got 12 bytes');
   });
+
+  it('gives the same bytes for an image whatever was encoded before it (the row buffer is reused)', () => {
+    const wide = new Resvg('<svg xmlns="http://www.w3.org/2000/svg" width="300" height="40"><rect width="300" height="40" fill="#e8b04b" fill-opacity="0.5"/></svg>').render();
+    const small = new Uint8Array([255, 0, 0, 255, 0, 0, 0, 0, 10, 20, 30, 255, 40, 50, 60, 255]);
+    const first = encodePng(small, 2, 2);
+    encodePng(wide.pixels, wide.width, wide.height);
+    expect(encodePng(small, 2, 2).equals(first)).toBe(true);
+  });
 });
