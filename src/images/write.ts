@@ -90,6 +90,12 @@ function renderEach(tasks: RenderTask[], threads: number): Rendering {
 
 /** Images being rendered while the rest of the site builds. */
 export interface ImageRun {
+  /**
+   * Starts copying images into the output folder as they are ready, before the site is done:
+   * only once nothing will empty that folder again. (Images rendered without the cache are
+   * written by `finish`.)
+   */
+  deliverTo(outDir: string): void;
   /** Puts every image in the output folder, each as soon as it is ready, and returns the figures. */
   finish(outDir: string): Promise<ImageStats>;
   /** Stops rendering (the build failed): workers end now rather than after the last image. */
@@ -142,10 +148,14 @@ export function startImages(content: KitContent, options: WriteOptions): ImageRu
     : undefined;
   // A failure is reported by finish(); until then it must not count as unhandled.
   early?.catch(() => {});
-  return {
-    async finish(outDir) {
-      if (early) {
-        const ready = await early;
+  /** Copying the images into the site, each as it is ready; begun once, by deliverTo or finish. */
+  let delivery: { outDir: string; done: Promise<void> } | undefined;
+  const deliver = (outDir: string): Promise<void> => {
+    if (delivery && delivery.outDir !== outDir) throw new Error(`images are already going to ${delivery.outDir}, not ${outDir}`);
+    delivery ??= {
+      outDir,
+      done: (async () => {
+        const ready = await early!;
         const copy = pLimit(copyConcurrency);
         await allOrStop(
           jobs.map((job, i) =>
@@ -164,6 +174,19 @@ export function startImages(content: KitContent, options: WriteOptions): ImageRu
           ),
           rendering,
         );
+      })(),
+    };
+    // A failure is reported by finish(); until then it must not count as unhandled.
+    delivery.done.catch(() => {});
+    return delivery.done;
+  };
+  return {
+    deliverTo(outDir) {
+      if (early) void deliver(outDir);
+    },
+    async finish(outDir) {
+      if (early) {
+        await deliver(outDir);
         await cache.prune();
       } else {
         rendering = renderEach(jobs.map((job) => ({ job, file: outputFile(outDir, job), as: 'png' })), threads);

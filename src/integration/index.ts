@@ -28,6 +28,7 @@ export default function referralKit(): AstroIntegration {
   let base = '/';
   let pageSeconds = 0;
   let images: ImageRun | undefined;
+  let outDir = '';
   return {
     name: 'referral-kit',
     hooks: {
@@ -59,6 +60,14 @@ export default function referralKit(): AstroIntegration {
             ],
           },
         });
+      },
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+      },
+      'astro:build:setup': () => {
+        // Astro has emptied the output folder by now (it does so just before this hook): images
+        // drawn or cached already can go in while the pages are generated.
+        images?.deliverTo(outDir);
       },
       'astro:server:setup': ({ server }) => {
         // In dev, content changes while the server runs: read it again for each image.
