@@ -28,10 +28,12 @@ describe('printable', () => {
   it('escapes C0 and C1 control characters and DEL, and nothing else', () => {
     expect(printable('Zoë\u001b[2J\u0007\u007f\u009b31m 王 عمر')).toBe('Zoë\\u001b[2J\\u0007\\u007f\\u009b31m 王 عمر');
     expect(printable('tab\tline\n')).toBe('tab\\tline\\n');
+    expect(printable('Eve \u202Egnp.exe\u202C \u2067x\u2069 \u200F')).toBe('Eve \\u202egnp.exe\\u202c \\u2067x\\u2069 \u200F');
   });
 
-  it('is matched by quote(), which escapes C1 controls too', () => {
+  it('is matched by quote(), which escapes C1 and direction controls too', () => {
     expect(quote('Dana\u001b[2J\u009b31m')).toBe('"Dana\\u001b[2J\\u009b31m"');
+    expect(quote('Eve \u202Egnp.exe\u202C "x" \\')).toBe('"Eve \\u202egnp.exe\\u202c \\"x\\" \\\\"');
   });
 });
 

@@ -1,5 +1,6 @@
 /** Problems found in content, each pinned to a file position the owner's editor can jump to. */
 import { relative, isAbsolute } from 'node:path';
+import { printable } from './text.ts';
 
 export type Severity = 'error' | 'warning';
 
@@ -59,8 +60,8 @@ export function summarize(diagnostics: readonly Diagnostic[]): string {
 export function quote(value: unknown, max = 60): string {
   const shown = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
   const short = shown.length > max ? `${shown.slice(0, max - 1)}…` : shown;
-  // JSON escapes C0 controls but not DEL or the C1 range, where U+009B can start a terminal command.
-  return JSON.stringify(short).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  // JSON escapes C0 controls, quotes and backslashes; printable() the rest (DEL, C1, direction controls).
+  return printable(JSON.stringify(short));
 }
 
 /**

@@ -1,6 +1,7 @@
 /** Plain text of rendered HTML, as a browser's `innerText` gives it: what a partner copies or mails. */
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
+import { directionControls } from '../schemas/fields.ts';
 
 export function htmlToText(html: string): string {
   const text = toText(fromHtml(html, { fragment: true }));
@@ -16,13 +17,15 @@ export function paragraphs(text: string): string[] {
     .filter(Boolean);
 }
 
+/** Control characters (C1 too: some terminals read U+009B as the start of an escape sequence) and direction controls. */
+const unprintable = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f${directionControls}]`, 'g');
+
 /**
  * A value for the terminal: control characters shown escaped, so a hostile name cannot move the
- * cursor or recolour the screen. C1 controls count too: some terminals read U+009B as the start of
- * an escape sequence.
+ * cursor or recolour the screen, nor turn the rest of the line around.
  */
 export function printable(value: string): string {
-  return value.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => {
+  return value.replace(unprintable, (c) => {
     const escaped = JSON.stringify(c).slice(1, -1);
     return escaped !== c ? escaped : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
   });

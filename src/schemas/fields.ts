@@ -32,7 +32,7 @@ const controlCharacterError = 'must not contain control characters (like ESC or 
  * of a sentence around on a page or in an email, and a pair makes "gnp.exe" show as "exe.png".
  * Arabic and Hebrew text needs none of them; the marks U+200E and U+200F stay allowed.
  */
-const directionControls = '\\u202A-\\u202E\\u2066-\\u2069';
+export const directionControls = '\\u202A-\\u202E\\u2066-\\u2069';
 const directionControl = new RegExp(`[${directionControls}]`);
 const directionControlError = 'must not contain invisible direction controls (U+202A–U+202E, U+2066–U+2069), which can show text reversed: delete them';
 /** JSON Schema's form of both rules, to put in front of a field's own pattern. */
