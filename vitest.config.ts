@@ -1,8 +1,14 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Test files that build real sites or drive Chromium: most of `npm test`'s time. Everything else
+ * is the `unit` project, which `npm run test:unit` runs on its own in seconds.
+ */
+const buildTests = ['test/build.test.ts', 'test/cache.test.ts', 'test/cli.test.ts', 'test/hostile.test.ts'];
+const browserTests = ['test/browser-*.test.ts', 'test/static-server.test.ts'];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     // A folder where browser tests build each site once per run (test/helpers/sites.ts).
     globalSetup: ['test/global-setup.ts'],
     // Build tests run real Astro builds of fixture kits; builds of one project take turns.
@@ -11,5 +17,10 @@ export default defineConfig({
     // Browser tests poll for what a page does after its script runs; on a busy 2-core machine
     // that can take longer than the default second (it did, once in a full run).
     expect: { poll: { timeout: 10_000 } },
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...buildTests, ...browserTests] } },
+      { extends: true, test: { name: 'build', include: buildTests } },
+      { extends: true, test: { name: 'browser', include: browserTests } },
+    ],
   },
 });
