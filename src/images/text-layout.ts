@@ -10,6 +10,7 @@
  */
 import bidiFactory from 'bidi-js';
 import * as hb from 'harfbuzzjs';
+import { directionControls } from '../kit/direction-controls.ts';
 import { emojiSvg, isEmoji } from './emoji.ts';
 import { faceFor, fallbackFamilies, primaryFace, type Face, type Family, type Typeface } from './fonts.ts';
 
@@ -37,10 +38,13 @@ export interface TextStyle {
   direction?: 'auto' | 'ltr' | 'rtl';
 }
 
+const directionControl = new RegExp(`[${directionControls}]`, 'g');
+
 /** Wraps a value (a name) so its direction cannot reorder the sentence around it (UAX #9 FSI…PDI). */
 export function isolate(value: string): string {
-  return `\u2068${value.replace(/[\u2066-\u2069\u202a-\u202e]/g, '')}\u2069`;
+  return `\u2068${value.replace(directionControl, '')}\u2069`;
 }
+
 
 export interface Box {
   width: number;

@@ -1,7 +1,7 @@
 /** Plain text of rendered HTML, as a browser's `innerText` gives it: what a partner copies or mails. */
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
-import { directionControls } from '../schemas/fields.ts';
+import { directionControls } from './direction-controls.ts';
 
 export function htmlToText(html: string): string {
   const text = toText(fromHtml(html, { fragment: true }));
@@ -16,6 +16,7 @@ export function paragraphs(text: string): string[] {
     .map((paragraph) => paragraph.trim())
     .filter(Boolean);
 }
+
 
 /** Control characters (C1 too: some terminals read U+009B as the start of an escape sequence) and direction controls. */
 const unprintable = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f${directionControls}]`, 'g');

@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { isCalendarDate } from '../kit/dates.ts';
+import { directionControls } from '../kit/direction-controls.ts';
 
 /** What a partner file name may be: it is part of their share link. */
 export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -27,12 +28,7 @@ export function optional<T extends z.ZodType>(schema: T) {
 const controlCharacters = '\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F';
 const controlCharacter = new RegExp(`[${controlCharacters}]`);
 const controlCharacterError = 'must not contain control characters (like ESC or NUL): delete them';
-/**
- * Invisible direction controls (embeddings, overrides, isolates): one left open turns the rest
- * of a sentence around on a page or in an email, and a pair makes "gnp.exe" show as "exe.png".
- * Arabic and Hebrew text needs none of them; the marks U+200E and U+200F stay allowed.
- */
-export const directionControls = '\\u202A-\\u202E\\u2066-\\u2069';
+/** Direction controls are refused (see `directionControls`); the marks U+200E and U+200F stay allowed. */
 const directionControl = new RegExp(`[${directionControls}]`);
 const directionControlError = 'must not contain invisible direction controls (U+202A–U+202E, U+2066–U+2069), which can show text reversed: delete them';
 /** JSON Schema's form of both rules, to put in front of a field's own pattern. */
