@@ -10,7 +10,7 @@ import { loadKit } from '../src/kit/load.ts';
 import { compileScript } from '../src/kit/render-script.ts';
 import { scriptsFor } from '../src/kit/script-selection.ts';
 import { scriptContext } from '../src/kit/script-variables.ts';
-import { htmlToText } from '../src/kit/text.ts';
+import { htmlToText } from '../src/kit/html-text.ts';
 import { scriptUrls } from '../src/kit/urls.ts';
 import { runCli, type CliRun } from './helpers/cli.ts';
 import { fixture, repoRoot, tempDir } from './helpers/fixtures.ts';

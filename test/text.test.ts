@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { quote } from '../src/kit/diagnostics.ts';
-import { displayWidth, htmlToText, paragraphs, printable } from '../src/kit/text.ts';
+import { htmlToText } from '../src/kit/html-text.ts';
+import { displayWidth, paragraphs, printable } from '../src/kit/text.ts';
 
 describe('htmlToText', () => {
   it('gives the text a browser shows: paragraphs apart, markup gone, entities decoded', () => {

@@ -6,7 +6,6 @@
 import { existsSync } from 'node:fs';
 import { readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { hasErrors, type Diagnostic } from '../kit/diagnostics.ts';
 import { loadKit } from '../kit/load.ts';
 import { contentDirVariable, shareReading, takeSharedImages } from '../integration/content-dir.ts';
@@ -14,9 +13,8 @@ import { checkedVariable } from '../integration/index.ts';
 import { imageEnvironment, imageOptions, takeBuildStats, type BuildStats } from '../integration/build-stats.ts';
 import { startImages, type ImageRun } from '../images/write.ts';
 import { withLock } from './lock.ts';
+import { projectRoot } from './project-root.ts';
 
-/** The folder holding astro.config.mjs and src/. */
-export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface BuildOptions {
   contentDir: string;

@@ -1,17 +1,78 @@
-/** The `referral-kit` command line. Each command lives in its own file and runs in-process for tests. */
+/**
+ * The `referral-kit` command line. Each command lives in its own file and is loaded only when it
+ * runs or shows its help, so `--version` and `--help` answer without loading Astro, the image
+ * renderer or the ledger. Commands also run in-process, for tests.
+ */
 import { readFileSync } from 'node:fs';
 import { defineCommand, renderUsage, runMain, type ArgsDef, type CommandDef } from 'citty';
-import { addCommand, addExamples } from './add.ts';
-import { buildCommand, buildExamples } from './build.ts';
-import { checkCommand, checkExamples } from './check.ts';
-import { inviteCommand, inviteExamples } from './invite.ts';
-import { linksCommand, linksExamples } from './links.ts';
-import { logCommand, logExamples } from './log.ts';
-import { reportCommand, reportExamples } from './report.ts';
-import { rotateCommand, rotateExamples } from './rotate.ts';
-import { updateCommand, updateExamples } from './update.ts';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each command has its own arguments
+type AnyCommand = CommandDef<any>;
+
+interface CommandEntry {
+  /** What the overview (`referral-kit --help`) says of it; a test keeps it equal to the command's own. */
+  description: string;
+  /** The command and its examples, from its own file. */
+  load: () => Promise<[command: AnyCommand, examples: string[]]>;
+}
+
+/**
+ * In the order an owner meets them: add partners, check, send links, build; then, as
+ * introductions come in, record them and follow up.
+ */
+export const commands: Record<string, CommandEntry> = {
+  add: {
+    description: 'Add a partner, with a fresh secret kit link',
+    load: async () => import('./add.ts').then((m) => [m.addCommand, m.addExamples]),
+  },
+  check: {
+    description: 'Find mistakes in the kit before a partner does, without building',
+    load: async () => import('./check.ts').then((m) => [m.checkCommand, m.checkExamples]),
+  },
+  links: {
+    description: "List every partner's kit link and share link, to send them out",
+    load: async () => import('./links.ts').then((m) => [m.linksCommand, m.linksExamples]),
+  },
+  invite: {
+    description: 'Write each partner an invitation with their kit link, as email drafts to send yourself',
+    load: async () => import('./invite.ts').then((m) => [m.inviteCommand, m.inviteExamples]),
+  },
+  rotate: {
+    description: 'Give a partner a new secret kit link; the old one stops working at the next deploy',
+    load: async () => import('./rotate.ts').then((m) => [m.rotateCommand, m.rotateExamples]),
+  },
+  build: {
+    description: 'Check the kit, then build the site: kits, share pages, home and testimonials',
+    load: async () => import('./build.ts').then((m) => [m.buildCommand, m.buildExamples]),
+  },
+  log: {
+    description: 'Record an introduction received or given, or an ask, in your private referrals.yaml',
+    load: async () => import('./log.ts').then((m) => [m.logCommand, m.logExamples]),
+  },
+  update: {
+    description: 'Update an introduction in referrals.yaml: its status, value, and when you followed up',
+    load: async () => import('./update.ts').then((m) => [m.updateCommand, m.updateExamples]),
+  },
+  report: {
+    description: 'Who to follow up with today, and which partners send the best introductions',
+    load: async () => import('./report.ts').then((m) => [m.reportCommand, m.reportExamples]),
+  },
+};
+
+/** The overview's examples: one from each of the commands an owner starts with. */
+export const overviewExamples = [
+  'referral-kit add partner "Jane Smith" --category client --email jane@example.com',
+  'referral-kit check',
+  'referral-kit invite                      # a draft for every partner, in outbox/',
+  'referral-kit build',
+  'referral-kit log intro --from jane-smith --prospect "Dana Wu"',
+  'referral-kit report',
+];
+
+/** Examples of each command loaded so far, by the command itself. */
+const examplesOf = new WeakMap<AnyCommand, string[]>();
 
 export const main = defineCommand({
   meta: {
@@ -19,68 +80,65 @@ export const main = defineCommand({
     version,
     description: 'Turn your referral partners and scripts into a kit per partner and a static site',
   },
-  // In the order an owner meets them: add partners, check, send links, build; then, as
-  // introductions come in, record them and follow up.
-  subCommands: {
-    add: addCommand,
-    check: checkCommand,
-    links: linksCommand,
-    invite: inviteCommand,
-    rotate: rotateCommand,
-    build: buildCommand,
-    log: logCommand,
-    update: updateCommand,
-    report: reportCommand,
-  },
+  subCommands: Object.fromEntries(
+    Object.entries(commands).map(([name, entry]) => [
+      name,
+      async () => {
+        const [command, examples] = await entry.load();
+        examplesOf.set(command, examples);
+        return command;
+      },
+    ]),
+  ),
 });
 
-/** Examples by command name (`add partner --help` shows the command named partner). */
-const examples: Record<string, string[]> = {
-  add: addExamples,
-  partner: addExamples,
-  build: buildExamples,
-  check: checkExamples,
-  invite: inviteExamples,
-  links: linksExamples,
-  rotate: rotateExamples,
-  log: logExamples,
-  intro: logExamples.filter((line) => line.includes(' log intro ')),
-  given: logExamples.filter((line) => line.includes(' log given ')),
-  ask: logExamples.filter((line) => line.includes(' log ask ')),
-  update: updateExamples,
-  report: reportExamples,
-  'referral-kit': [
-    ...addExamples.slice(0, 1),
-    ...checkExamples.slice(0, 1),
-    ...inviteExamples.slice(0, 1),
-    ...buildExamples.slice(0, 1),
-    ...logExamples.slice(0, 1),
-    ...reportExamples.slice(0, 1),
-  ],
+/** The overview lists every command from the table above, without loading any of them. */
+const overview: AnyCommand = {
+  ...main,
+  subCommands: Object.fromEntries(Object.entries(commands).map(([name, { description }]) => [name, { meta: { name, description } }])),
 };
+
+const metaOf = async (cmd: AnyCommand | undefined) => (typeof cmd?.meta === 'function' ? await cmd.meta() : await cmd?.meta);
+
+/**
+ * A command's examples. A nested command (`add partner`, `log intro`) shows the lines of its
+ * parent's examples that call it.
+ */
+async function examplesFor(cmd: AnyCommand, parent: AnyCommand | undefined): Promise<string[] | undefined> {
+  if (cmd === main) return overviewExamples;
+  const own = examplesOf.get(cmd);
+  if (own || !parent) return own;
+  const call = `referral-kit ${(await metaOf(parent))?.name} ${(await metaOf(cmd))?.name}`;
+  return examplesOf.get(parent)?.filter((line) => line === call || line.startsWith(`${call} `));
+}
 
 /**
  * citty names a command by its parent alone (`add partner`); a nested command's parent is given
  * the full name and the version, so its help reads `referral-kit add partner` like the others.
  */
-async function fullParent<T extends ArgsDef>(parent: CommandDef<T> | undefined): Promise<CommandDef<T> | undefined> {
-  const meta = typeof parent?.meta === 'function' ? await parent.meta() : await parent?.meta;
-  if (!parent || !meta?.name || parent === (main as unknown)) return parent;
+async function fullParent(parent: AnyCommand | undefined): Promise<AnyCommand | undefined> {
+  const meta = await metaOf(parent);
+  if (!parent || !meta?.name || parent === main) return parent;
   return { ...parent, meta: { ...meta, name: `referral-kit ${meta.name}`, version } };
 }
 
 /** citty's usage text, followed by examples: every command's --help shows how to call it. */
 async function showUsage<T extends ArgsDef = ArgsDef>(cmd: CommandDef<T>, parent?: CommandDef<T>): Promise<void> {
-  const meta = typeof cmd.meta === 'function' ? await cmd.meta() : await cmd.meta;
-  const lines = examples[meta?.name ?? ''];
-  const usage = (await renderUsage(cmd, await fullParent(parent)))
+  const lines = await examplesFor(cmd as AnyCommand, parent as AnyCommand | undefined);
+  const usage = (await renderUsage(cmd === (main as unknown) ? overview : cmd, await fullParent(parent as AnyCommand | undefined)))
     .split('\n')
     .map((line) => line.trimEnd())
     .join('\n')
     .trimEnd();
-  console.log(lines ? `${usage}\n\nEXAMPLES\n\n${lines.map((line) => `  ${line}`).join('\n')}\n` : usage);
+  console.log(lines?.length ? `${usage}\n\nEXAMPLES\n\n${lines.map((line) => `  ${line}`).join('\n')}\n` : usage);
 }
 
 export async function run(rawArgs: string[] = process.argv.slice(2)): Promise<void> {
+  // citty looks for a command's aliases in every command (loading them all) when the help asked
+  // for names none; the overview needs none of them.
+  if (!rawArgs.some((arg) => !arg.startsWith('-')) && rawArgs.some((arg) => arg === '--help' || arg === '-h')) {
+    await showUsage(main);
+    return;
+  }
   await runMain(main, { rawArgs, showUsage });
 }

@@ -6,7 +6,7 @@ import { existsSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { defineCommand, type ArgsDef } from 'citty';
-import { projectRoot } from '../build/build-site.ts';
+import { projectRoot } from '../build/project-root.ts';
 import { localToday } from '../kit/dates.ts';
 import { displayPath, summarize } from '../kit/diagnostics.ts';
 import { loadKitFile } from '../kit/load.ts';

@@ -14,7 +14,7 @@ import { VFile } from 'vfile';
 import { astroMarkdownDefaults, scriptRecmaPlugins, scriptRemarkPlugins } from '../integration/script-plugins.ts';
 import type { ScriptContext } from './script-variables.ts';
 import { splitFrontmatter } from './script-source.ts';
-import { htmlToText } from './text.ts';
+import { htmlToText } from './html-text.ts';
 
 export interface RenderedScript {
   /** An HTML fragment, as the kit page shows the script. */
