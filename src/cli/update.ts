@@ -11,7 +11,7 @@ import { positionAt } from '../kit/yaml-source.ts';
 import { changeFile, setFields, type Fields } from '../ledger/edit.ts';
 import { prospectKey } from '../ledger/load.ts';
 import { statusLabel } from '../ledger/report.ts';
-import { entrySchemasFor, referralStatuses, type ReceivedEntry } from '../schemas/ledger.ts';
+import { closedStatuses, entrySchemasFor, referralStatuses, type ReceivedEntry } from '../schemas/ledger.ts';
 import { checkBeforeEdit, checkOptions, dateFromOption, ledgerSetup, reportLedgerErrors, type LedgerSetup } from './ledger.ts';
 import { contentOption, fail, rejectUnknown, unknownPartnerMessage } from './options.ts';
 
@@ -184,7 +184,7 @@ export const updateCommand = defineCommand({
     for (const note of kept) console.log(`  ${note}`);
     const now = (changes.find((c) => c.field === 'status')?.to ?? match.entry.status) as ReceivedEntry['status'];
     const shared = match.entry.outcome_shared || changes.some((c) => c.field === 'outcome_shared');
-    if (['won', 'lost', 'not-a-fit', 'unreachable'].includes(now) && !shared) {
+    if (closedStatuses.includes(now) && !shared) {
       console.log(`  Tell ${partner} it is ${statusLabel(now)}, then: referral-kit update ${quote(match.entry.prospect)} --outcome-shared`);
     }
   },

@@ -19,8 +19,6 @@ import { packagesUsedBy } from './fonts.ts';
 
 const require = createRequire(import.meta.url);
 
-export const cacheVariable = 'REFERRAL_KIT_CACHE';
-
 const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest();
 
 /** Packages whose version is part of every key: they decide how any image looks. */
