@@ -93,7 +93,11 @@ export class Parts {
     const layout = layoutText(text, style, { width, height });
     this.texts.push({ name, layout });
     const shownHeight = fill ? height : Math.min(height, Math.ceil(layout.height));
-    return this.svg(textSvg(layout, color).replace(/height="[\d.]+" viewBox="0 0 ([\d.]+) [\d.]+"/, `height="${shownHeight}" viewBox="0 0 $1 ${shownHeight}"`), width, shownHeight);
+    // Ink that stays inside the shown box needs no clipping, which spares resvg an offscreen layer.
+    const { ink } = layout;
+    const inside = !ink || (ink.left >= 0 && ink.top >= 0 && ink.right <= width && ink.bottom <= shownHeight);
+    const svg = textSvg(layout, color).replace(/height="[\d.]+" viewBox="0 0 ([\d.]+) [\d.]+"/, `height="${shownHeight}" viewBox="0 0 $1 ${shownHeight}"${inside ? ' overflow="visible"' : ''}`);
+    return this.svg(svg, width, shownHeight);
   }
 
   done(element: Element, width: number, height: number): Template {
