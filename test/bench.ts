@@ -24,6 +24,12 @@ import { treeRss } from './helpers/process-memory.ts';
 import { syntheticKit } from './helpers/synthetic-kit.ts';
 import { imageEnvironment } from '../src/integration/build-stats.ts';
 
+// `--images`: the per-image benchmark against Takumi instead (test/bench-images.ts).
+if (process.argv.includes('--images')) {
+  await import('./bench-images.ts');
+  process.exit(0);
+}
+
 const root = fileURLToPath(new URL('../', import.meta.url));
 const huge = process.argv.includes('--huge');
 

@@ -54,10 +54,22 @@ export function withoutNeedlessClips(svg: string): string {
   return unclipped.replace(clipOrMask, (element, _kind: string, id: string) => (used.has(id) ? element : ''));
 }
 
-export async function renderTemplate(template: Template): Promise<Buffer> {
+/** Stage 1 of drawing: satori lays the template out as SVG, with the drawings put in place. */
+export async function templateSvg(template: Template): Promise<string> {
   const { element, width, height } = template;
   // Every text arrives as shaped outlines, so satori needs no fonts of its own.
   const svg = await satori(element as never, { width, height, fonts: [] });
-  const image = new Resvg(inlineDrawings(withoutNeedlessClips(svg), template.inline), { font: { loadSystemFonts: false } }).render();
+  return inlineDrawings(withoutNeedlessClips(svg), template.inline);
+}
+
+/** Stage 2: resvg draws the SVG as premultiplied RGBA pixels. */
+export function rasterise(svg: string): { pixels: Buffer; width: number; height: number } {
+  const image = new Resvg(svg, { font: { loadSystemFonts: false } }).render();
+  return { pixels: image.pixels, width: image.width, height: image.height };
+}
+
+/** Template → PNG: the stages above, then the PNG encoder (png.ts). */
+export async function renderTemplate(template: Template): Promise<Buffer> {
+  const image = rasterise(await templateSvg(template));
   return encodePng(image.pixels, image.width, image.height);
 }
