@@ -1,7 +1,8 @@
 import satori from 'satori';
 import { describe, expect, it } from 'vitest';
-import { inlineDrawings, withoutNeedlessClips } from '../src/images/render.ts';
-import { cardTemplate, Parts, testimonialTemplate, type OwnerInput, type Template } from '../src/images/templates.ts';
+import { rasterise, templateSvg, withoutNeedlessClips } from '../src/images/render.ts';
+import { layoutText, textSvg } from '../src/images/text-layout.ts';
+import { box, cardTemplate, Parts, testimonialTemplate, type OwnerInput, type Template } from '../src/images/templates.ts';
 import { fixture } from './helpers/fixtures.ts';
 
 const owner: OwnerInput = { name: 'Maya Okafor', business: 'Ledger & Line', accent: '#2f5d50' };
@@ -33,27 +34,40 @@ describe('drawing without needless offscreen layers', () => {
     expect(drawn.match(/clip-path=/g)).toHaveLength(1);
   });
 
-  it('keeps a text drawing clipped to its box when its ink reaches outside it', () => {
+  it('still cuts off the ink that reaches outside a text box, clipping only the glyphs that do', () => {
     const parts = new Parts();
     // A line height of 1 leaves descenders below the line's box.
     parts.block('tight', 'Maya gypsy', { typeface: 'sans', weight: 400, size: 40, lineHeight: 1, maxLines: 1 }, 600, 100, '#000000');
     parts.block('roomy', 'Maya gypsy', { typeface: 'sans', weight: 400, size: 40, lineHeight: 1.6, maxLines: 1 }, 600, 100, '#000000');
     const [tight, roomy] = parts.texts.map((t) => t.layout);
-    expect(tight!.ink!.bottom).toBeGreaterThan(Math.ceil(tight!.height));
+    const shown = Math.ceil(tight!.height);
+    expect(tight!.ink!.bottom).toBeGreaterThan(shown);
     expect(roomy!.ink!.bottom).toBeLessThanOrEqual(Math.ceil(roomy!.height));
-    expect(parts.inline[0]).not.toContain('overflow="visible"');
-    expect(parts.inline[1]).toContain('overflow="visible"');
-    // Placed in the image, the tight one is a nested <svg> that clips to its own box, as before.
-    const placed = inlineDrawings(
-      withoutNeedlessClips(
-        `<svg><clipPath id="c"><rect x="10" y="20" width="600" height="40"/></clipPath><mask id="m"><rect x="10" y="20" width="600" height="40" fill="#fff"/></mask><image x="10" y="20" width="600" height="40" href="${placeholder(0)}" preserveAspectRatio="none" clip-path="url(#c)" mask="url(#m)"/></svg>`,
-      ),
-      parts.inline,
-    );
-    expect(placed).toMatch(/<g><svg x="10" y="20" width="600" height="40" preserveAspectRatio="none"(?![^>]*overflow)[^>]*>/);
+    // Both draw unclipped; the tight one puts its descending glyphs (the y of Maya, and g, y, p, y: 5 of 9) in a nested <svg> the size of its box, which clips.
+    for (const drawing of parts.inline) expect(drawing).toMatch(/^<svg [^>]*overflow="visible">/);
+    const nested = new RegExp(`<svg width="600" height="${shown}"><g fill="#000000">((?:<use [^>]*/>)+)</g></svg></svg>$`).exec(parts.inline[0]!);
+    expect(nested?.[1]!.match(/<use /g)).toHaveLength(5);
+    expect(parts.inline[0]!.match(/<use /g)).toHaveLength(9);
+    expect(parts.inline[1]).not.toMatch(/<svg width=/);
+  });
+
+  it('draws a tight text block as before: the descenders cut at the same line', async () => {
+    const style = { typeface: 'sans', weight: 400, size: 40, lineHeight: 1, maxLines: 1 } as const;
+    const parts = new Parts();
+    const element = box({ width: 400, height: 100, background: '#ffffff', padding: 20 }, parts.block('tight', 'Maya gypsy', style, 360, 60, '#000000'));
+    const template = parts.done(element, 400, 100);
+    const drawn = rasterise(await templateSvg(template));
+    // The same text, clipped the old way: the whole block in a clipping <svg>, no overflow.
+    const whole = textSvg(layoutText('Maya gypsy', style, { width: 360, height: 60 }), '#000000').replace(/height="60" viewBox="0 0 360 60"/, `height="${Math.ceil(template.texts[0]!.layout.height)}" viewBox="0 0 360 ${Math.ceil(template.texts[0]!.layout.height)}"`);
+    const before = rasterise(await templateSvg({ ...template, inline: [whole] }));
+    let differing = 0;
+    for (let i = 0; i < drawn.pixels.length; i++) if (Math.abs(drawn.pixels[i]! - before.pixels[i]!) > 2) differing++;
+    expect(differing).toBe(0);
+    // And something was cut: without any clipping the descenders show below the line.
+    const uncut = rasterise(await templateSvg({ ...template, inline: [whole.replace('<svg ', '<svg overflow="visible" ')] }));
+    let shownBelow = 0;
+    for (let i = 0; i < drawn.pixels.length; i++) if (Math.abs(uncut.pixels[i]! - before.pixels[i]!) > 2) shownBelow++;
+    expect(shownBelow).toBeGreaterThan(20);
   });
 });
 
-function placeholder(n: number): string {
-  return `data:image/svg+xml;base64,${Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg"><!--referral-kit:${n}--></svg>`).toString('base64')}`;
-}

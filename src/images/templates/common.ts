@@ -93,11 +93,8 @@ export class Parts {
     const layout = layoutText(text, style, { width, height });
     this.texts.push({ name, layout });
     const shownHeight = fill ? height : Math.min(height, Math.ceil(layout.height));
-    // Ink that stays inside the shown box needs no clipping, which spares resvg an offscreen layer.
-    const { ink } = layout;
-    const inside = !ink || (ink.left >= 0 && ink.top >= 0 && ink.right <= width && ink.bottom <= shownHeight);
-    const svg = textSvg(layout, color).replace(/height="[\d.]+" viewBox="0 0 ([\d.]+) [\d.]+"/, `height="${shownHeight}" viewBox="0 0 $1 ${shownHeight}"${inside ? ' overflow="visible"' : ''}`);
-    return this.svg(svg, width, shownHeight);
+    // Cut to the shown box: only glyphs that reach outside it are clipped (see textSvg).
+    return this.svg(textSvg(layout, color, { width, height: shownHeight }), width, shownHeight);
   }
 
   done(element: Element, width: number, height: number): Template {
