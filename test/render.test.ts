@@ -1,9 +1,10 @@
 import satori from 'satori';
 import { describe, expect, it } from 'vitest';
-import { rasterise, templateSvg, withoutNeedlessClips } from '../src/images/render.ts';
+import { rasterise, renderTemplate, templateSvg, withoutNeedlessClips } from '../src/images/render.ts';
 import { layoutText, textSvg } from '../src/images/text-layout.ts';
 import { box, cardTemplate, Parts, testimonialTemplate, type OwnerInput, type Template } from '../src/images/templates.ts';
 import { fixture } from './helpers/fixtures.ts';
+import { decodePng, decodeQr } from './helpers/png.ts';
 
 const owner: OwnerInput = { name: 'Maya Okafor', business: 'Ledger & Line', accent: '#2f5d50' };
 const card = { partnerName: 'Priya Nair', oneLiner: 'Maya keeps the books for creative studios.', ownerFirstName: 'Maya', shareUrl: 'https://ledgerandline.example/for/priya-nair/', owner };
@@ -69,5 +70,17 @@ describe('drawing without needless offscreen layers', () => {
     for (let i = 0; i < drawn.pixels.length; i++) if (Math.abs(uncut.pixels[i]! - before.pixels[i]!) > 2) shownBelow++;
     expect(shownBelow).toBeGreaterThan(20);
   });
-});
 
+  it('gives every partner their own drawings when their cards share one satori layout', async () => {
+    const forPartner = (name: string, slug: string) => cardTemplate({ ...card, partnerName: name, shareUrl: `https://ledgerandline.example/for/${slug}/` }, '1200x630');
+    const priya = forPartner('Priya Nair', 'priya-nair');
+    const ines = forPartner('Ines Nair', 'ines-nair');
+    // Same boxes: one element tree, so satori's layout is computed once.
+    expect(JSON.stringify(priya.element)).toBe(JSON.stringify(ines.element));
+    const [a, b] = [decodePng(await renderTemplate(priya)), decodePng(await renderTemplate(ines))];
+    expect(decodeQr(a)).toBe('https://ledgerandline.example/for/priya-nair/');
+    expect(decodeQr(b)).toBe('https://ledgerandline.example/for/ines-nair/');
+    // And it is the same picture as drawing it without anything remembered from the other.
+    expect((await renderTemplate(forPartner('Ines Nair', 'ines-nair'))).equals(await renderTemplate(ines))).toBe(true);
+  });
+});

@@ -2,6 +2,7 @@
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
 import { encodePng } from './png.ts';
+import { Recent } from './recent.ts';
 import type { Template } from './templates.ts';
 
 const placeholderImage = /<image x="([-\d.]+)" y="([-\d.]+)" width="([\d.]+)" height="([\d.]+)" href="data:image\/svg\+xml;base64,([A-Za-z0-9+/=]+)" preserveAspectRatio="none"([^>]*)\/>/g;
@@ -54,12 +55,22 @@ export function withoutNeedlessClips(svg: string): string {
   return unclipped.replace(clipOrMask, (element, _kind: string, id: string) => (used.has(id) ? element : ''));
 }
 
+/**
+ * Satori's layouts of the latest element trees. A tree holds only boxes, photos and placeholders
+ * (the drawings themselves are in `Template.inline`), so the cards of one kit mostly share one
+ * tree, with the same boxes for every partner, and satori lays it out once.
+ */
+const recentLayouts = new Recent<Promise<string>>(32);
+
 /** Stage 1 of drawing: satori lays the template out as SVG, with the drawings put in place. */
 export async function templateSvg(template: Template): Promise<string> {
   const { element, width, height } = template;
-  // Every text arrives as shaped outlines, so satori needs no fonts of its own.
-  const svg = await satori(element as never, { width, height, fonts: [] });
-  return inlineDrawings(withoutNeedlessClips(svg), template.inline);
+  // Every text arrives as shaped outlines, so satori needs no fonts of its own; the element, its
+  // size and the satori version (fixed in a process) are all its inputs.
+  const layout = recentLayouts.get(`${width}x${height} ${JSON.stringify(element)}`, () =>
+    satori(element as never, { width, height, fonts: [] }).then(withoutNeedlessClips),
+  );
+  return inlineDrawings(await layout, template.inline);
 }
 
 /** Stage 2: resvg draws the SVG as premultiplied RGBA pixels. */

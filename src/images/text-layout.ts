@@ -12,6 +12,7 @@ import bidiFactory from 'bidi-js';
 import * as hb from 'harfbuzzjs';
 import { emojiSvg, isEmoji } from './emoji.ts';
 import { faceFor, fallbackFamilies, primaryFace, type Face, type Family, type Typeface } from './fonts.ts';
+import { Recent } from './recent.ts';
 
 const bidi = bidiFactory();
 const graphemeSegmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
@@ -328,7 +329,16 @@ export function clampName(name: string, style: TextStyle, width: number): string
   return layoutText(name, { ...style, size, minSize: size, maxLines: 1 }, { width, height: size * style.lineHeight * 2 }).lines[0] ?? '';
 }
 
+/** Layouts already set in this process; a kit's images share most of their texts. */
+const recentLayouts = new Recent<TextLayout>(512);
+
+/** Sets `input` in `style` to fit `box`. The result is shared between callers: read it, never change it. */
 export function layoutText(input: string, style: TextStyle, box: Box): TextLayout {
+  // The fonts are fixed for the life of the process, so these three are all the inputs.
+  return recentLayouts.get(JSON.stringify([input, style, box.width, box.height]), () => setText(input, style, box));
+}
+
+function setText(input: string, style: TextStyle, box: Box): TextLayout {
   const text = normalize(input);
   const letterSpacing = style.letterSpacing ?? 0;
   const { clusters, missing } = clustersOf(text, style);
@@ -458,6 +468,21 @@ function glyphPath(face: Face, glyph: number): string {
  * Either way the same ink is cut off.
  */
 export function textSvg(layout: TextLayout, color: string, shown?: Box): string {
+  let drawn = drawings.get(layout);
+  if (!drawn) drawings.set(layout, (drawn = new Map()));
+  const key = `${color} ${shown?.width} ${shown?.height}`;
+  let svg = drawn.get(key);
+  if (svg === undefined) {
+    svg = drawText(layout, color, shown);
+    drawn.set(key, svg);
+  }
+  return svg;
+}
+
+/** Drawings of the layouts still in use (layouts are shared, see layoutText), by colour and box. */
+const drawings = new WeakMap<TextLayout, Map<string, string>>();
+
+function drawText(layout: TextLayout, color: string, shown?: Box): string {
   const defs = new Map<string, string>();
   const inside: string[] = [];
   const crossing: string[] = [];
