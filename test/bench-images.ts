@@ -13,12 +13,18 @@
  * Takumi's back to back, in alternating order, so a slow spell of this shared machine slows both
  * alike. The spread columns are the interquartile range of the totals: how noisy the run was.
  * CPU ms counts every thread of the process (Takumi may draw on more than one).
+ *
+ * `--png` adds a table of PNG encoders on the pixels of one image of each row: ours as chosen,
+ * and the alternatives (palette or RGBA, zlib levels and strategies, resvg's own asPng()),
+ * median CPU ms and size.
  */
 import { cpuUsage } from 'node:process';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { rasterise, templateSvg } from '../src/images/render.ts';
-import { encodePng } from '../src/images/png.ts';
+import { constants } from 'node:zlib';
+import { Resvg } from '@resvg/resvg-js';
+import { encodePng, type PngOptions } from '../src/images/png.ts';
 import { cardTemplate, imageFormats, testimonialTemplate, type CardInput, type ImageFormat, type OwnerInput, type Template, type TestimonialInput } from '../src/images/templates.ts';
 import type { Node } from '@takumi-rs/core';
 import { takumiCard, takumiRenderer, takumiTestimonial } from './takumi-reference.ts';
@@ -112,7 +118,7 @@ async function takumi(make: () => Node, format: ImageFormat): Promise<{ total: n
 
 console.log(`Referral Kit image benchmark · ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · ${cpus()[0]?.model.trim()} · ${availableParallelism()} cores · Node ${process.version}`);
 console.log(`${samples} images per row (after ${warmUp} not counted), ours and Takumi's alternating; medians in ms; load average at the start ${loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
-const widths = [22, 9, 8, 8, 6, 8, 13, 7, 8, 13, 7, 7, 9, 7];
+const widths = [22, 9, 7, 7, 6, 7, 13, 6, 8, 14, 6, 7, 10, 7];
 const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('');
 console.log(line(['image', 'template', 'satori', 'resvg', 'png', 'ours', 'ours spread', 'CPU', 'Takumi', 'Takumi spread', 'CPU', 'ratio', 'CPU ratio', 'KB/KB']));
 let n = 0;
@@ -159,3 +165,49 @@ for (const { name, format, ours: make, takumi: makeTakumi } of cases) {
   );
 }
 console.log(`\nratio: our median total over Takumi's (goal: at most 2×); CPU ratio: the same for CPU time, which other\nprocesses on a busy machine disturb less than wall time; KB/KB: PNG sizes, ours/Takumi's; load average at the end ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+
+if (process.argv.includes('--png')) {
+  const encoders: [string, PngOptions][] = [
+    ['palette, zlib RLE (ours)', {}],
+    ['palette, zlib level 1', { paletteDeflate: { level: 1 } }],
+    ['palette, zlib level 3', { paletteDeflate: { level: 3 } }],
+    ['palette, zlib level 6', { paletteDeflate: { level: 6 } }],
+    ['RGBA, zlib level 1', { palette: false, rgbaDeflate: { level: 1 } }],
+    ['RGBA, zlib level 3 (before)', { palette: false }],
+    ['RGBA, zlib level 6', { palette: false, rgbaDeflate: { level: 6 } }],
+    ['RGBA, zlib RLE', { palette: false, rgbaDeflate: { strategy: constants.Z_RLE } }],
+    ['RGBA, zlib filtered, 3', { palette: false, rgbaDeflate: { level: 3, strategy: constants.Z_FILTERED } }],
+  ];
+  console.log(`\nPNG encoders, median CPU ms of ${samples} and size (palette rows fall back to RGBA past 256 colours)`);
+  const columns = cases.map((c) => `${c.name} ${c.format}`);
+  console.log(['encoder'.padEnd(30), ...columns.map((c) => c.padEnd(24))].join(''));
+  const images = await Promise.all(cases.map(async (c) => ({ svg: await templateSvg(c.ours(0)), ...rasterise(await templateSvg(c.ours(0))) })));
+  const cell = (ms: number[], bytes: number) => `${median(ms).toFixed(1)} ms ${(bytes / 1024).toFixed(0)} KB`.padEnd(24);
+  const rows: string[] = [];
+  for (const [name, options] of encoders) {
+    const cells = images.map(({ pixels, width, height }) => {
+      const ms: number[] = [];
+      let bytes = 0;
+      for (let i = 0; i < samples; i++) {
+        const cpu = cpuUsage();
+        bytes = encodePng(pixels, width, height, options).length;
+        ms.push(cpuMs(cpu));
+      }
+      return cell(ms, bytes);
+    });
+    rows.push([name.padEnd(30), ...cells].join(''));
+  }
+  const resvgCells = images.map(({ svg }) => {
+    const image = new Resvg(svg, { font: { loadSystemFonts: false } }).render();
+    const ms: number[] = [];
+    let bytes = 0;
+    for (let i = 0; i < Math.min(samples, 11); i++) {
+      const cpu = cpuUsage();
+      bytes = image.asPng().length;
+      ms.push(cpuMs(cpu));
+    }
+    return cell(ms, bytes);
+  });
+  rows.push(['resvg asPng()'.padEnd(30), ...resvgCells].join(''));
+  for (const row of rows) console.log(row);
+}

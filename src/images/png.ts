@@ -6,7 +6,7 @@
  * figures for the options measured (zlib levels and strategies, row filters, sharp, a WASM
  * encoder, resvg's own asPng()).
  */
-import { constants, crc32, deflateSync } from 'node:zlib';
+import { constants, crc32, deflateSync, type ZlibOptions } from 'node:zlib';
 
 const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -92,6 +92,34 @@ function indexRows(pixels: Int32Array, width: number, height: number, rows: Uint
   return palette.subarray(0, count);
 }
 
+/**
+ * Whether a sample of the pixels (every third of every third row) already has more than 256
+ * colours: a photo does within a few rows of it, so its image goes straight to RGBA instead of
+ * indexing most of the rows first (which doubled its encoding time).
+ */
+function sampleHasManyColours(pixels: Int32Array, width: number, height: number): boolean {
+  const colourAt = slotColour;
+  const indexAt = slotIndex;
+  indexAt.fill(-1);
+  let count = 0;
+  let last = pixels[0]! ^ 1;
+  for (let y = 0; y < height; y += 3) {
+    for (let p = y * width, end = p + width; p < end; p += 3) {
+      const colour = pixels[p]!;
+      if (colour === last) continue;
+      last = colour;
+      let slot = Math.imul(colour, -1640531535) >>> 22;
+      while (indexAt[slot] !== -1 && colourAt[slot] !== colour) slot = (slot + 1) & (slots - 1);
+      if (indexAt[slot] === -1) {
+        if (count === paletteLimit) return true;
+        colourAt[slot] = colour;
+        indexAt[slot] = count++;
+      }
+    }
+  }
+  return false;
+}
+
 /** A premultiplied channel as PNG stores it, straight. */
 const straight = (channel: number, alpha: number) => (alpha === 255 || alpha === 0 ? channel : Math.min(255, Math.round((channel * 255) / alpha)));
 
@@ -105,20 +133,30 @@ function header(width: number, height: number, colourType: number): Buffer {
   return chunk('IHDR', ihdr);
 }
 
+/** Other ways to encode, for the benchmark that measured them (`npm run bench -- --images --png`). */
+export interface PngOptions {
+  /** `false`: always RGBA, even for an image of few colours. */
+  palette?: boolean;
+  /** zlib options for palette rows. */
+  paletteDeflate?: ZlibOptions;
+  /** zlib options for RGBA rows. */
+  rgbaDeflate?: ZlibOptions;
+}
+
 /**
  * Encodes 8-bit RGBA pixels, premultiplied by alpha as resvg (tiny-skia) keeps them. An image of
- * at most 256 colours becomes a palette PNG (one byte a pixel instead of four: the file is half
- * the size and deflates in a third of the time), exactly, with no colour changed; any other an
- * RGBA PNG, which stores colours straight. Opaque pixels, nearly all of ours, are the same either way.
+ * at most 256 colours becomes a palette PNG (one byte a pixel instead of four: half the file, in
+ * about the same time), exactly, with no colour changed; any other an RGBA PNG, which stores
+ * colours straight. Opaque pixels, nearly all of ours, are the same either way.
  */
-export function encodePng(premultiplied: Uint8Array, width: number, height: number): Buffer {
+export function encodePng(premultiplied: Uint8Array, width: number, height: number, options: PngOptions = {}): Buffer {
   const stride = width * 4;
   if (premultiplied.length !== stride * height) throw new Error(`expected ${width}×${height} RGBA pixels, got ${premultiplied.length} bytes`);
   // resvg's buffers start on a 4-byte boundary; a copy makes any other one readable 32 bits at a time.
   const aligned = premultiplied.byteOffset % 4 === 0 ? premultiplied : Uint8Array.from(premultiplied);
   const pixels = new Int32Array(aligned.buffer, aligned.byteOffset, width * height);
   const indexed = rowBuffer((width + 1) * height);
-  const palette = indexRows(pixels, width, height, indexed);
+  const palette = options.palette === false || sampleHasManyColours(pixels, width, height) ? undefined : indexRows(pixels, width, height, indexed);
   if (palette) {
     const colours = Buffer.alloc(palette.length * 3);
     const alphas = Buffer.alloc(palette.length);
@@ -136,7 +174,7 @@ export function encodePng(premultiplied: Uint8Array, width: number, height: numb
       header(width, height, 3),
       chunk('PLTE', colours),
       ...(transparent ? [chunk('tRNS', alphas)] : []),
-      chunk('IDAT', deflateSync(indexed, paletteDeflate)),
+      chunk('IDAT', deflateSync(indexed, options.paletteDeflate ?? paletteDeflate)),
       chunk('IEND', new Uint8Array()),
     ]);
   }
@@ -152,5 +190,5 @@ export function encodePng(premultiplied: Uint8Array, width: number, height: numb
       for (let c = x - 3; c < x; c++) rows[c] = straight(rows[c]!, alpha);
     }
   }
-  return Buffer.concat([signature, header(width, height, 6), chunk('IDAT', deflateSync(rows, { level: compressionLevel })), chunk('IEND', new Uint8Array())]);
+  return Buffer.concat([signature, header(width, height, 6), chunk('IDAT', deflateSync(rows, options.rgbaDeflate ?? { level: compressionLevel })), chunk('IEND', new Uint8Array())]);
 }
