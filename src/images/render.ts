@@ -45,7 +45,7 @@ export function withoutNeedlessClips(svg: string): string {
   for (const [, id, x, y, width, height] of svg.matchAll(clipRect)) clips.set(id!, boxOf(x!, y!, width!, height!));
   const masks = new Map<string, string>();
   for (const [, id, x, y, width, height] of svg.matchAll(maskRect)) masks.set(id!, boxOf(x!, y!, width!, height!));
-  const unclipped = svg.replace(imageClipping, (image, x: string, y: string, width: string, height: string, rest: string, clip: string, mask: string) => {
+  const unclipped = svg.replace(imageClipping, (_image: string, x: string, y: string, width: string, height: string, rest: string, clip: string, mask: string) => {
     const box = boxOf(x, y, width, height);
     const keepClip = clips.get(clip) !== box;
     const keepMask = masks.get(mask) !== box;
