@@ -24,8 +24,14 @@ import { treeRss } from './helpers/process-memory.ts';
 import { syntheticKit } from './helpers/synthetic-kit.ts';
 import { imageEnvironment } from '../src/integration/build-stats.ts';
 
-// `--images`: the per-image benchmark against Takumi instead (test/bench-images.ts).
+// `--images`: the per-image benchmark against Takumi instead (test/bench-images.ts), with resvg's
+// allocator set as in the build's workers (it reads the variable when the process starts).
 if (process.argv.includes('--images')) {
+  if (process.env.MIMALLOC_PURGE_DELAY === undefined) {
+    const { spawnSync } = await import('node:child_process');
+    const run = spawnSync(process.execPath, process.argv.slice(1), { stdio: 'inherit', env: { ...process.env, MIMALLOC_PURGE_DELAY: '1000' } });
+    process.exit(run.status ?? 1);
+  }
   await import('./bench-images.ts');
   process.exit(0);
 }
