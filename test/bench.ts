@@ -1,6 +1,7 @@
 /**
  * The build benchmark: `npm run bench` (`-- --huge` adds 10,000 partners; `-- --partners 20,50`
- * picks other sizes for a quick run; `-- --rounds 3` repeats each size and reports medians). It
+ * picks other sizes for a quick run; `-- --rounds 3` repeats each size and reports medians;
+ * `-- --images` measures single images against Takumi instead: see test/bench-images.ts). It
  * prints figures
  * and is not a test: speed depends on the machine, correctness is tested in test/cache.test.ts.
  *
