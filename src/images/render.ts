@@ -30,12 +30,13 @@ const clipOrMask = /<(clipPath|mask) id="([^"]+)">[\s\S]*?<\/\1>/g;
 
 /**
  * Drops the clip paths and masks that change no pixel, so resvg draws straight onto the canvas
- * instead of into an offscreen layer per block (each layer costs a canvas-sized fill and blend:
- * two thirds of the time resvg took on a card).
+ * instead of into an offscreen layer per block (each layer an allocation, fill and blend the size
+ * of the block: two thirds of the time resvg took on a card).
  *
  * Satori gives every image a clip path and a mask that are the rectangle the image already fills.
  * An image fills its box exactly, and an inline drawing is a nested <svg>, which clips to its own
- * box unless it says `overflow="visible"`, which it says only when its ink stays inside the box.
+ * box unless it says `overflow="visible"`, which it says only when it keeps its ink inside the box
+ * itself (a QR code; a text, which clips the few glyphs that reach outside: see textSvg).
  * So those two are dropped; any other clip (a photo cropped to a circle) is kept, and so is every
  * mask or clip path still used. Masks that nothing uses (satori writes one per block) go too,
  * since resvg would still parse them.
