@@ -1,6 +1,7 @@
 /**
  * The build benchmark: `npm run bench` (`-- --huge` adds 10,000 partners; `-- --partners 20,50`
- * picks other sizes for a quick run; `-- --rounds 3` repeats each size and reports medians). It
+ * picks other sizes for a quick run; `-- --rounds 3` repeats each size and reports medians;
+ * `-- --images` measures single images against Takumi instead: see test/bench-images.ts). It
  * prints figures
  * and is not a test: speed depends on the machine, correctness is tested in test/cache.test.ts.
  *
@@ -23,6 +24,18 @@ import { ImageCache } from '../src/images/cache.ts';
 import { treeRss } from './helpers/process-memory.ts';
 import { syntheticKit } from './helpers/synthetic-kit.ts';
 import { imageEnvironment } from '../src/integration/build-stats.ts';
+
+// `--images`: the per-image benchmark against Takumi instead (test/bench-images.ts), with resvg's
+// allocator set as in the build's workers (it reads the variable when the process starts).
+if (process.argv.includes('--images')) {
+  if (process.env.MIMALLOC_PURGE_DELAY === undefined) {
+    const { spawnSync } = await import('node:child_process');
+    const run = spawnSync(process.execPath, process.argv.slice(1), { stdio: 'inherit', env: { ...process.env, MIMALLOC_PURGE_DELAY: '1000' } });
+    process.exit(run.status ?? 1);
+  }
+  await import('./bench-images.ts');
+  process.exit(0);
+}
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const huge = process.argv.includes('--huge');

@@ -1,6 +1,8 @@
 import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
 import { encodePng } from '../src/images/png.ts';
+import { rasterise, templateSvg } from '../src/images/render.ts';
+import { cardTemplate } from '../src/images/templates.ts';
 import { decodePng } from './helpers/png.ts';
 
 describe('encodePng', () => {
@@ -34,5 +36,30 @@ describe('encodePng', () => {
     const first = encodePng(small, 2, 2);
     encodePng(wide.pixels, wide.width, wide.height);
     expect(encodePng(small, 2, 2).equals(first)).toBe(true);
+  });
+
+  it('stores an image of at most 256 colours as a palette, and one of more as RGBA, both exactly', () => {
+    const opaque = (colours: number) => {
+      const pixels = new Uint8Array(colours * 2 * 4);
+      for (let i = 0; i < colours * 2; i++) pixels.set([i % colours, (i * 7) % 256, Math.floor((i % colours) / 2), 255], i * 4);
+      return pixels;
+    };
+    for (const [colours, colourType] of [[256, 3], [257, 6]] as const) {
+      const pixels = opaque(colours);
+      const png = encodePng(pixels, colours, 2);
+      // Byte 25 is the IHDR's colour type: 3 a palette, 6 RGBA.
+      expect(png[25], `${colours} colours`).toBe(colourType);
+      expect([...decodePng(png).data]).toEqual([...pixels]);
+    }
+  });
+
+  it('stores a card, flat colours and soft text, as a palette half the size of RGBA', async () => {
+    const owner = { name: 'Maya Okafor', business: 'Ledger & Line', accent: '#2f5d50' };
+    const image = rasterise(await templateSvg(cardTemplate({ partnerName: 'Priya Nair', oneLiner: 'Maya keeps the books for creative studios.', ownerFirstName: 'Maya', shareUrl: 'https://ledgerandline.example/for/priya-nair/', owner }, '1200x630')));
+    const png = encodePng(image.pixels, image.width, image.height);
+    expect(png[25]).toBe(3);
+    const picture = decodePng(png);
+    // Every pixel is the one resvg drew (all opaque, so premultiplied and straight agree).
+    expect(picture.data.equals(image.pixels)).toBe(true);
   });
 });

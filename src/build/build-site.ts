@@ -10,7 +10,7 @@ import { hasErrors, type Diagnostic } from '../kit/diagnostics.ts';
 import { loadKit } from '../kit/load.ts';
 import { contentDirVariable, shareReading, takeSharedImages } from '../integration/content-dir.ts';
 import { checkedVariable } from '../integration/index.ts';
-import { imageEnvironment, imageOptions, takeBuildStats, type BuildStats } from '../integration/build-stats.ts';
+import { imageEnvironment, imageOptions, pagesRendered, takeBuildStats, type BuildStats } from '../integration/build-stats.ts';
 import { startImages, type ImageRun } from '../images/write.ts';
 import { withLock } from './lock.ts';
 import { projectRoot } from './project-root.ts';
@@ -23,7 +23,20 @@ export interface BuildOptions {
   noCache?: boolean;
   /** Tell the user what is happening (waiting for another build…). */
   log?: (message: string) => void;
+  /** Called a few times a second while the site builds, with how far it has come. */
+  onProgress?: (progress: BuildProgress) => void;
 }
+
+export interface BuildProgress {
+  /** Images drawn so far, of those to draw (the cache has the others). */
+  imagesDrawn: number;
+  imagesToDraw: number;
+  /** Pages generated so far. */
+  pages: number;
+}
+
+/** How often the build reports progress: often enough to look alive, rarely enough to cost nothing. */
+const progressIntervalMs = 250;
 
 export type BuildResult =
   | { ok: true; diagnostics: Diagnostic[]; pages: number; partners: number; seconds: number; stats?: BuildStats | undefined }
@@ -99,6 +112,15 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       ...(options.noCache ? { [imageEnvironment.cache]: 'off' } : {}),
     };
     let images: ImageRun | undefined;
+    const pagesBefore = pagesRendered();
+    const report = options.onProgress;
+    const ticker = report
+      ? setInterval(() => {
+          const drawing = images?.progress() ?? { drawn: 0, toDraw: 0 };
+          report({ imagesDrawn: drawing.drawn, imagesToDraw: drawing.toDraw, pages: pagesRendered() - pagesBefore });
+        }, progressIntervalMs)
+      : undefined;
+    ticker?.unref();
     try {
       await withEnvironment(environment, async () => {
         // Images start before Astro loads (seconds, for a large kit); the integration finishes them.
@@ -122,6 +144,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       await rm(staging, { recursive: true, force: true }).catch(() => {});
       if (!existsSync(outDir) && existsSync(previous)) await rename(previous, outDir);
       return { ok: false, diagnostics, reason: `the site build failed: ${(error as Error).message}` };
+    } finally {
+      clearInterval(ticker);
     }
     return {
       ok: true,

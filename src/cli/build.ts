@@ -3,6 +3,7 @@ import { defineCommand } from 'citty';
 import { displayPath, summarize } from '../kit/diagnostics.ts';
 import { buildSite } from '../build/build-site.ts';
 import { contentOption, fail, rejectUnknown, reportDiagnostics } from './options.ts';
+import { terminalProgress } from './progress.ts';
 
 const args = {
   ...contentOption,
@@ -21,7 +22,13 @@ export const buildCommand = defineCommand({
   args,
   async run({ args: parsed }) {
     if (rejectUnknown(parsed, args)) return;
-    const result = await buildSite({ contentDir: parsed.content, outDir: parsed.out, noCache: !parsed.cache, log: console.error });
+    const progress = parsed.json ? undefined : terminalProgress(process.stderr);
+    const log = (message: string) => {
+      progress?.done();
+      console.error(message);
+    };
+    const result = await buildSite({ contentDir: parsed.content, outDir: parsed.out, noCache: !parsed.cache, log, ...(progress ? { onProgress: progress.update } : {}) });
+    progress?.done();
     reportDiagnostics(result.diagnostics);
     if (parsed.json) {
       const { diagnostics, ...outcome } = result;

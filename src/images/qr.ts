@@ -30,5 +30,6 @@ export function qrCode(text: string): QrCode {
 
 export function qrSvg(text: string, dark = '#111111', light = '#ffffff'): string {
   const { size, path } = qrCode(text);
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${size} ${size}" shape-rendering="crispEdges"><rect width="${size}" height="${size}" fill="${light}"/><path fill="${dark}" d="${path}"/></svg>`;
+  // Every module lies inside the viewBox, so the drawing needs no clipping where it is placed.
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${size} ${size}" overflow="visible" shape-rendering="crispEdges"><rect width="${size}" height="${size}" fill="${light}"/><path fill="${dark}" d="${path}"/></svg>`;
 }

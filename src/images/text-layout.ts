@@ -13,6 +13,7 @@ import * as hb from 'harfbuzzjs';
 import { directionControls } from '../kit/direction-controls.ts';
 import { emojiSvg, isEmoji } from './emoji.ts';
 import { faceFor, fallbackFamilies, primaryFace, type Face, type Family, type Typeface } from './fonts.ts';
+import { Recent } from './recent.ts';
 
 const bidi = bidiFactory();
 const graphemeSegmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
@@ -332,7 +333,16 @@ export function clampName(name: string, style: TextStyle, width: number): string
   return layoutText(name, { ...style, size, minSize: size, maxLines: 1 }, { width, height: size * style.lineHeight * 2 }).lines[0] ?? '';
 }
 
+/** Layouts already set in this process; a kit's images share most of their texts. */
+const recentLayouts = new Recent<TextLayout>(512);
+
+/** Sets `input` in `style` to fit `box`. The result is shared between callers: read it, never change it. */
 export function layoutText(input: string, style: TextStyle, box: Box): TextLayout {
+  // The fonts are fixed for the life of the process, so these three are all the inputs.
+  return recentLayouts.get(JSON.stringify([input, style, box.width, box.height]), () => setText(input, style, box));
+}
+
+function setText(input: string, style: TextStyle, box: Box): TextLayout {
   const text = normalize(input);
   const letterSpacing = style.letterSpacing ?? 0;
   const { clusters, missing } = clustersOf(text, style);
@@ -451,23 +461,58 @@ function glyphPath(face: Face, glyph: number): string {
   return path;
 }
 
-/** The laid-out text as a standalone SVG the size of its box: glyph outlines, no fonts needed. */
-export function textSvg(layout: TextLayout, color: string): string {
+/**
+ * The laid-out text as a standalone SVG: glyph outlines, no fonts needed. It is the size of the
+ * layout's box, or of `shown` (a box the text is cut to, as a block only as tall as its lines).
+ *
+ * With `shown`, the SVG draws outside its box (`overflow="visible"`) and only the glyphs whose
+ * ink reaches outside `shown` (a descender below the last line, say) go into a nested <svg> that
+ * clips them to it. resvg draws a clipped group in an offscreen layer the size of what it holds:
+ * clipping two descenders costs next to nothing, clipping the whole block a layer of its size.
+ * Either way the same ink is cut off.
+ */
+export function textSvg(layout: TextLayout, color: string, shown?: Box): string {
+  let drawn = drawings.get(layout);
+  if (!drawn) drawings.set(layout, (drawn = new Map()));
+  const key = `${color} ${shown?.width} ${shown?.height}`;
+  let svg = drawn.get(key);
+  if (svg === undefined) {
+    svg = drawText(layout, color, shown);
+    drawn.set(key, svg);
+  }
+  return svg;
+}
+
+/** Drawings of the layouts still in use (layouts are shared, see layoutText), by colour and box. */
+const drawings = new WeakMap<TextLayout, Map<string, string>>();
+
+function drawText(layout: TextLayout, color: string, shown?: Box): string {
   const defs = new Map<string, string>();
-  const uses: string[] = [];
+  const inside: string[] = [];
+  const crossing: string[] = [];
+  const { width, height } = shown ?? layout.box;
+  const within = (left: number, top: number, right: number, bottom: number) => !shown || (left >= 0 && top >= 0 && right <= width && bottom <= height);
   for (const { face, glyph, x, y } of layout.glyphs) {
     const id = `${face.key}-${glyph}`.replace(/[^a-z0-9-]/gi, '');
     if (!defs.has(id)) defs.set(id, `<path id="${id}" d="${glyphPath(face, glyph)}"/>`);
     const scale = Number((layout.size / face.upem).toFixed(6));
-    uses.push(`<use href="#${id}" transform="matrix(${scale} 0 0 ${-scale} ${round(x)} ${round(y)})"/>`);
+    const use = `<use href="#${id}" transform="matrix(${scale} 0 0 ${-scale} ${round(x)} ${round(y)})"/>`;
+    const extents = face.font.glyphExtents(glyph);
+    const left = x + (extents?.xBearing ?? 0) * scale;
+    const top = y - (extents?.yBearing ?? 0) * scale;
+    (within(left, top, left + (extents?.width ?? 0) * scale, top - (extents?.height ?? 0) * scale) ? inside : crossing).push(use);
   }
   // Emoji go in as nested <svg> elements: this SVG is itself embedded as an image, and resvg
   // does not draw an image inside an image.
-  const images = layout.emoji.map((e) => {
+  const images = { inside: [] as string[], crossing: [] as string[] };
+  for (const e of layout.emoji) {
     const viewBox = /viewBox="([^"]+)"/.exec(e.svg)?.[1] ?? '0 0 36 36';
     const inner = e.svg.replace(/^[\s\S]*?<svg[^>]*>/, '').replace(/<\/svg>\s*$/, '');
-    return `<svg x="${round(e.x)}" y="${round(e.y)}" width="${round(e.size)}" height="${round(e.size)}" viewBox="${viewBox}">${inner}</svg>`;
-  });
-  const { width, height } = layout.box;
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"><defs>${[...defs.values()].join('')}</defs><g fill="${color}">${uses.join('')}</g>${images.join('')}</svg>`;
+    const image = `<svg x="${round(e.x)}" y="${round(e.y)}" width="${round(e.size)}" height="${round(e.size)}" viewBox="${viewBox}">${inner}</svg>`;
+    images[within(e.x, e.y, e.x + e.size, e.y + e.size) ? 'inside' : 'crossing'].push(image);
+  }
+  const group = (uses: string[]) => (uses.length ? `<g fill="${color}">${uses.join('')}</g>` : '');
+  const clipped = crossing.length || images.crossing.length ? `<svg width="${width}" height="${height}">${group(crossing)}${images.crossing.join('')}</svg>` : '';
+  const overflow = shown ? ' overflow="visible"' : '';
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"${overflow}><defs>${[...defs.values()].join('')}</defs>${group(inside)}${images.inside.join('')}${clipped}</svg>`;
 }

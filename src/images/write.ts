@@ -100,6 +100,8 @@ export interface ImageRun {
   finish(outDir: string): Promise<ImageStats>;
   /** Stops rendering (the build failed): workers end now rather than after the last image. */
   cancel(): Promise<void>;
+  /** How far drawing has come: images drawn so far, of those to draw (the cache has the rest). */
+  progress(): { drawn: number; toDraw: number };
 }
 
 function outputFile(outDir: string, job: ImageJob): string {
@@ -132,6 +134,11 @@ export function startImages(content: KitContent, options: WriteOptions): ImageRu
   let rendered = 0;
   let rendering: Rendering | undefined;
   let cancelled = false;
+  let drawn = 0;
+  const count = (run: Rendering) => {
+    for (const task of run.each) task.then(() => void drawn++, () => {});
+    return run;
+  };
   /** Per job, settled when its cache entry is written (or found). */
   const early = options.cache
     ? (async () => {
@@ -140,7 +147,7 @@ export function startImages(content: KitContent, options: WriteOptions): ImageRu
         const missing = jobs.flatMap((_, i) => (present[i] ? [] : [i]));
         rendered += missing.length;
         if (cancelled) throw new Error('image rendering was stopped');
-        rendering = renderEach(missing.map((i) => ({ job: jobs[i]!, file: cache.entryFile(keys[i]!), as: 'cache' })), threads);
+        rendering = count(renderEach(missing.map((i) => ({ job: jobs[i]!, file: cache.entryFile(keys[i]!), as: 'cache' })), threads));
         const ready: Promise<void>[] = jobs.map(() => Promise.resolve());
         missing.forEach((i, n) => (ready[i] = rendering!.each[n]!));
         return ready;
@@ -189,11 +196,14 @@ export function startImages(content: KitContent, options: WriteOptions): ImageRu
         await deliver(outDir);
         await cache.prune();
       } else {
-        rendering = renderEach(jobs.map((job) => ({ job, file: outputFile(outDir, job), as: 'png' })), threads);
-        await allOrStop(rendering.each, rendering);
         rendered = jobs.length;
+        rendering = count(renderEach(jobs.map((job) => ({ job, file: outputFile(outDir, job), as: 'png' })), threads));
+        await allOrStop(rendering.each, rendering);
       }
       return { total: jobs.length, rendered, fromCache: jobs.length - rendered, threads: rendering?.threads ?? 0, seconds: (performance.now() - started) / 1000 };
+    },
+    progress() {
+      return { drawn, toDraw: options.cache ? rendered : jobs.length };
     },
     async cancel() {
       cancelled = true;

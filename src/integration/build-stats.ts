@@ -18,7 +18,16 @@ const firstPage = Symbol.for('referral-kit.first-page');
  * (Astro has no hook there for static builds; pages render in the build's own process.)
  */
 export function markPageRender(): void {
-  (globalThis as Record<symbol, unknown>)[firstPage] ??= performance.now();
+  const global = globalThis as Record<symbol, unknown>;
+  global[firstPage] ??= performance.now();
+  global[pageCount] = ((global[pageCount] as number | undefined) ?? 0) + 1;
+}
+
+const pageCount = Symbol.for('referral-kit.pages-rendered');
+
+/** Pages rendered in this process so far, by every build it ran (a build counts from its start). */
+export function pagesRendered(): number {
+  return ((globalThis as Record<symbol, unknown>)[pageCount] as number | undefined) ?? 0;
 }
 
 /** Seconds since the first page rendered, and a fresh start for the next build. */

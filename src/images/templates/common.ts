@@ -93,7 +93,8 @@ export class Parts {
     const layout = layoutText(text, style, { width, height });
     this.texts.push({ name, layout });
     const shownHeight = fill ? height : Math.min(height, Math.ceil(layout.height));
-    return this.svg(textSvg(layout, color).replace(/height="[\d.]+" viewBox="0 0 ([\d.]+) [\d.]+"/, `height="${shownHeight}" viewBox="0 0 $1 ${shownHeight}"`), width, shownHeight);
+    // Cut to the shown box: only glyphs that reach outside it are clipped (see textSvg).
+    return this.svg(textSvg(layout, color, { width, height: shownHeight }), width, shownHeight);
   }
 
   done(element: Element, width: number, height: number): Template {
