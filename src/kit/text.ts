@@ -3,6 +3,15 @@ import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import { directionControls } from '../schemas/fields.ts';
 
+/**
+ * Compares text the same way on every computer: with a fixed locale, not the process's (under
+ * Danish collation "aa" sorts after "z", and 14 pages came out different).
+ */
+const collator = new Intl.Collator('en-US');
+export function compareText(a: string, b: string): number {
+  return collator.compare(a, b);
+}
+
 export function htmlToText(html: string): string {
   const text = toText(fromHtml(html, { fragment: true }));
   // Browsers drop collapsible spaces at both ends of a line (after a <br>, say); so does this.

@@ -14,6 +14,7 @@ import { link, open, readdir, readFile, realpath, rename, rm, stat } from 'node:
 import { basename, dirname, join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { isRunning, LockTimeout, withLock } from '../build/lock.ts';
+import { decodeContent, fileSizeLimits } from '../kit/content-file.ts';
 import { writeProblem } from '../kit/write-problem.ts';
 import { isMap, isPair, isScalar, isSeq, parseDocument, stringify, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 
@@ -286,7 +287,13 @@ async function changeLocked<T>(
   await removeStaleTemporaries(file);
   for (let attempt = 0; attempt < 5; attempt++) {
     const existed = existsSync(file);
-    const before = existed ? await readFile(file, 'utf8') : initial;
+    if (existed && (await stat(file)).size > fileSizeLimits.ledger) {
+      return { problem: `${basename(file)} is over ${fileSizeLimits.ledger / 1024 / 1024} MB, the most a ledger can be; start a new one and keep this one as an archive` };
+    }
+    const read = existed ? decodeContent(file, await readFile(file)) : { text: initial };
+    // Written back as read, bytes that are not UTF-8 would become "�": stop and say where.
+    if (read.diagnostic) return { problem: `${basename(file)}:${read.diagnostic.line}:${read.diagnostic.column}: ${read.diagnostic.message}; nothing was written` };
+    const before = read.text;
     const changed = await change(before, existed);
     if ('problem' in changed) return changed;
     const now = existsSync(file) ? await readFile(file, 'utf8') : undefined;
