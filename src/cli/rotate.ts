@@ -6,7 +6,7 @@ import { loadPartners } from '../kit/load.ts';
 import { newToken, replaceToken } from '../kit/partner-file.ts';
 import { absoluteUrl, kitPath } from '../kit/urls.ts';
 import { writeProblem } from '../kit/write-problem.ts';
-import { writeFileAtomically } from '../ledger/edit.ts';
+import { removeStaleTemporaries, writeFileAtomically } from '../ledger/edit.ts';
 import { contentOption, fail, loadSiteKit, rejectUnknown, reportDiagnostics, unknownPartnerMessage } from './options.ts';
 
 const args = {
@@ -35,6 +35,8 @@ export const rotateCommand = defineCommand({
       fail(`${displayPath(target.file)} was left as it was`);
       return;
     }
+    // A rotate killed mid-write left a temporary copy holding a token: gone once its process is.
+    await removeStaleTemporaries(target.file);
     try {
       // Atomic, as the ledger: a kill or a full disk leaves the old file whole, never a truncated one.
       await writeFileAtomically(target.file, replaced.text);
