@@ -48,6 +48,15 @@ describe('withLock', () => {
     expect(await withLock(lock, () => {}, async () => 'done', { maxWaitMs: 3000 })).toBe('done');
   }, 10_000);
 
+  it('removes the temporary files of a process killed while it was creating the lock', async () => {
+    const dir = tempDir('lock');
+    const lock = join(dir, 'build.lock');
+    const leftover = join(dir, `build.lock.${deadPid()}-0badc0de.tmp`);
+    writeFileSync(leftover, '123');
+    await withLock(lock, () => {}, async () => {});
+    expect(existsSync(leftover)).toBe(false);
+  });
+
   it('waits for a live holder in another process, and says so once', async () => {
     const dir = tempDir('lock');
     const lock = join(dir, 'build.lock');

@@ -14,8 +14,8 @@
  * holder blocks everyone for its whole stale period, and a busy event loop can lose a live lock).
  */
 import { randomBytes } from 'node:crypto';
-import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { link, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** Whether a process with this id exists (EPERM: it does, under another user). */
@@ -111,9 +111,19 @@ export async function withLock<T>(lockFile: string, onWait: () => void, work: ()
     waited = true;
     await sleep(pollMs);
   }
+  await removeAbandonedTemporaries(lockFile);
   try {
     return await work();
   } finally {
     await rm(lockFile, { force: true });
+  }
+}
+
+/** The temporary files `create` makes, left by a process killed between writing and linking one. */
+async function removeAbandonedTemporaries(lockFile: string): Promise<void> {
+  const prefix = `${basename(lockFile)}.`;
+  for (const name of await readdir(dirname(lockFile)).catch(() => [] as string[])) {
+    const pid = name.startsWith(prefix) ? /^(\d+)-[0-9a-f]+\.tmp$/.exec(name.slice(prefix.length))?.[1] : undefined;
+    if (pid && !isRunning(Number(pid))) await rm(join(dirname(lockFile), name), { force: true });
   }
 }
