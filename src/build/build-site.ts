@@ -35,9 +35,6 @@ export type BuildResult =
   | { ok: true; diagnostics: Diagnostic[]; pages: number; partners: number; seconds: number; stats?: BuildStats | undefined }
   | { ok: false; diagnostics: Diagnostic[]; reason: string };
 
-/** The folders of the project whose files the build publishes: a private file in them reaches the site. */
-export const publishedProjectFolders = ['public', 'src'] as const;
-
 /**
  * Refuses output folders whose replacement would lose the owner's files, compared by real path:
  * `content` may be a symbolic link into the output folder.
