@@ -3,7 +3,7 @@
  * `npm run bench`, measures speed).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
@@ -94,6 +94,35 @@ describe('the image cache', () => {
     writeFileSync(file, bytes);
     const second = tempDir('out');
     expect((await writeImages(content, second, inThread(root))).rendered).toBe(1);
+    expect(images(second)).toEqual(images(first));
+  });
+
+  it('renders an entry again when a folder is in its place, instead of failing every build', async () => {
+    const content = await kit();
+    const root = tempDir('cache-root');
+    const first = tempDir('out');
+    await writeImages(content, first, inThread(root));
+    const [entry] = readdirSync(cacheFolder(root)).filter((name) => name.endsWith('.png'));
+    const file = join(cacheFolder(root), entry!);
+    rmSync(file);
+    mkdirSync(join(file, 'in-the-way'), { recursive: true });
+    const second = tempDir('out');
+    expect((await writeImages(content, second, inThread(root))).rendered).toBe(1);
+    expect(images(second)).toEqual(images(first));
+    expect(statSync(file).isFile()).toBe(true);
+  });
+
+  it('does not publish a sound entry found under another key\'s name', async () => {
+    const content = await kit();
+    const root = tempDir('cache-root');
+    const first = tempDir('out');
+    await writeImages(content, first, inThread(root));
+    const [a, b] = readdirSync(cacheFolder(root)).filter((name) => name.endsWith('.png')).map((name) => join(cacheFolder(root), name));
+    const [bytesA, bytesB] = [readFileSync(a!), readFileSync(b!)];
+    writeFileSync(a!, bytesB);
+    writeFileSync(b!, bytesA);
+    const second = tempDir('out');
+    expect((await writeImages(content, second, inThread(root))).rendered).toBe(2);
     expect(images(second)).toEqual(images(first));
   });
 

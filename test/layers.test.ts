@@ -13,7 +13,19 @@ const src = join(root, 'src');
 
 const layers = ['core helpers', 'schemas', 'content reading and checks', 'ledger, images and site', 'pages, integration, build and CLI'] as const;
 
-const core = ['kit/diagnostics.ts', 'kit/yaml-source.ts', 'kit/dates.ts', 'kit/text.ts', 'kit/direction-controls.ts', 'kit/accent.ts'];
+const core = [
+  'kit/diagnostics.ts',
+  'kit/yaml-source.ts',
+  'kit/content-file.ts',
+  'kit/dates.ts',
+  'kit/text.ts',
+  'kit/direction-controls.ts',
+  'kit/accent.ts',
+  'kit/real-path.ts',
+  'kit/write-problem.ts',
+  // One lock for builds, ledger edits and sending: it depends on nothing of the kit's.
+  'build/lock.ts',
+];
 // Which scripts a partner sees and what their variables hold are rules that checks apply.
 const contentReading = ['kit/load.ts', 'kit/script-source.ts', 'kit/partner-file.ts', 'kit/script-selection.ts', 'kit/script-variables.ts'];
 

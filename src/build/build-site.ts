@@ -3,16 +3,20 @@
  * a staging folder next to the output and swapped in only when complete, so a failed build
  * leaves the previous output exactly as it was.
  */
-import { existsSync } from 'node:fs';
-import { readdir, rename, rm, stat } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { hasErrors, type Diagnostic } from '../kit/diagnostics.ts';
+import { existsSync, statSync } from 'node:fs';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { displayPath, hasErrors, type Diagnostic } from '../kit/diagnostics.ts';
+import { isInside, realPathOf } from '../kit/real-path.ts';
 import { loadKit } from '../kit/load.ts';
 import { contentDirVariable, shareReading, takeSharedImages } from '../integration/content-dir.ts';
 import { checkedVariable } from '../integration/index.ts';
 import { imageEnvironment, imageOptions, pagesRendered, takeBuildStats, type BuildStats } from '../integration/build-stats.ts';
 import { startImages, type ImageRun } from '../images/write.ts';
-import { withLock } from './lock.ts';
+import { isDiskProblem, writeProblem } from '../kit/write-problem.ts';
+import { isRunning, withLock } from './lock.ts';
+import { writePlaceholders } from './placeholders.ts';
 import { projectRoot } from './project-root.ts';
 
 
@@ -42,15 +46,18 @@ export type BuildResult =
   | { ok: true; diagnostics: Diagnostic[]; pages: number; partners: number; seconds: number; stats?: BuildStats | undefined }
   | { ok: false; diagnostics: Diagnostic[]; reason: string };
 
-function isInside(child: string, parent: string): boolean {
-  const rel = relative(parent, child);
-  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
-}
-
-/** Refuses output folders whose replacement would lose the owner's files. */
+/**
+ * Refuses output folders whose replacement would lose the owner's files, compared by real path:
+ * `content` may be a symbolic link into the output folder.
+ */
 async function unsafeOutputReason(outDir: string, contentDir: string): Promise<string | undefined> {
-  if (isInside(contentDir, outDir)) return `${outDir} holds your content folder; choose another --out`;
-  if (isInside(projectRoot, outDir)) return `${outDir} holds the project itself; choose another --out, like dist`;
+  const [realOut, realContent, realProject] = await Promise.all([realPathOf(outDir), realPathOf(contentDir), realPathOf(projectRoot)]);
+  if (isInside(realContent, realOut)) return `${outDir} holds your content folder; choose another --out`;
+  if (isInside(realProject, realOut)) return `${outDir} holds the project itself; choose another --out, like dist`;
+  const publicDir = await realPathOf(join(projectRoot, 'public'));
+  if (isInside(realContent, publicDir)) {
+    return `your content folder is inside ${displayPath(publicDir)}, which is copied into the site as it is: partner files and the ledger would be published; move it out`;
+  }
   if (!existsSync(outDir)) {
     // The build makes the missing folders; a file in the way would stop it half-way through.
     let above = dirname(outDir);
@@ -90,6 +97,58 @@ async function countPages(dir: string): Promise<number> {
   return pages;
 }
 
+/** Writes and removes a small file in `dir`: throws ENOSPC, EROFS… when the disk cannot take a build. */
+async function writeProbe(dir: string): Promise<void> {
+  const probe = join(dir, `.referral-kit-probe-${process.pid}`);
+  try {
+    await writeFile(probe, Buffer.alloc(64 * 1024));
+  } finally {
+    await rm(probe, { force: true }).catch(() => {});
+  }
+}
+
+/** Removes `dir`, and again if late writes bring it back, until it stays gone (about half a second). */
+async function removeWhenSettled(dir: string): Promise<void> {
+  for (let quiet = 0, round = 0; quiet < 5 && round < 50; round++) {
+    if (existsSync(dir)) {
+      quiet = 0;
+      await rm(dir, { recursive: true, force: true }).catch(() => {});
+    } else quiet++;
+    await sleep(100);
+  }
+}
+
+/** `.dist.building-<pid>-<time>` and `.dist.previous-<pid>-<time>`: the folders a build works in. */
+function leftoverOf(outDir: string, name: string): { kind: 'building' | 'previous'; pid: number } | undefined {
+  const prefix = `.${basename(outDir)}.`;
+  if (!name.startsWith(prefix)) return undefined;
+  const match = /^(building|previous)-(\d+)-[0-9a-z]+$/.exec(name.slice(prefix.length));
+  return match ? { kind: match[1] as 'building' | 'previous', pid: Number(match[2]) } : undefined;
+}
+
+/**
+ * What killed builds left next to the output: half-built staging folders (full kit pages, some
+ * of revoked links) are removed; a build killed between its two renames left no output and the
+ * last good site in `.previous-*`, which is put back first.
+ */
+export async function recoverLeftovers(outDir: string): Promise<void> {
+  const parent = dirname(outDir);
+  const names = await readdir(parent).catch(() => [] as string[]);
+  const leftovers: { name: string; kind: 'building' | 'previous' }[] = [];
+  for (const name of names) {
+    const leftover = leftoverOf(outDir, name);
+    if (leftover && !isRunning(leftover.pid)) leftovers.push({ name, kind: leftover.kind });
+  }
+  if (!existsSync(outDir)) {
+    const latest = leftovers.filter((entry) => entry.kind === 'previous').sort((a, b) => (statSync(join(parent, b.name)).mtimeMs - statSync(join(parent, a.name)).mtimeMs))[0];
+    if (latest) {
+      await rename(join(parent, latest.name), outDir);
+      leftovers.splice(leftovers.indexOf(latest), 1);
+    }
+  }
+  for (const { name } of leftovers) await rm(join(parent, name), { recursive: true, force: true });
+}
+
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   const contentDir = resolve(options.contentDir);
@@ -101,8 +160,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const unsafe = await unsafeOutputReason(outDir, contentDir);
   if (unsafe) return { ok: false, diagnostics, reason: unsafe };
 
-  const lockDir = join(projectRoot, 'node_modules', '.cache', 'referral-kit', 'build.lock');
-  return withLock(lockDir, () => log('Waiting for another build of this project to finish…'), async () => {
+  const lockFile = join(projectRoot, 'node_modules', '.cache', 'referral-kit', 'build.lock');
+  return withLock(lockFile, () => log('Waiting for another build of this project to finish…'), async () => {
+    // Under the lock no other build of this project runs: what a killed one left is safe to tidy.
+    await recoverLeftovers(outDir);
     const suffix = `${process.pid}-${Date.now().toString(36)}`;
     const staging = join(dirname(outDir), `.${basename(outDir)}.building-${suffix}`);
     const previous = join(dirname(outDir), `.${basename(outDir)}.previous-${suffix}`);
@@ -111,6 +172,17 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       [checkedVariable]: '1',
       ...(options.noCache ? { [imageEnvironment.cache]: 'off' } : {}),
     };
+    const cannotWrite = (error: unknown) => ({ ok: false as const, diagnostics, reason: `cannot write to ${displayPath(outDir)}: ${writeProblem(error)}` });
+    try {
+      // A read-only or full disk is found here, in words, rather than as a bundler's panic.
+      await mkdir(dirname(staging), { recursive: true });
+      // Not recursive: a recursive mkdir reports a read-only disk as ENOENT.
+      await mkdir(staging);
+      await writeProbe(staging);
+    } catch (error) {
+      await rm(staging, { recursive: true, force: true }).catch(() => {});
+      return cannotWrite(error);
+    }
     let images: ImageRun | undefined;
     const pagesBefore = pagesRendered();
     const report = options.onProgress;
@@ -121,6 +193,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
         }, progressIntervalMs)
       : undefined;
     ticker?.unref();
+    let pages: number;
     try {
       await withEnvironment(environment, async () => {
         // Images start before Astro loads (seconds, for a large kit); the integration finishes them.
@@ -134,15 +207,20 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
         shareReading(undefined);
         await untaken?.cancel();
       });
+      pages = await countPages(staging);
+      await writePlaceholders(staging);
       if (existsSync(outDir)) await rename(outDir, previous);
       await rename(staging, outDir);
       await rm(previous, { recursive: true, force: true });
     } catch (error) {
       // Without this the workers would draw every image before the process could end.
       await images?.cancel();
-      // Tidying up must not hide the failure that got us here.
-      await rm(staging, { recursive: true, force: true }).catch(() => {});
+      // Tidying up must not hide the failure that got us here. Astro's writes still in flight
+      // finish after its build has failed: wait for them, so no partial page is left behind.
+      await removeWhenSettled(staging);
       if (!existsSync(outDir) && existsSync(previous)) await rename(previous, outDir);
+      const probe = await writeProbe(dirname(outDir)).then(() => undefined, (problem: unknown) => problem);
+      if (isDiskProblem(error) || isDiskProblem(probe)) return cannotWrite(isDiskProblem(error) ? error : probe);
       return { ok: false, diagnostics, reason: `the site build failed: ${(error as Error).message}` };
     } finally {
       clearInterval(ticker);
@@ -150,7 +228,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     return {
       ok: true,
       diagnostics,
-      pages: await countPages(outDir),
+      pages,
       partners: content.partners.length,
       seconds: (performance.now() - started) / 1000,
       stats: takeBuildStats(),

@@ -1,12 +1,14 @@
 /** `referral-kit add partner "<name>"`: a new partner file with a fresh secret link. */
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { defineCommand, type ArgsDef } from 'citty';
 import { displayPath, quote } from '../kit/diagnostics.ts';
 import { loadPartners, slugify, slugPattern } from '../kit/load.ts';
 import { newToken, partnerFileText, type NewPartner } from '../kit/partner-file.ts';
 import { absoluteUrl, kitPath } from '../kit/urls.ts';
+import { writeProblem } from '../kit/write-problem.ts';
+import { writeFileAtomically } from '../ledger/edit.ts';
 import { parseYaml, validateYaml } from '../kit/yaml-source.ts';
 import { jsonSchemaFile } from '../schemas/json-schema.ts';
 import { partnerCategories, partnerSchema } from '../schemas/partner.ts';
@@ -117,10 +119,14 @@ const addPartnerCommand = defineCommand({
     const file = join(partnersDir, `${slug}.yaml`);
     await mkdir(partnersDir, { recursive: true });
     try {
-      // `wx`: never overwrite, even if a file appeared since the check above.
-      await writeFile(file, partnerFileText(fields, schemaPathFrom(file)), { flag: 'wx' });
+      // Exclusive: never overwrite, even if a file appeared since the check above; atomic: a kill
+      // or a full disk leaves no file or the whole file, never a truncated one.
+      await writeFileAtomically(file, partnerFileText(fields, schemaPathFrom(file)), { exclusive: true });
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+        fail(`could not write ${displayPath(file)}: ${writeProblem(error)}; nothing was added`);
+        return;
+      }
       fail(`${displayPath(file)} already exists and was left as it was; run the command again`);
       return;
     }

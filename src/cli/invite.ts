@@ -3,13 +3,15 @@
  * mail client (`.eml`) or as a mailto link. Nothing is sent, and no credentials are involved.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { defineCommand, type ArgsDef } from 'citty';
+import { projectRoot } from '../build/project-root.ts';
 import { displayPath } from '../kit/diagnostics.ts';
 import { composeEml } from '../kit/eml.ts';
 import { invitations } from '../kit/invite.ts';
 import { mailtoUrl } from '../kit/mailto.ts';
+import { publishedPlace } from '../kit/published.ts';
 import { printable } from '../kit/text.ts';
 import { contentOption, fail, loadCheckedKit, rejectUnknown, unknownPartnerMessage } from './options.ts';
 
@@ -57,6 +59,11 @@ export const inviteCommand = defineCommand({
     }
 
     const outDir = resolve(parsed.out);
+    const published = await publishedPlace(outDir, projectRoot);
+    if (published) {
+      fail(`--out: not writing drafts there: ${published}. They hold each partner's secret kit link; write them elsewhere, like outbox`);
+      return;
+    }
     const drafts = ready.map((invitation) => ({ ...invitation, file: join(outDir, `${invitation.slug}.eml`) }));
     const existing = drafts.filter(({ file }) => existsSync(file));
     if (existing.length && !parsed.force) {
@@ -77,7 +84,9 @@ export const inviteCommand = defineCommand({
         language: site.language,
         date,
       });
-      await writeFile(draft.file, eml);
+      // Readable by the owner only: each draft holds a secret kit link.
+      await writeFile(draft.file, eml, { mode: 0o600 });
+      await chmod(draft.file, 0o600);
     }
 
     if (parsed.json) {

@@ -4,12 +4,13 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { defineCommand, type ArgsDef } from 'citty';
 import { projectRoot } from '../build/project-root.ts';
 import { localToday } from '../kit/dates.ts';
 import { displayPath, summarize } from '../kit/diagnostics.ts';
 import { loadKitFile } from '../kit/load.ts';
+import { publishedPlace } from '../kit/published.ts';
 import { absoluteUrl, kitPath } from '../kit/urls.ts';
 import { writeFileAtomically } from '../ledger/edit.ts';
 import { loadLedger } from '../ledger/load.ts';
@@ -26,20 +27,6 @@ const args = {
   html: { type: 'string', description: 'Write the report as a web page with charts, to open in your browser (private: keep it off your site)', valueHint: 'file' },
 } satisfies ArgsDef;
 
-/**
- * Why a report may not be written at `file`: inside a built site or the project's public/ folder,
- * the next deploy would publish every prospect's name.
- */
-function publishedFolder(file: string): string | undefined {
-  for (let dir = dirname(resolve(file)); ; dir = dirname(dir)) {
-    if (dir === join(projectRoot, 'public')) return `${displayPath(dir)} is copied into the site`;
-    if (existsSync(join(dir, 'index.html')) && existsSync(join(dir, 'kit')) && statSync(join(dir, 'kit')).isDirectory()) {
-      return `${displayPath(dir)} looks like a built site`;
-    }
-    if (dirname(dir) === dir) return undefined;
-  }
-}
-
 export const reportCommand = defineCommand({
   meta: { name: 'report', description: 'Who to follow up with today, and which partners send the best introductions' },
   args,
@@ -51,7 +38,7 @@ export const reportCommand = defineCommand({
       const target = resolve(parsed.html);
       const reason = !parsed.html.trim() || (existsSync(target) && statSync(target).isDirectory())
         ? 'it needs a file name, like report.html'
-        : publishedFolder(target);
+        : await publishedPlace(target, projectRoot);
       if (reason) {
         fail(`--html: not writing the report there: ${reason}. It names your prospects; write it elsewhere, like report.html`);
         return;

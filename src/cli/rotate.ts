@@ -1,10 +1,12 @@
 /** `referral-kit rotate <slug>`: a new secret kit link for a partner, revoking the old one. */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { defineCommand, type ArgsDef } from 'citty';
 import { displayPath, quote } from '../kit/diagnostics.ts';
 import { loadPartners } from '../kit/load.ts';
 import { newToken, replaceToken } from '../kit/partner-file.ts';
 import { absoluteUrl, kitPath } from '../kit/urls.ts';
+import { writeProblem } from '../kit/write-problem.ts';
+import { removeStaleTemporaries, writeFileAtomically } from '../ledger/edit.ts';
 import { contentOption, fail, loadSiteKit, rejectUnknown, reportDiagnostics, unknownPartnerMessage } from './options.ts';
 
 const args = {
@@ -33,7 +35,15 @@ export const rotateCommand = defineCommand({
       fail(`${displayPath(target.file)} was left as it was`);
       return;
     }
-    await writeFile(target.file, replaced.text);
+    // A rotate killed mid-write left a temporary copy holding a token: gone once its process is.
+    await removeStaleTemporaries(target.file);
+    try {
+      // Atomic, as the ledger: a kill or a full disk leaves the old file whole, never a truncated one.
+      await writeFileAtomically(target.file, replaced.text);
+    } catch (error) {
+      fail(`could not write ${displayPath(target.file)}: ${writeProblem(error)}; it was left as it was, with the old link`);
+      return;
+    }
 
     const name = folder.partners.find((partner) => partner.slug === target.slug)?.data.name;
     console.log(`✓ New kit link for ${name ? quote(name) : target.slug} in ${displayPath(target.file)}:`);

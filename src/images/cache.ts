@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ImageJob } from './catalog.ts';
 import { packagesUsedBy } from './fonts.ts';
@@ -132,15 +132,35 @@ export function imageKey(job: ImageJob, options: KeyOptions = {}): string {
 /** A temporary file this old belongs to no running build: rendering one image takes well under a second. */
 const abandonedAfterMs = 60 * 60 * 1000;
 
-/** Entries are the PNG's SHA-256 followed by the PNG, so a damaged entry is noticed and redone. */
+/**
+ * Entries are a SHA-256 of their key and PNG, followed by the PNG: a damaged entry, or a sound
+ * one moved under another key's name, is noticed and redone rather than published.
+ */
 const digestLength = 32;
 
-/** Stores an entry through a temporary file, so a build running alongside never reads half of one. */
+const entryDigest = (key: string, png: Uint8Array) => createHash('sha256').update(`${key}\n`).update(png).digest();
+
+/** The key an entry file is named after. */
+const keyOfEntry = (file: string) => basename(file, '.png');
+
+/**
+ * Stores an entry through a temporary file, so a build running alongside never reads half of one.
+ * Whatever is in the way (a folder put there by hand, say) is replaced, not a build failure.
+ */
 export async function writeCacheEntry(file: string, png: Uint8Array): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  await writeFile(temporary, Buffer.concat([sha256(png), png]));
-  await rename(temporary, file);
+  await writeFile(temporary, Buffer.concat([entryDigest(keyOfEntry(file), png), png]));
+  try {
+    await rename(temporary, file);
+  } catch (error) {
+    if (!['EISDIR', 'ENOTEMPTY', 'EEXIST', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '')) {
+      await rm(temporary, { force: true });
+      throw error;
+    }
+    await rm(file, { recursive: true, force: true });
+    await rename(temporary, file);
+  }
 }
 
 export class ImageCache {
@@ -159,7 +179,7 @@ export class ImageCache {
   /** Whether there is an entry (not yet whether it is sound: `get` checks that). */
   async has(key: string): Promise<boolean> {
     this.used.add(key);
-    return stat(this.entryFile(key)).then(() => true, () => false);
+    return stat(this.entryFile(key)).then((entry) => entry.isFile(), () => false);
   }
 
   /** The cached PNG, or undefined when there is none or it is damaged. */
@@ -168,7 +188,7 @@ export class ImageCache {
     const entry = await readFile(this.entryFile(key)).catch(() => undefined);
     if (!entry || entry.length <= digestLength) return undefined;
     const png = entry.subarray(digestLength);
-    return sha256(png).equals(entry.subarray(0, digestLength)) ? png : undefined;
+    return entryDigest(key, png).equals(entry.subarray(0, digestLength)) ? png : undefined;
   }
 
   /** Stores the PNG for `key` (see writeCacheEntry). */

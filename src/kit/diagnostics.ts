@@ -1,6 +1,6 @@
 /** Problems found in content, each pinned to a file position the owner's editor can jump to. */
 import { relative, isAbsolute } from 'node:path';
-import { printable } from './text.ts';
+import { compareText, printable } from './text.ts';
 
 export type Severity = 'error' | 'warning';
 
@@ -41,11 +41,45 @@ export function formatDiagnostic(d: Diagnostic, cwd?: string): string {
   return `${displayPath(d.file, cwd)}:${d.line}:${d.column}: ${d.severity}: ${d.message}`;
 }
 
+/** The most problems reported for one file; past them, one line says how many more there are. */
+export const maxDiagnosticsPerFile = 50;
+
+/** How many problems each "and N more" line stands for. */
+const hiddenCounts = new WeakMap<Diagnostic, number>();
+
+/** "and 3,912 more problems in this file" (an error: what it stands for was not all shown). */
+export function moreProblems(file: string, count: number, position: Position = startOfFile): Diagnostic {
+  const more = diagnostic(file, position, 'error', `and ${count.toLocaleString('en-US')} more problem${count === 1 ? '' : 's'} in this file (only the first ${maxDiagnosticsPerFile} are shown)`);
+  hiddenCounts.set(more, count);
+  return more;
+}
+
+/**
+ * At most `maxDiagnosticsPerFile` per file, errors kept first, and one "and N more" line in place
+ * of the rest, so one broken file cannot bury the others' problems.
+ */
+export function capPerFile(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const kept: Diagnostic[] = [];
+  for (const [file, list] of Map.groupBy(diagnostics, (d) => d.file)) {
+    const shown = list.filter((d) => !hiddenCounts.has(d));
+    let hidden = list.reduce((sum, d) => sum + (hiddenCounts.get(d) ?? 0), 0);
+    if (!hidden && shown.length <= maxDiagnosticsPerFile) {
+      kept.push(...list);
+      continue;
+    }
+    const ordered = [...shown].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+    kept.push(...ordered.slice(0, maxDiagnosticsPerFile));
+    hidden += Math.max(0, ordered.length - maxDiagnosticsPerFile);
+    kept.push(moreProblems(file, hidden, list.find((d) => hiddenCounts.has(d)) ?? startOfFile));
+  }
+  return kept;
+}
+
 /** Errors first, then by file and position, so the output reads top to bottom. */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   const rank = (d: Diagnostic) => (d.severity === 'error' ? 0 : 1);
   return [...diagnostics].sort(
-    (a, b) => rank(a) - rank(b) || a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
+    (a, b) => rank(a) - rank(b) || compareText(a.file, b.file) || a.line - b.line || a.column - b.column,
   );
 }
 

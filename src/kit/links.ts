@@ -29,12 +29,14 @@ const columns = ['name', 'email', 'category', 'kit_url', 'share_url', 'slug'] as
 
 /**
  * RFC 4180 CSV with a byte-order mark, so spreadsheet apps read it as UTF-8. A cell starting
- * with = + - @ is prefixed with ' so a hostile name cannot run as a formula.
+ * with = + - @ is prefixed with ' so a hostile name cannot run as a formula. Spreadsheets set to
+ * a European locale split on `;` too: a part after a `;` is neutralised the same way, and a cell
+ * holding `;` is quoted, so it stays one cell.
  */
 export function toCsv(rows: readonly PartnerLinks[]): string {
   const cell = (value: string) => {
-    const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+    const safe = value.split(';').map((part) => (/^[=+\-@\t\r]/.test(part.trimStart()) ? `'${part}` : part)).join(';');
+    return /[",;\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
   };
   const lines = [columns.join(','), ...rows.map((row) => columns.map((column) => cell(row[column])).join(','))];
   return `\uFEFF${lines.join('\r\n')}\r\n`;

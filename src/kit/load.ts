@@ -3,7 +3,7 @@
  * The build and `referral-kit check` both start here, so they report the same problems.
  */
 import { existsSync, statSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { inspectPhotoFile } from '../images/photo.ts';
 import { loadLedger } from '../ledger/load.ts';
@@ -12,7 +12,10 @@ import { kitSchema, type KitData } from '../schemas/kit.ts';
 import { partnerSchema, type PartnerData } from '../schemas/partner.ts';
 import { testimonialSchema, type TestimonialData } from '../schemas/testimonial.ts';
 import { localToday } from './dates.ts';
-import { diagnostic, hasErrors, sortDiagnostics, startOfFile, type Diagnostic } from './diagnostics.ts';
+import { readContentFile } from './content-file.ts';
+import { capPerFile, diagnostic, hasErrors, sortDiagnostics, startOfFile, type Diagnostic } from './diagnostics.ts';
+import { isInside, realPathOfSync } from './real-path.ts';
+import { compareText } from './text.ts';
 import { readScript, type ScriptSource } from './script-source.ts';
 import { optionalVariables } from './script-variables.ts';
 import { scriptsFor } from './script-selection.ts';
@@ -72,7 +75,7 @@ async function listFolder(dir: string, extensions: readonly string[], diagnostic
   if (!existsSync(dir)) return [];
   const entries = await readdir(dir, { withFileTypes: true });
   const files: FolderFile[] = [];
-  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const entry of entries.sort((a, b) => compareText(a.name, b.name))) {
     if (entry.name.startsWith('.')) continue;
     const file = join(dir, entry.name);
     const extension = extname(entry.name).toLowerCase();
@@ -96,7 +99,9 @@ function checkPhoto(
 ): void {
   if (!photo) return;
   const file = resolve(contentDir, photo);
-  if (!file.startsWith(resolve(contentDir) + '/')) {
+  // By real path: a photo that is a symbolic link to a file elsewhere would publish that file.
+  const realContent = realPathOfSync(contentDir);
+  if (!file.startsWith(resolve(contentDir) + '/') || (existsSync(file) && !isInside(realPathOfSync(file), realContent)) || realPathOfSync(file) === realContent) {
     diagnostics.push(diagnostic(source.file, positionAt(source, path), 'error', `${path.join('.')}: must be inside the content folder`));
   } else if (!existsSync(file) || !statSync(file).isFile()) {
     diagnostics.push(diagnostic(source.file, positionAt(source, path), 'error', `${path.join('.')}: file not found: ${photo}`));
@@ -125,11 +130,18 @@ export async function loadKitFile(contentDirectory: string): Promise<KitFile> {
     diagnostics.push(diagnostic(kitFile, startOfFile, 'error', 'missing kit.yaml: it says who you are, what you offer and where the site lives'));
     return { kitFile, diagnostics };
   }
-  const parsed = parseYaml(kitFile, await readFile(kitFile, 'utf8'));
+  const read = await readContentFile(kitFile, 'kit');
+  if (read.diagnostic) return { kitFile, diagnostics: [read.diagnostic] };
+  const parsed = parseYaml(kitFile, read.text);
   const validated = validateYaml(parsed, kitSchema);
   diagnostics.push(...validated.diagnostics);
   const kit = validated.data;
   if (kit) checkPhoto(contentDir, parsed.source, ['owner', 'photo'], kit.owner.photo, diagnostics);
+  if (kit && new URL(kit.site.url).protocol === 'http:') {
+    diagnostics.push(
+      diagnostic(kitFile, positionAt(parsed.source, ['site', 'url']), 'warning', 'site.url: starts with http://, so kit links travel unencrypted and anyone on the network can read the secret part; use https:// if your host offers it (most do, free)'),
+    );
+  }
   return { kitFile, kit, diagnostics };
 }
 
@@ -174,7 +186,13 @@ export async function loadPartners(contentDirectory: string): Promise<PartnerFol
       continue;
     }
     files.push({ slug: name, file });
-    const parsed = parseYaml(file, await readFile(file, 'utf8'));
+    const read = await readContentFile(file, 'partner');
+    if (read.diagnostic) {
+      diagnostics.push(read.diagnostic);
+      unreadable.push(file);
+      continue;
+    }
+    const parsed = parseYaml(file, read.text);
     if (hasErrors(parsed.diagnostics)) unreadable.push(file);
     const previous = firstHolder.get(`slug:${name}`);
     if (previous) {
@@ -184,11 +202,20 @@ export async function loadPartners(contentDirectory: string): Promise<PartnerFol
     for (const [field, consequence] of Object.entries(uniqueFields)) {
       const value = raw[field];
       if (typeof value !== 'string' || !value.trim()) continue;
-      const key = `${field}:${field === 'email' ? value.trim().toLowerCase() : value.trim()}`;
+      // Tokens differing only in case are two folders on a case-sensitive disk and one on a
+      // case-insensitive one (macOS, Windows): one partner's kit would overwrite the other's.
+      const key = `${field}:${value.trim().toLowerCase()}`;
       const holder = firstHolder.get(key);
       if (holder) {
-        diagnostics.push(diagnostic(file, positionAt(parsed.source, [field]), 'error', `${field}: same as in ${basename(holder)}: ${consequence}`));
-      } else firstHolder.set(key, file);
+        const caseOnly = field === 'token' && !firstHolder.has(`${field}-exact:${value.trim()}`);
+        const message = caseOnly
+          ? `token: differs only in capitals from the one in ${basename(holder)}; links that differ only in case collide on some disks and hosts: run referral-kit rotate ${name}`
+          : `${field}: same as in ${basename(holder)}: ${consequence}`;
+        diagnostics.push(diagnostic(file, positionAt(parsed.source, [field]), 'error', message));
+      } else {
+        firstHolder.set(key, file);
+        firstHolder.set(`${field}-exact:${value.trim()}`, file);
+      }
       if (field === 'email' && !holder) emails.set(value.trim().toLowerCase(), file);
     }
     const validated = validateYaml(parsed, partnerSchema);
@@ -233,7 +260,20 @@ export async function loadKit(contentDirectory: string, options: LoadOptions = {
   // scripts/<id>.mdx
   const scripts: ScriptSource[] = [];
   for (const { file, name } of await listFolder(join(contentDir, 'scripts'), ['.mdx'], diagnostics)) {
-    const read = readScript(file, name, await readFile(file, 'utf8'));
+    // The file name becomes a module id the bundler resolves: `#`, `?` and `%` break it there.
+    const unsafe = /[#?%]/.exec(name);
+    if (unsafe) {
+      diagnostics.push(
+        diagnostic(file, startOfFile, 'error', `file name: "${unsafe[0]}" cannot be in a script's file name (the build reads it as part of an address); rename the file to ${slugify(name) || 'script'}.mdx`),
+      );
+      continue;
+    }
+    const content = await readContentFile(file, 'script');
+    if (content.diagnostic) {
+      diagnostics.push(content.diagnostic);
+      continue;
+    }
+    const read = readScript(file, name, content.text);
     diagnostics.push(...read.diagnostics);
     if (read.script) scripts.push(read.script);
   }
@@ -275,7 +315,12 @@ export async function loadKit(contentDirectory: string, options: LoadOptions = {
   // testimonials/<id>.yaml
   const testimonials: TestimonialEntry[] = [];
   for (const { file, name } of await listFolder(join(contentDir, 'testimonials'), ['.yaml', '.yml'], diagnostics)) {
-    const parsed = parseYaml(file, await readFile(file, 'utf8'));
+    const read = await readContentFile(file, 'testimonial');
+    if (read.diagnostic) {
+      diagnostics.push(read.diagnostic);
+      continue;
+    }
+    const parsed = parseYaml(file, read.text);
     const validated = validateYaml(parsed, testimonialSchema);
     diagnostics.push(...validated.diagnostics);
     if (!validated.data) continue;
@@ -293,7 +338,7 @@ export async function loadKit(contentDirectory: string, options: LoadOptions = {
   const ledger = await loadLedger(contentDir, { partners: partnerFolder.files.map((entry) => entry.slug), today: options.today ?? localToday() });
   diagnostics.push(...ledger.diagnostics);
 
-  const sorted = sortDiagnostics(diagnostics);
+  const sorted = sortDiagnostics(capPerFile(diagnostics));
   if (hasErrors(sorted) || !kit) return { diagnostics: sorted };
   return {
     content: {

@@ -1,6 +1,7 @@
 /** Which scripts a partner sees, in the order the kit page shows them. */
 import type { PartnerCategory } from '../schemas/partner.ts';
 import { scriptChannels, type ScriptData } from '../schemas/script.ts';
+import { compareText } from './text.ts';
 
 interface Selectable {
   id: string;
@@ -22,6 +23,6 @@ export function scriptsFor<T extends Selectable>(scripts: readonly T[], category
     (a, b) =>
       scriptChannels.indexOf(a.data.channel) - scriptChannels.indexOf(b.data.channel) ||
       a.data.order - b.data.order ||
-      a.id.localeCompare(b.id),
+      compareText(a.id, b.id),
   );
 }

@@ -39,6 +39,28 @@ function startOf(node: MdastNode): Position {
   return node.position ? { line: node.position.start.line, column: node.position.start.column } : startOfFile;
 }
 
+/**
+ * How deeply block quotes and lists may nest in a script. Far past anything a message needs, and
+ * far below what breaks: 600 levels of `> ` crashed the bundler, 5,000 the Markdown parser.
+ */
+export const maxScriptNesting = 16;
+
+/**
+ * The first line nested deeper than `maxScriptNesting`, found by reading each line's leading
+ * markers (`>`, `-`, `*`, `+`, `1.`) and indentation, before the Markdown parser sees it.
+ */
+function tooDeeplyNested(body: string): { position: Position; depth: number } | undefined {
+  const lines = body.split('\n');
+  for (const [index, line] of lines.entries()) {
+    const prefix = /^(?:[ \t]*(?:>|[*+-](?=[ \t])|\d{1,9}[.)](?=[ \t])))+/.exec(line)?.[0] ?? '';
+    const markers = prefix.match(/>|[*+-]|\d{1,9}[.)]/g)?.length ?? 0;
+    const indent = /^[ \t]*/.exec(line)![0].replace(/\t/g, '    ').length;
+    const depth = Math.max(markers, Math.floor(indent / 2));
+    if (depth > maxScriptNesting) return { position: { line: index + 1, column: 1 }, depth };
+  }
+  return undefined;
+}
+
 export function readScript(file: string, id: string, text: string): { script?: ScriptSource | undefined; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const { frontmatter, body } = splitFrontmatter(text);
@@ -64,8 +86,13 @@ export function readScript(file: string, id: string, text: string): { script?: S
 
   const uses: VariableUse[] = [];
   let tree: MdastNode | undefined;
+  const deep = tooDeeplyNested(body);
   try {
-    tree = mdxParser.parse(new VFile({ path: file, value: body }));
+    if (deep) {
+      diagnostics.push(
+        diagnostic(file, deep.position, 'error', `quotes or lists nested ${deep.depth} levels deep; a script can nest at most ${maxScriptNesting} (each "> " or list level is one)`),
+      );
+    } else tree = mdxParser.parse(new VFile({ path: file, value: body }));
   } catch (error) {
     const message = error as { line?: number; column?: number; reason?: string; message: string };
     diagnostics.push(
@@ -73,32 +100,33 @@ export function readScript(file: string, id: string, text: string): { script?: S
     );
   }
   if (tree) {
-    const visit = (node: MdastNode): void => {
+    // Without recursion: the depth of the tree is the owner's to choose, the call stack is not.
+    const visit = (node: MdastNode): boolean => {
       switch (node.type) {
         case 'mdxjsEsm':
           diagnostics.push(diagnostic(file, startOf(node), 'error', 'scripts cannot import or export anything; write plain text with {variables}'));
-          return;
+          return false;
         case 'mdxJsxFlowElement':
         case 'mdxJsxTextElement': {
           const name = (node as { name?: string | null }).name;
           diagnostics.push(
             diagnostic(file, startOf(node), 'error', `tags like <${name ?? ''}> are not allowed in scripts: write plain text and Markdown (a literal "<" is written \\<)`),
           );
-          return;
+          return false;
         }
         case 'mdxFlowExpression':
         case 'mdxTextExpression': {
           const program = (node.data as { estree?: Program } | undefined)?.estree;
-          if (!program) return;
+          if (!program) return false;
           const checked = checkExpression(program);
           uses.push(...checked.uses);
           for (const problem of checked.problems) diagnostics.push(diagnostic(file, problem.position, 'error', problem.message));
-          return;
+          return false;
         }
         case 'image':
         case 'imageReference':
           diagnostics.push(diagnostic(file, startOf(node), 'error', 'images are not allowed in scripts; they are words to say or paste'));
-          return;
+          return false;
         case 'link':
         case 'definition': {
           const url = (node as Link | Definition).url;
@@ -116,9 +144,14 @@ export function readScript(file: string, id: string, text: string): { script?: S
           break;
         }
       }
-      for (const child of (node as Partial<Parent>).children ?? []) visit(child);
+      return true;
     };
-    visit(tree);
+    const stack: MdastNode[] = [tree];
+    while (stack.length) {
+      const node = stack.pop()!;
+      // Children in reverse, so they come off the stack (and their problems out) in reading order.
+      if (visit(node)) stack.push(...[...((node as Partial<Parent>).children ?? [])].reverse());
+    }
     if (!(tree as Parent).children.length) {
       diagnostics.push(diagnostic(file, startOfFile, 'error', 'the script has no text after its frontmatter'));
     }

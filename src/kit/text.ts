@@ -1,6 +1,15 @@
 /** Text helpers for fields and the terminal; none of them loads an HTML parser. */
 import { directionControls } from './direction-controls.ts';
 
+/**
+ * Compares text the same way on every computer: with a fixed locale, not the process's (under
+ * Danish collation "aa" sorts after "z", and 14 pages came out different).
+ */
+const collator = new Intl.Collator('en-US');
+export function compareText(a: string, b: string): number {
+  return collator.compare(a, b);
+}
+
 /** Paragraphs of a plain-text field (a partner's greeting): split on blank lines. */
 export function paragraphs(text: string): string[] {
   return text

@@ -2,9 +2,9 @@
  * YAML parsing that remembers where every value came from, and schema validation whose problems
  * point at the offending value (`file:line:col`) rather than at a path in a data structure.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
-import { diagnostic, didYouMean, quote, startOfFile, type Diagnostic, type Position } from './diagnostics.ts';
+import { diagnostic, didYouMean, maxDiagnosticsPerFile, moreProblems, quote, startOfFile, type Diagnostic, type Position } from './diagnostics.ts';
 
 export interface YamlSource {
   file: string;
@@ -20,19 +20,88 @@ export interface ParsedYaml {
   diagnostics: Diagnostic[];
 }
 
+/** How deep YAML values may nest (a partner's fields are 2 levels deep, `copy` overrides 4). */
+export const maxYamlDepth = 32;
+
+/** An empty document, for a file the parser could not read at all. */
+function emptyDocument(lines: LineCounter): Document.Parsed {
+  return parseDocument('', { lineCounter: lines });
+}
+
+/**
+ * What the parser does not check, in one walk without recursion: keys used twice in a map
+ * (the parser's own check takes quadratic time: 40,000 keys took minutes) and values nested
+ * deeper than `maxYamlDepth`.
+ */
+function structureProblems(source: YamlSource): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  const stack: [node: unknown, depth: number][] = [[source.doc.contents, 1]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (!isMap(node) && !isSeq(node)) continue;
+    if (depth > maxYamlDepth) {
+      problems.push(diagnostic(source.file, offsetPosition(source, (node as Node).range?.[0] ?? 0), 'error', `YAML: nested more than ${maxYamlDepth} levels deep; content files never need that`));
+      continue;
+    }
+    if (isMap(node)) {
+      const keys = new Set<string>();
+      for (const pair of node.items) {
+        const key = pair.key as Node | null;
+        if (isScalar(key)) {
+          const name = `${typeof key.value}:${String(key.value)}`;
+          if (keys.has(name)) problems.push(diagnostic(source.file, offsetPosition(source, key.range?.[0] ?? 0), 'error', 'YAML: Map keys must be unique'));
+          keys.add(name);
+        }
+        stack.push([pair.value, depth + 1]);
+      }
+    } else for (const item of node.items) stack.push([item, depth + 1]);
+  }
+  return problems.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/** Where the first alias (`*name`) is: an alias bomb is reported there. */
+function firstAlias(source: YamlSource): Position {
+  let offset: number | undefined;
+  visit(source.doc, {
+    Alias(_, node) {
+      offset = node.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return offset === undefined ? { ...startOfFile, line: 1 + source.lineOffset } : offsetPosition(source, offset);
+}
+
 export function parseYaml(file: string, text: string, lineOffset = 0): ParsedYaml {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
+  } catch (error) {
+    const source: YamlSource = { file, doc: emptyDocument(new LineCounter()), lines, lineOffset };
+    const message = `YAML: could not read this file (${(error as Error).message})`;
+    return { source, value: undefined, diagnostics: [diagnostic(file, { ...startOfFile, line: 1 + lineOffset }, 'error', message)] };
+  }
   const source: YamlSource = { file, doc, lines, lineOffset };
   const diagnostics = [
     ...doc.errors.map((e) => diagnostic(file, offsetPosition(source, e.pos[0]), 'error', `YAML: ${yamlMessage(e.message)}`)),
     ...doc.warnings.map((w) => diagnostic(file, offsetPosition(source, w.pos[0]), 'warning', `YAML: ${yamlMessage(w.message)}`)),
   ];
-  return { source, value: doc.errors.length ? undefined : doc.toJS({ maxAliasCount: 100 }), diagnostics };
+  if (!doc.errors.length) diagnostics.push(...structureProblems(source));
+  if (diagnostics.some((d) => d.severity === 'error')) return { source, value: undefined, diagnostics };
+  try {
+    return { source, value: doc.toJS({ maxAliasCount: 100 }), diagnostics };
+  } catch (error) {
+    // "Billion laughs": aliases of aliases that would expand to gigabytes.
+    const message = error instanceof ReferenceError && /alias/i.test(error.message)
+      ? 'YAML: aliases (*name) expand into too many values, like a "billion laughs" attack; write the values out instead'
+      : `YAML: could not read this file (${(error as Error).message})`;
+    return { source, value: undefined, diagnostics: [...diagnostics, diagnostic(file, firstAlias(source), 'error', message)] };
+  }
 }
 
 /** The yaml package's messages end with a code excerpt; the position already says where. */
 function yamlMessage(message: string): string {
+  if (/Maximum call stack size exceeded/.test(message)) return `nested too deeply to read (more than ${maxYamlDepth} levels is never needed)`;
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 }
 
@@ -117,13 +186,22 @@ export function validateYaml<S extends z.ZodType>(
   if (result.success) return { data: result.data, diagnostics: parsed.diagnostics };
   const { source } = parsed;
   const diagnostics = [...parsed.diagnostics];
+  // Each problem costs a walk to its position: a file with 40,000 unknown keys gets the first
+  // few and a count (each unknown key is one problem, though zod reports them as one issue).
+  const problems = result.error.issues.reduce((sum, issue) => sum + (issue.code === 'unrecognized_keys' ? issue.keys.length : 1), 0);
+  if (problems > maxDiagnosticsPerFile) {
+    diagnostics.push(moreProblems(source.file, problems - maxDiagnosticsPerFile, { ...startOfFile, line: 1 + source.lineOffset }));
+  }
+  let budget = maxDiagnosticsPerFile;
   for (const issue of result.error.issues) {
+    if (budget <= 0) break;
+    budget -= issue.code === 'unrecognized_keys' ? Math.min(issue.keys.length, budget) : 1;
     const path = issue.path;
     const name = formatPath(path);
     const value = valueAt(parsed.value, path);
     if (issue.code === 'unrecognized_keys') {
       const known = knownKeys(schema, path);
-      for (const key of issue.keys) {
+      for (const key of issue.keys.slice(0, maxDiagnosticsPerFile)) {
         const guess = didYouMean(key, known);
         const hint = guess ? `did you mean "${guess}"?` : `known fields: ${known.join(', ')}`;
         diagnostics.push(

@@ -10,9 +10,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { open, readFile, realpath, rename, rm, stat } from 'node:fs/promises';
+import { link, open, readdir, readFile, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+import { isRunning, LockTimeout, withLock } from '../build/lock.ts';
+import { decodeContent, fileSizeLimits } from '../kit/content-file.ts';
+import { writeProblem } from '../kit/write-problem.ts';
 import { isMap, isPair, isScalar, isSeq, parseDocument, stringify, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 
 export type LedgerList = 'received' | 'given' | 'asks';
@@ -205,10 +208,11 @@ export function setFields(text: string, index: number, fields: Fields): EditResu
 /**
  * Writes `file` so that it is either entirely the old text or entirely the new one: the new text
  * goes to a temporary file in the same folder, is flushed to disk, and is renamed over the old
- * one. The file keeps its permissions (a new ledger is readable by its owner only); a symbolic
- * link keeps pointing where it did, and the file it points to is replaced.
+ * one. The file keeps its permissions (a new file is readable by its owner only); a symbolic
+ * link keeps pointing where it did, and the file it points to is replaced. With `exclusive`, a
+ * file that already exists is never replaced (EEXIST), as `add partner` needs.
  */
-export async function writeFileAtomically(file: string, text: string): Promise<void> {
+export async function writeFileAtomically(file: string, text: string, options: { exclusive?: boolean } = {}): Promise<void> {
   const exists = existsSync(file);
   const target = exists ? await realpath(file) : file;
   const mode = exists ? (await stat(target)).mode & 0o777 : 0o600;
@@ -221,7 +225,10 @@ export async function writeFileAtomically(file: string, text: string): Promise<v
     } finally {
       await handle.close();
     }
-    await rename(temporary, target);
+    if (options.exclusive) {
+      await link(temporary, target);
+      await rm(temporary, { force: true });
+    } else await rename(temporary, target);
   } catch (error) {
     // A full disk or a failed rename: the old file is untouched; leave no half-written copy behind.
     await rm(temporary, { force: true });
@@ -231,19 +238,62 @@ export async function writeFileAtomically(file: string, text: string): Promise<v
 
 export type LedgerChange<T> = { text: string; result: T } | { problem: string };
 
+/** The lock that serializes edits of `file`: `.referrals.yaml.lock` beside it. */
+export function lockFileOf(file: string): string {
+  return join(dirname(file), `.${basename(file)}.lock`);
+}
+
+/**
+ * Temporary copies of `file` left by a process killed mid-write (`.referrals.yaml.<pid>-<hex>.tmp`)
+ * hold a full copy of it: removed once their process is gone. Call it holding the file's lock.
+ */
+export async function removeStaleTemporaries(file: string): Promise<void> {
+  const prefix = `.${basename(file)}.`;
+  const entries = await readdir(dirname(file)).catch(() => [] as string[]);
+  for (const name of entries) {
+    const match = name.startsWith(prefix) ? /^(\d+)-[0-9a-f]+\.tmp$/.exec(name.slice(prefix.length)) : null;
+    if (match && !isRunning(Number(match[1]))) await rm(join(dirname(file), name), { force: true });
+  }
+}
+
 /**
  * Reads the file (or starts from `initial` when it does not exist), computes the change, and
- * writes it, unless the file changed meanwhile (another `log` at the same moment): then the change
- * is made again on the new text, so neither is lost.
+ * writes it. Edits take turns through an exclusive lock beside the file, so two commands at
+ * once (ten `log`s from a script) each add their entry. Under the lock the file is read again
+ * just before writing: if it changed meanwhile (the owner saved it in an editor), the change is
+ * made again on the new text, so neither is lost.
  */
 export async function changeFile<T>(
   file: string,
   initial: string,
   change: (text: string, existed: boolean) => LedgerChange<T> | Promise<LedgerChange<T>>,
 ): Promise<{ problem: string } | { result: T; created: boolean }> {
+  const busy = { problem: `${basename(file)} keeps changing while this command runs; try again` };
+  const locked = () => changeLocked(file, initial, change, busy);
+  try {
+    return await withLock(lockFileOf(file), () => {}, locked, { maxWaitMs: 30_000 });
+  } catch (error) {
+    if (error instanceof LockTimeout) return { problem: `another command has been editing ${basename(file)} for 30 seconds; try again` };
+    return { problem: `could not write ${basename(file)} (${writeProblem(error)}); it was left as it was` };
+  }
+}
+
+async function changeLocked<T>(
+  file: string,
+  initial: string,
+  change: (text: string, existed: boolean) => LedgerChange<T> | Promise<LedgerChange<T>>,
+  busy: { problem: string },
+): Promise<{ problem: string } | { result: T; created: boolean }> {
+  await removeStaleTemporaries(file);
   for (let attempt = 0; attempt < 5; attempt++) {
     const existed = existsSync(file);
-    const before = existed ? await readFile(file, 'utf8') : initial;
+    if (existed && (await stat(file)).size > fileSizeLimits.ledger) {
+      return { problem: `${basename(file)} is over ${fileSizeLimits.ledger / 1024 / 1024} MB, the most a ledger can be; start a new one and keep this one as an archive` };
+    }
+    const read = existed ? decodeContent(file, await readFile(file)) : { text: initial };
+    // Written back as read, bytes that are not UTF-8 would become "�": stop and say where.
+    if (read.diagnostic) return { problem: `${basename(file)}:${read.diagnostic.line}:${read.diagnostic.column}: ${read.diagnostic.message}; nothing was written` };
+    const before = read.text;
     const changed = await change(before, existed);
     if ('problem' in changed) return changed;
     const now = existsSync(file) ? await readFile(file, 'utf8') : undefined;
@@ -251,9 +301,9 @@ export async function changeFile<T>(
     try {
       await writeFileAtomically(file, changed.text);
     } catch (error) {
-      return { problem: `could not write ${basename(file)} (${(error as Error).message}); it was left as it was` };
+      return { problem: `could not write ${basename(file)} (${writeProblem(error)}); it was left as it was` };
     }
     return { result: changed.result, created: !existed };
   }
-  return { problem: `${basename(file)} keeps changing while this command runs; try again` };
+  return busy;
 }

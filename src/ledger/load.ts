@@ -6,9 +6,9 @@
  * keeps none of the ledger's data: only `report`, `log` and `update` read the entries.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { diagnostic, hasErrors, quote, startOfFile, type Diagnostic } from '../kit/diagnostics.ts';
+import { readContentFile } from '../kit/content-file.ts';
+import { capPerFile, diagnostic, hasErrors, quote, startOfFile, type Diagnostic } from '../kit/diagnostics.ts';
 import { parseYaml, positionAt, validateYaml, type YamlSource } from '../kit/yaml-source.ts';
 import { ledgerSchemaFor, type LedgerContext, type LedgerData } from '../schemas/ledger.ts';
 
@@ -70,7 +70,7 @@ export function checkLedgerText(file: string, text: string, context: LedgerConte
       }
     }
   }
-  return { data, source, diagnostics };
+  return { data, source, diagnostics: capPerFile(diagnostics) };
 }
 
 /** `referrals.yaml` of a content folder, checked against its partners and today's date. */
@@ -78,8 +78,9 @@ export async function loadLedger(contentDir: string, context: LedgerContext): Pr
   const [yaml, yml] = ledgerFileNames.map((name) => join(contentDir, name)) as [string, string];
   const file = ledgerPath(contentDir);
   if (!existsSync(file)) return { file, exists: false, data: { received: [], given: [], asks: [] }, diagnostics: [] };
-  const text = await readFile(file, 'utf8');
-  const checked = checkLedgerText(file, text, context);
+  const read = await readContentFile(file, 'ledger');
+  if (read.diagnostic) return { file, exists: true, diagnostics: [read.diagnostic] };
+  const checked = checkLedgerText(file, read.text, context);
   if (existsSync(yaml) && existsSync(yml)) {
     checked.diagnostics.push(
       diagnostic(yml, startOfFile, 'error', `two ledgers: ${basename(yaml)} and ${basename(yml)}; keep one (only ${basename(yaml)} is read)`),

@@ -4,6 +4,7 @@
  * HTML renderings all start from `followUpReport()`.
  */
 import { daysBetween } from '../kit/dates.ts';
+import { compareText } from '../kit/text.ts';
 import { partnerCategories, type PartnerCategory } from '../schemas/partner.ts';
 import { closedStatuses, type LedgerData, type ReceivedEntry, type ReferralStatus } from '../schemas/ledger.ts';
 
@@ -235,8 +236,8 @@ function todoItems(input: ReportInput): TodoItem[] {
     (a, b) =>
       rank(a.action) - rank(b.action) ||
       waited(b) - waited(a) ||
-      a.partner_name.localeCompare(b.partner_name) ||
-      (a.prospect ?? '').localeCompare(b.prospect ?? ''),
+      compareText(a.partner_name, b.partner_name) ||
+      compareText(a.prospect ?? '', b.prospect ?? ''),
   );
 }
 
@@ -299,7 +300,7 @@ export function followUpReport(input: ReportInput): FollowUpReport {
       const only = new Set([partner.slug]);
       return { partner: partner.slug, name: partner.name, category: partner.category, ...stats(receivedFrom(only), givenTo(only), today) };
     })
-    .sort((a, b) => bySourceSize(a, b) || a.name.localeCompare(b.name));
+    .sort((a, b) => bySourceSize(a, b) || compareText(a.name, b.name));
 
   const categories: CategorySource[] = partnerCategories
     .map((category) => {

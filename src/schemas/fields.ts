@@ -34,12 +34,25 @@ const directionControlError = 'must not contain invisible direction controls (U+
 /** JSON Schema's form of both rules, to put in front of a field's own pattern. */
 const noControlCharacters = `^(?![\\s\\S]*[${controlCharacters}${directionControls}])`;
 
+/**
+ * The longest a field can be, in characters. Far past what anyone writes (a name, a paragraph),
+ * and short enough that a pasted megabyte cannot stall the build: a 480 KB name took it from 4 s
+ * to 225 s. Stated in the README's "Reliability" section; JSON Schema shows them as maxLength.
+ */
+export const fieldLengthLimits = {
+  /** Names, titles, subjects, list items: one line. */
+  line: 5000,
+  /** Paragraphs: a pitch, a greeting, a quote, notes. */
+  text: 20_000,
+} as const;
+
 /** Text that must not be empty once trimmed. */
-export function text() {
+export function text(max: number = fieldLengthLimits.text) {
   return z
     .string({ error: 'must be text' })
     .trim()
     .min(1, { error: 'must not be empty' })
+    .max(max, { error: `must be at most ${max.toLocaleString('en-US')} characters` })
     .refine((value) => !controlCharacter.test(value), { error: controlCharacterError })
     .refine((value) => !directionControl.test(value), { error: directionControlError })
     .meta({ pattern: `${noControlCharacters}[\\s\\S]*\\S`, patternErrorMessage: 'must not be empty, nor contain control characters (like ESC or NUL) or invisible direction controls' });
@@ -49,7 +62,7 @@ const singleLineError = 'must be a single line (no line breaks)';
 
 /** A single line of text: names, titles, subjects. Newlines would break headers and layouts. */
 export function line() {
-  return text()
+  return text(fieldLengthLimits.line)
     .refine((value) => !/[\r\n\u2028\u2029]/.test(value), { error: singleLineError })
     .meta({
       // Once trimmed: not empty, and no line break between the first and last visible character.

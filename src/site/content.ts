@@ -1,5 +1,6 @@
 /** Typed access to the collections for pages. */
 import { getCollection, getEntry, render, type CollectionEntry } from 'astro:content';
+import { compareText } from '../kit/text.ts';
 import type { KitData } from '../schemas/kit.ts';
 
 export async function getKit(): Promise<KitData> {
@@ -9,13 +10,13 @@ export async function getKit(): Promise<KitData> {
 }
 
 export async function getPartners() {
-  return (await getCollection('partners')).sort((a, b) => a.id.localeCompare(b.id));
+  return (await getCollection('partners')).sort((a, b) => compareText(a.id, b.id));
 }
 
 /** Testimonials with consent (the loader never passes others), newest first. */
 export async function getTestimonials() {
   return (await getCollection('testimonials')).sort(
-    (a, b) => (b.data.date ?? '').localeCompare(a.data.date ?? '') || a.id.localeCompare(b.id),
+    (a, b) => compareText(b.data.date ?? '', a.data.date ?? '') || compareText(a.id, b.id),
   );
 }
 

@@ -13,7 +13,7 @@ export function initials(name: string): string {
   const first = firstGrapheme(words[0] ?? '');
   if (!/^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]/u.test(first)) return first;
   const last = words.length > 1 ? firstGrapheme(words.at(-1)!) : '';
-  return `${first}${/^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]/u.test(last) ? last : ''}`.toLocaleUpperCase();
+  return `${first}${/^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]/u.test(last) ? last : ''}`.toUpperCase();
 }
 
 const xmlEntities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };

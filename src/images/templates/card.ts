@@ -8,7 +8,7 @@ export function cardTemplate(input: CardInput, format: ImageFormat): Template {
   const { width, height } = imageFormats[format];
   const palette = accentPalette(input.owner.accent);
   const texts = new Parts();
-  const eyebrowText = `Recommended by ${isolate(input.partnerName)}`.toLocaleUpperCase();
+  const eyebrowText = `Recommended by ${isolate(input.partnerName)}`.toUpperCase();
   const eyebrow: TextStyle = { typeface: 'sans', weight: 700, size: 20, minSize: 13, lineHeight: 1.3, maxLines: 1, letterSpacing: 0.12, direction: 'ltr' };
   const qrSize = format === '1200x630' ? 236 : 222;
   const qr = texts.svg(qrSvg(input.shareUrl), qrSize, qrSize);

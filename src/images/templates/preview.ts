@@ -18,7 +18,7 @@ export function previewTemplate(input: PreviewInput): Template {
       { height: height - 12, padding: '70px 72px 48px 72px', alignItems: 'center' },
       box(
         { flexDirection: 'column', width: left.width, height: height - 12 - 70 - 48 },
-        texts.block('eyebrow', eyebrow.toLocaleUpperCase(), { typeface: 'sans', weight: 700, size: 20, minSize: 13, lineHeight: 1.3, maxLines: 1, letterSpacing: 0.12, direction: 'ltr' }, left.width, 30, palette.accentInk),
+        texts.block('eyebrow', eyebrow.toUpperCase(), { typeface: 'sans', weight: 700, size: 20, minSize: 13, lineHeight: 1.3, maxLines: 1, letterSpacing: 0.12, direction: 'ltr' }, left.width, 30, palette.accentInk),
         box({ height: 20 }),
         box(
           { height: 200, alignItems: 'flex-end' },

@@ -1,0 +1,78 @@
+/** `rotate` and `add partner` write partner files atomically: under kills and on a full disk. */
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { afterAll, describe, expect, it } from 'vitest';
+import { copyFixture, fixture, repoRoot, tempDir } from './helpers/fixtures.ts';
+
+const cli = join(repoRoot, 'bin', 'referral-kit.js');
+
+function spawnCli(args: string[], killAfter?: number): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const timer = killAfter === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfter);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+const tokenOf = (file: string) => (parse(readFileSync(file, 'utf8')) as { token?: unknown }).token;
+
+describe('rotate under kills', () => {
+  it('leaves the partner file whole, with the old token or a new one, over 10 kills at random moments', async () => {
+    const content = copyFixture('basic');
+    const file = join(content, 'partners', 'jane-smith.yaml');
+    const started = performance.now();
+    expect((await spawnCli(['rotate', 'jane-smith', '--content', content])).code).toBe(0);
+    const duration = performance.now() - started;
+    const rest = (text: string) => text.replace(/^token: .*$/m, '');
+    const expectedRest = rest(readFileSync(file, 'utf8'));
+    for (let round = 0; round < 10; round++) {
+      await spawnCli(['rotate', 'jane-smith', '--content', content], Math.random() * duration * 1.1);
+      expect(String(tokenOf(file))).toMatch(/^[\w-]{22,}$/);
+      expect(rest(readFileSync(file, 'utf8'))).toBe(expectedRest);
+    }
+    // A killed write leaves at most a temporary copy (it holds a token); the next rotate removes it.
+    expect((await spawnCli(['rotate', 'jane-smith', '--content', content])).code).toBe(0);
+    expect(readdirSync(join(content, 'partners')).sort()).toEqual(readdirSync(join(fixture('basic'), 'partners')).sort());
+  }, 120_000);
+});
+
+describe('partner files on a full disk', () => {
+  const mountPoint = tempDir('full-disk');
+  let mounted = false;
+  afterAll(() => {
+    if (mounted) spawnSync('umount', [mountPoint]);
+  });
+
+  it('rotate and add partner say the disk is full, and leave every file as it was', async () => {
+    const mount = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', mountPoint], { encoding: 'utf8' });
+    expect(mount.status, `mounting a small tmpfs needs root: ${mount.stderr}`).toBe(0);
+    mounted = true;
+    const content = join(mountPoint, 'content');
+    cpSync(fixture('basic'), content, { recursive: true });
+    const file = join(content, 'partners', 'jane-smith.yaml');
+    const before = readFileSync(file, 'utf8');
+    try {
+      writeFileSync(join(mountPoint, 'filler'), Buffer.alloc(1024 * 1024, 1));
+    } catch {}
+    const rotated = await spawnCli(['rotate', 'jane-smith', '--content', content]);
+    expect(rotated.code).toBe(1);
+    expect(rotated.stderr).toMatch(/referral-kit: could not write partners\/jane-smith\.yaml: the disk is full; it was left as it was, with the old link|could not write .*jane-smith\.yaml: the disk is full; it was left as it was/);
+    expect(rotated.stderr).not.toMatch(/\n\s+at /);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+
+    const added = await spawnCli(['add', 'partner', 'Nadia Room', '--category', 'client', '--content', content]);
+    expect(added.code).toBe(1);
+    expect(added.stderr).toMatch(/could not write .*nadia-room\.yaml: the disk is full; nothing was added/);
+    expect(readdirSync(join(content, 'partners'))).not.toContain('nadia-room.yaml');
+    expect(readdirSync(join(content, 'partners')).filter((name) => name.startsWith('.'))).toEqual([]);
+  }, 60_000);
+});
