@@ -132,7 +132,7 @@ describe('a partner kit', () => {
     let compared = 0;
     for (const { slug, data } of content!.partners) {
       const kit = page(`kit/${data.token}`);
-      for (const script of scriptsFor(content!.scripts, data.category).filter((s) => s.data.channel !== 'invite')) {
+      for (const script of scriptsFor(content!.scripts, { slug, category: data.category, tags: data.tags }).filter((s) => s.data.channel !== 'invite')) {
         const rendered = (await compileScript(script.file))(scriptContext(content!.kit, data, scriptUrls(content!.kit.site, slug, data)));
         const shown = kit.html.match(new RegExp(`<div class="script-body" id="script-${script.id}">([\\s\\S]*?)</div>`))![1]!;
         expect(normalized(rendered.html), `${slug}: ${script.id}`).toBe(normalized(shown));

@@ -152,16 +152,37 @@ export function checkExpression(program: Program): { uses: VariableUse[]; proble
 
 const placeholder = /\{\s*([^{}]*?)\s*\}/g;
 
-/** Variables written in a frontmatter text such as an email subject: `Meet {owner.name}`. */
-export function templateVariables(template: string): { path: string; index: number }[] {
-  return [...template.matchAll(placeholder)].map((match) => ({ path: match[1]!, index: match.index }));
+/** `partner.company ?? "your firm"`: a variable, and the text to use when it is empty. */
+const fallbackForm = /^([A-Za-z_][\w.]*)\s*(?:\?\?\s*(?:"([^"]*)"|'([^']*)'|“([^”]*)”))?$/;
+
+export interface TemplateVariable {
+  /** The variable, like `partner.company`; for a placeholder that is not one, the text inside the braces. */
+  path: string;
+  index: number;
+  /** The text after `??`, when there is one. */
+  fallback?: string | undefined;
+  /** Not of the form `{variable}` or `{variable ?? "text"}`. */
+  malformed?: boolean;
 }
 
-/** Fills `{partner.first_name}`-style placeholders of a frontmatter text; missing values become empty. */
+/** Variables written in a frontmatter text such as an email subject: `Meet {owner.name}`, `{partner.company ?? "your firm"}`. */
+export function templateVariables(template: string): TemplateVariable[] {
+  return [...template.matchAll(placeholder)].map((match) => {
+    const inner = match[1]!;
+    const form = fallbackForm.exec(inner);
+    if (!form) return { path: inner, index: match.index, malformed: true };
+    return { path: form[1]!, index: match.index, fallback: form[2] ?? form[3] ?? form[4] };
+  });
+}
+
+/** Fills the placeholders of a frontmatter text, as a script body fills its own: an empty value takes its fallback, or stays empty. */
 export function fillTemplate(template: string, context: ScriptContext): string {
-  return template.replace(placeholder, (_, path: string) => {
+  return template.replace(placeholder, (_: string, inner: string) => {
+    const form = fallbackForm.exec(inner);
+    if (!form) return '';
     let value: unknown = context;
-    for (const key of path.split('.')) value = (value as Record<string, unknown> | undefined)?.[key];
-    return typeof value === 'string' ? value : '';
+    for (const key of form[1]!.split('.')) value = (value as Record<string, unknown> | undefined)?.[key];
+    if (typeof value === 'string' && value) return value;
+    return form[2] ?? form[3] ?? form[4] ?? '';
   });
 }
