@@ -7,6 +7,7 @@ import { checkCommand, checkExamples } from './check.ts';
 import { inviteCommand, inviteExamples } from './invite.ts';
 import { linksCommand, linksExamples } from './links.ts';
 import { logCommand, logExamples } from './log.ts';
+import { previewCommand, previewExamples } from './preview.ts';
 import { reportCommand, reportExamples } from './report.ts';
 import { rotateCommand, rotateExamples } from './rotate.ts';
 import { updateCommand, updateExamples } from './update.ts';
@@ -24,6 +25,7 @@ export const main = defineCommand({
   subCommands: {
     add: addCommand,
     check: checkCommand,
+    preview: previewCommand,
     links: linksCommand,
     invite: inviteCommand,
     rotate: rotateCommand,
@@ -41,6 +43,7 @@ const examples: Record<string, string[]> = {
   build: buildExamples,
   check: checkExamples,
   invite: inviteExamples,
+  preview: previewExamples,
   links: linksExamples,
   rotate: rotateExamples,
   log: logExamples,

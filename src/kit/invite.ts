@@ -7,9 +7,7 @@ import { compileScript, type ScriptRenderer } from './render-script.ts';
 import { scriptsFor } from './script-selection.ts';
 import { fillTemplate, scriptContext } from './script-variables.ts';
 import { scriptUrls } from './urls.ts';
-
-/** The subject of an invitation whose script sets none. */
-export const defaultInviteSubject = 'Your introduction kit, {partner.first_name}';
+import { kitStrings } from '../i18n/kit-strings.ts';
 
 export interface Invitation {
   slug: string;
@@ -54,7 +52,7 @@ export async function invitations(
       slug,
       name: data.name,
       email: data.email,
-      subject: fillTemplate(script.data.subject ?? defaultInviteSubject, context),
+      subject: script.data.subject ? fillTemplate(script.data.subject, context) : kitStrings(content.kit, { partner: data }).t('invite_subject_default'),
       ...render(context),
     });
   }

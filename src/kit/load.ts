@@ -136,7 +136,9 @@ export async function loadKitFile(contentDirectory: string): Promise<KitFile> {
   diagnostics.push(...validated.diagnostics);
   const kit = validated.data;
   if (kit) checkPhoto(contentDir, parsed.source, ['owner', 'photo'], kit.owner.photo, diagnostics);
-  if (kit) checkCopy(parsed.source, kit.copy, diagnostics);
+  // On the raw value, so a misspelt value shows up even while another field is wrong.
+  const rawCopy = (parsed.value as { copy?: unknown } | null | undefined)?.copy;
+  if (rawCopy && typeof rawCopy === 'object') checkCopy(parsed.source, rawCopy as Record<string, unknown>, diagnostics);
   return { kitFile, kit, diagnostics };
 }
 
