@@ -68,12 +68,16 @@ export function commonValues(kit: KitStringsSource, partner?: KitStringsOptions[
 export function kitStrings(kit: KitStringsSource, options: KitStringsOptions = {}): KitStrings {
   const language = options.language ?? (kit.site.language || defaultLanguage);
   const common = commonValues(kit, options.partner);
-  const message = (key: MessageKey) => override(kit, language, key) ?? catalogFor(language)?.[key] ?? en[key];
+  /** The message and the language it is written in: an English fallback formats as English. */
+  const resolve = (key: MessageKey): [string, string] => {
+    const own = override(kit, language, key) ?? catalogFor(language)?.[key];
+    return own === undefined ? [en[key], defaultLanguage] : [own, language];
+  };
   return {
     language,
     dir: dir(language),
-    message,
-    t: (key, values) => formatMessage(message(key), language, { ...common, ...values }, isRichKey(key)),
-    parts: (key, values) => formatParts(message(key), language, { ...common, ...values }, isRichKey(key)),
+    message: (key) => resolve(key)[0],
+    t: (key, values) => formatMessage(...resolve(key), { ...common, ...values }, isRichKey(key)),
+    parts: (key, values) => formatParts(...resolve(key), { ...common, ...values }, isRichKey(key)),
   };
 }
