@@ -98,6 +98,10 @@ export const englishSource = {
   script_subject_default: { where: 'Kit page: subject of an email-intro script that sets no subject', shows: ['kit'], text: 'Introducing {owner_name}' },
   script_copy: { where: 'Kit page: text of every copy button', shows: ['kit'], text: 'Copy' },
   script_copy_label: { where: 'Kit page: what screen readers say for a script\'s copy button', shows: ['kit'], text: 'Copy “{title}”' },
+  copy_done: { where: 'Kit page: a copy button\'s words for a moment after it copied', shows: ['kit'], text: 'Copied' },
+  copy_failed: { where: 'Kit page: a copy button\'s words when the browser would not copy', shows: ['kit'], text: 'Select and copy' },
+  copy_done_status: { where: 'Kit page: what screen readers hear after a copy', shows: ['kit'], text: 'Copied to the clipboard' },
+  copy_failed_status: { where: 'Kit page: what screen readers hear when copying failed', shows: ['kit'], text: 'Copy failed: select the text and copy it' },
   script_open_email: { where: 'Kit page: button of an email script', shows: ['kit'], text: 'Open as an email' },
   script_email_hint: { where: 'Kit page: under the email buttons', shows: ['kit'], text: 'Opens your email app with {owner_email} copied in; add the person you\'re introducing.' },
 
