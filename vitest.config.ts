@@ -4,7 +4,16 @@ import { defineConfig } from 'vitest/config';
  * Test files that build real sites or drive Chromium: most of `npm test`'s time. Everything else
  * is the `unit` project, which `npm run test:unit` runs on its own in seconds.
  */
-const buildTests = ['test/build.test.ts', 'test/cache.test.ts', 'test/cli.test.ts', 'test/hostile.test.ts'];
+const buildTests = [
+  'test/build.test.ts',
+  'test/cache.test.ts',
+  'test/cli.test.ts',
+  'test/copy-overrides.test.ts',
+  'test/hostile.test.ts',
+  // Faults made real: killed processes, full and read-only disks, commands racing each other.
+  'test/*-faults.test.ts',
+  'test/partner-writes.test.ts',
+];
 const browserTests = ['test/browser-*.test.ts', 'test/static-server.test.ts'];
 
 export default defineConfig({

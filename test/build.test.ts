@@ -47,7 +47,7 @@ describe('building the basic fixture kit', () => {
   it('succeeds and says what it built', () => {
     expect(run.stderr).not.toMatch(/error/);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/✓ Built 16 pages and 17 images \(\d+ rendered, \d+ from the cache\) for 5 partners into .*dist in [\d.]+s \(0 errors, 7 warnings\)/);
+    expect(run.stdout).toMatch(/✓ Built 16 pages and 17 images \(\d+ rendered, \d+ from the cache\) for 5 partners into .*dist in [\d.]+s \(0 errors, 5 warnings\)/);
   });
 
   it('makes a kit for every partner and a share page for every partner who wants one', () => {
@@ -64,7 +64,7 @@ describe('building the basic fixture kit', () => {
 describe('a partner kit', () => {
   it('greets the partner and stays out of search engines and referrer headers', () => {
     const kit = kitPage('jane');
-    expect(kit.text('h1')).toBe('Hi Jane, here is everything you need to introduce people to me.');
+    expect(kit.text('h1')).toBe('Hi Jane, here is how to introduce people to me');
     expect(kit.attr('meta[name=robots]', 'content')).toBe('noindex, nofollow');
     expect(kit.attr('meta[name=referrer]', 'content')).toBe('no-referrer');
     expect(kit.attr('link[rel=canonical]', 'href')).toBe(`https://kit.rivera.test/team/kit/${tokens.jane}/`);
@@ -133,7 +133,7 @@ describe('a partner kit', () => {
     let compared = 0;
     for (const { slug, data } of content!.partners) {
       const kit = page(`kit/${data.token}`);
-      for (const script of scriptsFor(content!.scripts, data.category).filter((s) => s.data.channel !== 'invite')) {
+      for (const script of scriptsFor(content!.scripts, { slug, category: data.category, tags: data.tags }).filter((s) => s.data.channel !== 'invite')) {
         const rendered = (await compileScript(script.file))(scriptContext(content!.kit, data, scriptUrls(content!.kit.site, slug, data)));
         const shown = kit.html.match(new RegExp(`<div class="script-body" id="script-${script.id}">([\\s\\S]*?)</div>`))![1]!;
         expect(normalized(rendered.html), `${slug}: ${script.id}`).toBe(normalized(shown));
@@ -240,7 +240,7 @@ describe('the whole site', () => {
     }
     expect(page('for/eve-hostile').text('h1')).toBe("Eve <script>alert('name')</script> O'Hara introduced you to Alex Rivera");
     const kit = kitPage('eve');
-    expect(kit.text('h1')).toBe('Hi <img src=x onerror=alert(1)>, here is everything you need to introduce people to me.');
+    expect(kit.text('h1')).toBe('Hi <img src=x onerror=alert(1)>, here is how to introduce people to me');
     expect(kit.text('.greeting')).toContain('Line one <b>not bold</b>');
     for (const link of kit.all('a[href^="mailto:"]')) {
       const mail = parseMailto(String(link.properties.href));

@@ -24,19 +24,20 @@ describe('referral-kit --help', () => {
     expect(stdout).toMatchInlineSnapshot(`
       "Turn your referral partners and scripts into a kit per partner and a static site (referral-kit v0.1.0)
 
-      USAGE referral-kit add|check|links|invite|rotate|build|log|update|report
+      USAGE referral-kit add|check|preview|links|invite|rotate|build|log|update|report
 
       COMMANDS
 
-           add    Add a partner, with a fresh secret kit link
-         check    Find mistakes in the kit before a partner does, without building
-         links    List every partner's kit link and share link, to send them out
-        invite    Write each partner an invitation with their kit link, as email drafts to send yourself
-        rotate    Give a partner a new secret kit link; the old one stops working at the next deploy
-         build    Check the kit, then build the site: kits, share pages, home and testimonials
-           log    Record an introduction received or given, or an ask, in your private referrals.yaml
-        update    Update an introduction in referrals.yaml: its status, value, and when you followed up
-        report    Who to follow up with today, and which partners send the best introductions
+            add    Add a partner, with a fresh secret kit link
+          check    Find mistakes in the kit before a partner does, without building
+        preview    Show what one partner's kit will say, filled in, and why each script was chosen
+          links    List every partner's kit link and share link, to send them out
+         invite    Write each partner an invitation with their kit link, as email drafts to send yourself
+         rotate    Give a partner a new secret kit link; the old one stops working at the next deploy
+          build    Check the kit, then build the site: kits, share pages, home and testimonials
+            log    Record an introduction received or given, or an ask, in your private referrals.yaml
+         update    Update an introduction in referrals.yaml: its status, value, and when you followed up
+         report    Who to follow up with today, and which partners send the best introductions
 
       Use referral-kit <command> --help for more information about a command.
 
@@ -118,6 +119,29 @@ describe('referral-kit --help', () => {
 
         referral-kit add partner "Jane Smith" --category client --email jane@example.com
         referral-kit add partner "王小明" --slug wang-xiaoming --category colleague
+      "
+    `);
+  });
+
+  it('explains preview', async () => {
+    expect((await runCli(['preview', '--help'])).stdout).toMatchInlineSnapshot(`
+      "Show what one partner's kit will say, filled in, and why each script was chosen (referral-kit preview v0.1.0)
+
+      USAGE referral-kit preview [OPTIONS] <SLUG>
+
+      ARGUMENTS
+
+        SLUG=<slug>    The partner (their file name in partners/, like jane-smith) (Required)
+
+      OPTIONS
+
+        --content=<dir>    Kit folder to read (Default: content)
+                 --json    Print the preview as JSON, for other tools
+
+      EXAMPLES
+
+        referral-kit preview jane-smith
+        referral-kit preview jane-smith --json
       "
     `);
   });
@@ -320,7 +344,7 @@ describe('referral-kit check', () => {
   it('passes a good kit, showing its warnings', async () => {
     const { code, stdout, stderr } = await runCli(['check', '--content', fixture('basic')]);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/✓ .*basic is ready \(0 errors, 7 warnings\)/);
+    expect(stdout).toMatch(/✓ .*basic is ready \(0 errors, 5 warnings\)/);
     expect(stderr).toContain('testimonials/unpublished.yaml:3:1: warning: not published');
   });
 
@@ -342,7 +366,7 @@ describe('referral-kit check', () => {
     const good = await runCli(['check', '--content', fixture('basic'), '--json']);
     expect(good.code).toBe(0);
     const report = JSON.parse(good.stdout) as ReturnType<typeof checkReport>;
-    expect(report).toMatchObject({ content: fixture('basic'), ok: true, errors: 0, warnings: 7 });
+    expect(report).toMatchObject({ content: fixture('basic'), ok: true, errors: 0, warnings: 5 });
     expect(report.diagnostics).toContainEqual({
       file: 'test/fixtures/basic/testimonials/unpublished.yaml',
       line: 3,
@@ -454,6 +478,6 @@ describe('the referral-kit executable', () => {
     expect(execFileSync(process.execPath, [bin, '--version'], { encoding: 'utf8' }).trim()).toBe(version);
     const help = execFileSync(process.execPath, [bin, '--help'], { encoding: 'utf8', env: { ...process.env, TEST: '' } });
     expect(help).not.toContain('\u001b[');
-    expect(help).toContain('USAGE referral-kit add|check|links|invite|rotate|build');
+    expect(help).toContain('USAGE referral-kit add|check|preview|links|invite|rotate|build');
   });
 });

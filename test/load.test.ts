@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../src/kit/diagnostics.ts';
 import { loadKit, slugify } from '../src/kit/load.ts';
 import { fixture, repoRoot, tempDir } from './helpers/fixtures.ts';
-import { partnerYaml, writeKit } from './helpers/kit.ts';
+import { minimalKit, partnerYaml, writeKit } from './helpers/kit.ts';
 
 async function messages(dir: string, only?: 'error' | 'warning') {
   const { diagnostics } = await loadKit(dir);
@@ -21,6 +21,12 @@ describe('loadKit', () => {
     expect(new Set(content?.partners.map((p) => p.data.category)).size).toBe(9);
     expect(new Set(content?.scripts.map((s) => s.data.channel)).size).toBe(7);
     expect(content?.testimonials.filter((t) => t.data.consent).length).toBeGreaterThanOrEqual(4);
+    // It shows every way to aim a script: tags shared across categories, and words for one partner.
+    const tagged = content?.partners.filter((p) => p.data.tags.length).map((p) => p.data.category);
+    expect(new Set(tagged).size).toBeGreaterThanOrEqual(2);
+    expect(content?.scripts.some((s) => s.data.tags?.length)).toBe(true);
+    expect(content?.scripts.some((s) => s.data.partners?.length)).toBe(true);
+    expect(Object.keys(content?.kit.copy ?? {}).length).toBeGreaterThan(0);
   });
 
   it('reports every problem of a broken kit at once, each at its position', async () => {
@@ -102,18 +108,79 @@ describe('loadKit', () => {
     );
   });
 
-  it('says once per category, not once per partner, who sees only general scripts or none', async () => {
+  it('says nothing about a category without a variant of its own: its partners get the general scripts', async () => {
+    const tokens = ['aaT0kenQQrrSSttUUvvWW11', 'bbT0kenQQrrSSttUUvvWW22'];
+    const partners = Object.fromEntries(tokens.map((token, i) => [`partners/p${i}.yaml`, partnerYaml(`P${i}`, token)]));
+    expect(await messages(writeKit(partners), 'warning')).toEqual([]);
+  });
+
+  it('says once, not once per partner, whose kits would have nothing to say', async () => {
     const tokens = ['aaT0kenQQrrSSttUUvvWW11', 'bbT0kenQQrrSSttUUvvWW22', 'ccT0kenQQrrSSttUUvvWW33', 'ddT0kenQQrrSSttUUvvWW44', 'eeT0kenQQrrSSttUUvvWW55'];
     const partners = Object.fromEntries(tokens.map((token, i) => [`partners/p${i}.yaml`, partnerYaml(`P${i}`, token)]));
-    expect(await messages(writeKit(partners), 'warning')).toEqual([
-      'partners/p0.yaml:3:11: warning: no script variant for category "client": these 5 partners (p0, p1, p2 and 2 more) see the general scripts',
-    ]);
     const colleagueOnly = '---\ntitle: Phone\nchannel: phone\ncategories: [colleague]\n---\nCall {owner.name}.\n';
     expect(await messages(writeKit({ ...partners, 'scripts/phone.mdx': colleagueOnly }), 'warning')).toEqual([
-      'partners/p0.yaml:3:11: warning: no script applies to category "client": the kits of these 5 partners (p0, p1, p2 and 2 more) will have nothing to say',
+      'partners/p0.yaml:3:11: warning: no script applies to this partner: the kits of these 5 partners (p0, p1, p2 and 2 more) will have nothing to say; add a general script (no categories, tags or partners) or one for them',
     ]);
-    const one = { 'partners/p0.yaml': partnerYaml('P0', tokens[0]!) };
-    expect(await messages(writeKit(one), 'warning')).toEqual(['partners/p0.yaml:3:11: warning: no script variant for category "client": this partner sees the general scripts']);
+    // A tag variant speaks for the partner who has the tag: only the other one is left out.
+    const tagged = {
+      'partners/p0.yaml': partnerYaml('P0', tokens[0]!, 'tags: [movers]\n'),
+      'partners/p1.yaml': partnerYaml('P1', tokens[1]!),
+      'scripts/phone.mdx': '---\ntitle: Phone\nchannel: phone\ntags: [movers]\n---\nCall {owner.name}.\n',
+    };
+    expect(await messages(writeKit(tagged), 'warning')).toEqual([
+      "partners/p1.yaml:3:11: warning: no script applies to this partner: this partner's kit will have nothing to say; add a general script (no categories, tags or partners) or one for them",
+    ]);
+  });
+
+  it('warns about a variant for a tag no partner has, or for a partner who does not exist, at the entry', async () => {
+    const dir = writeKit({
+      'partners/jane-smith.yaml': partnerYaml('Jane', 'jAn3sm1thT0kenXXaaBBccDD', 'tags: [movers, landlords]\n'),
+      'scripts/text.mdx': '---\ntitle: Text\nchannel: text\ntags: [landlords, mover]\npartners:\n  - jane-smith\n  - jane-smiht\n  - nobody-here\n---\nHi.\n',
+    });
+    expect(await messages(dir, 'warning')).toEqual([
+      'scripts/text.mdx:4:19: warning: tags: no partner has the tag "mover", so no one sees this script: did you mean "movers"?',
+      'scripts/text.mdx:7:5: warning: partners: no partner "jane-smiht" (no partners/jane-smiht.yaml), so no one sees this script for them: did you mean "jane-smith"?',
+      'scripts/text.mdx:8:5: warning: partners: no partner "nobody-here" (no partners/nobody-here.yaml), so no one sees this script for them: partners are named by their file in partners/, like jane-smith',
+    ]);
+  });
+
+  it('refuses {kit_url} in a script a partner passes on, and allows it in an invitation', async () => {
+    const dir = writeKit({
+      'partners/jane.yaml': partnerYaml('Jane', 'jAn3sm1thT0kenXXaaBBccDD'),
+      'scripts/text.mdx': '---\ntitle: Text\nchannel: text\n---\nSee {kit_url}\n',
+      'scripts/email.mdx': '---\ntitle: Email\nchannel: email-intro\nsubject: "Your kit {kit_url}"\n---\nHi.\n',
+      'scripts/invite.mdx': '---\ntitle: Invite\nchannel: invite\nsubject: "Your kit {kit_url}"\n---\nYour kit: {kit_url}\n',
+    });
+    expect(await messages(dir, 'error')).toEqual([
+      "scripts/email.mdx:4:10: error: {kit_url} is the partner's private kit link, and email-intro scripts are what partners pass on to others: use {share_url} (only invite messages, which you send to the partner, may use {kit_url})",
+      "scripts/text.mdx:5:6: error: {kit_url} is the partner's private kit link, and text scripts are what partners pass on to others: use {share_url} (only invite messages, which you send to the partner, may use {kit_url})",
+    ]);
+  });
+
+  it('reads a fallback in a subject as in a body, and warns about an empty value there too', async () => {
+    const dir = writeKit({
+      'partners/jane.yaml': partnerYaml('Jane', 'jAn3sm1thT0kenXXaaBBccDD'),
+      'scripts/a.mdx': '---\ntitle: A\nchannel: email-intro\nsubject: "From {partner.company ?? \\"a friend\\"}"\n---\nHi.\n',
+      'scripts/b.mdx': '---\ntitle: B\nchannel: email-intro\nsubject: "From {partner.company}"\n---\nHi.\n',
+      'scripts/c.mdx': '---\ntitle: C\nchannel: email-intro\nsubject: "From {partner.company || 1 + 1}"\n---\nHi.\n',
+    });
+    expect(await messages(dir)).toEqual([
+      'scripts/c.mdx:4:10: error: subject: {partner.company || 1 + 1} is not a variable: write one like {partner.first_name}, optionally with a fallback: {partner.company ?? "your firm"}',
+      'scripts/b.mdx:4:10: warning: {partner.company} is empty for jane: add a fallback, like {partner.company ?? "your team"}',
+    ]);
+  });
+
+  it('checks copy overrides: unknown keys with a suggestion, and values the key does not have', async () => {
+    const kit = `${minimalKit}copy:\n  kit_asid: Mine\n  kit_heading: "Hi {partner_frist_name}"\n  home_closing: "Hi {partner_name}"\n  kit_aside: "Hi {partner.first_name}"\n  kit_eyebrow: "{oops"\n  kit_pocket_card: Print it\n`;
+    const dir = writeKit({ 'kit.yaml': kit, 'partners/jane.yaml': partnerYaml('Jane', 'jAn3sm1thT0kenXXaaBBccDD') });
+    expect(await messages(dir)).toEqual([
+      'kit.yaml:15:3: error: unknown field "copy.kit_asid": did you mean "kit_aside"?',
+      'kit.yaml:16:16: error: copy.kit_heading: unknown value {partner_frist_name}: did you mean {partner_first_name}?',
+      'kit.yaml:17:17: error: copy.home_closing: unknown value {partner_name}: this text can use {owner_name}, {owner_first_name}, {owner_business}, {owner_email}, {one_liner}',
+      'kit.yaml:18:14: error: copy.kit_aside: write {partner_first_name} here, not {partner.first_name} (in copy, values use an underscore)',
+      "kit.yaml:19:16: error: copy.kit_eyebrow: cannot read this as a message (expect argument closing brace): values are written like {owner_first_name}, a literal { as '{'",
+      'kit.yaml:20:20: warning: copy.kit_pocket_card: no <link>…</link>: none of these words will be a link',
+    ]);
   });
 
   it('reports what it skips, and a missing folder or kit.yaml', async () => {

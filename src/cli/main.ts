@@ -31,6 +31,10 @@ export const commands: Record<string, CommandEntry> = {
     description: 'Find mistakes in the kit before a partner does, without building',
     load: async () => import('./check.ts').then((m) => [m.checkCommand, m.checkExamples]),
   },
+  preview: {
+    description: "Show what one partner's kit will say, filled in, and why each script was chosen",
+    load: async () => import('./preview.ts').then((m) => [m.previewCommand, m.previewExamples]),
+  },
   links: {
     description: "List every partner's kit link and share link, to send them out",
     load: async () => import('./links.ts').then((m) => [m.linksCommand, m.linksExamples]),

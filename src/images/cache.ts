@@ -67,6 +67,8 @@ export function imageCodeVersion(kind: ImageJob['kind']): string {
       join(dir, 'templates', `${kind}.ts`),
       fileURLToPath(new URL('../kit/accent.ts', import.meta.url)),
       fileURLToPath(new URL('../site/favicon.ts', import.meta.url)),
+      // Templates format the catalog messages they are given (a headline fitted around names).
+      fileURLToPath(new URL('../i18n/catalog.ts', import.meta.url)),
     ];
     const hash = createHash('sha256');
     for (const file of sources) hash.update(file.slice(dir.length)).update(readFileSync(file));

@@ -7,6 +7,8 @@ import { resolve } from 'node:path';
 import type { KitData } from '../schemas/kit.ts';
 import type { KitContent } from '../kit/load.ts';
 import { absoluteUrl, scriptUrls, sharePath } from '../kit/urls.ts';
+import { commonValues, kitStrings } from '../i18n/kit-strings.ts';
+import type { MessageKey } from '../i18n/catalog.ts';
 import {
   cardTemplate,
   imageFormats,
@@ -48,21 +50,33 @@ export function ownerInput(kit: KitData, contentDir: string): OwnerInput {
   };
 }
 
+/** The messages an image of one partner uses (the owner's, where they wrote their own) and the values they may fill in. */
+function imageWords(kit: KitData, partner: { name: string; first_name: string }, keys: readonly MessageKey[]) {
+  const strings = kitStrings(kit, { partner });
+  return {
+    language: strings.language,
+    messages: Object.fromEntries(keys.map((key) => [key, strings.message(key)])),
+    values: Object.fromEntries(Object.entries(commonValues(kit, partner)).map(([key, value]) => [key, String(value)])),
+  };
+}
+
 export function imageJobs(content: KitContent): ImageJob[] {
   const { kit, contentDir } = content;
   const owner = ownerInput(kit, contentDir);
   const site = absoluteUrl(kit.site);
+  const language = kitStrings(kit).language;
   const jobs: ImageJob[] = [
-    { kind: 'preview', path: imagePaths.home(), format: '1200x630', input: { oneLiner: kit.value.one_liner, site, owner } },
+    { kind: 'preview', path: imagePaths.home(), format: '1200x630', input: { oneLiner: kit.value.one_liner, site, owner, language } },
   ];
   for (const { slug, data: partner } of content.partners) {
     const shareUrl = scriptUrls(kit.site, slug, partner).share_url;
+    const words = imageWords(kit, partner, ['card_eyebrow', 'card_scan', 'prospect_eyebrow', 'prospect_image_headline']);
     if (partner.share_page) {
       jobs.push({
         kind: 'preview',
         path: imagePaths.prospect(slug),
         format: '1200x630',
-        input: { partnerName: partner.name, oneLiner: kit.value.one_liner, site, owner },
+        input: { partnerName: partner.name, oneLiner: kit.value.one_liner, site, owner, ...words },
       });
     }
     for (const format of formats) {
@@ -70,7 +84,7 @@ export function imageJobs(content: KitContent): ImageJob[] {
         kind: 'card',
         path: imagePaths.card(partner.token, format),
         format,
-        input: { partnerName: partner.name, oneLiner: kit.value.one_liner, ownerFirstName: kit.owner.first_name, shareUrl, owner },
+        input: { partnerName: partner.name, oneLiner: kit.value.one_liner, ownerFirstName: kit.owner.first_name, shareUrl, owner, ...words },
       });
     }
   }

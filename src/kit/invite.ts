@@ -2,14 +2,12 @@
  * Invitations: the `invite` script, filled in for each partner with their values and their kit
  * link, ready to become an email draft or a mailto link. Nothing is sent from here.
  */
-import type { PartnerEntry, KitContent } from './load.ts';
+import { partnerTarget, type PartnerEntry, type KitContent } from './load.ts';
 import { compileScript, type ScriptRenderer } from './render-script.ts';
 import { scriptsFor } from './script-selection.ts';
 import { fillTemplate, scriptContext } from './script-variables.ts';
 import { scriptUrls } from './urls.ts';
-
-/** The subject of an invitation whose script sets none. */
-export const defaultInviteSubject = 'Your introduction kit, {partner.first_name}';
+import { kitStrings } from '../i18n/kit-strings.ts';
 
 export interface Invitation {
   slug: string;
@@ -35,15 +33,16 @@ export async function invitations(
 ): Promise<{ invitations: Invitation[]; skipped: SkippedPartner[] }> {
   const renderers = new Map<string, Promise<ScriptRenderer>>();
   const result: { invitations: Invitation[]; skipped: SkippedPartner[] } = { invitations: [], skipped: [] };
-  for (const { slug, data } of partners) {
+  for (const entry of partners) {
+    const { slug, data } = entry;
     if (!data.email) {
       result.skipped.push({ slug, name: data.name, reason: 'no email' });
       continue;
     }
-    // Category variants apply here as on the kit page; the first by `order` is the invitation.
-    const script = scriptsFor(content.scripts, data.category).find((candidate) => candidate.data.channel === 'invite');
+    // Partner, tag and category variants apply here as on the kit page; the first by `order` is the invitation.
+    const script = scriptsFor(content.scripts, partnerTarget(entry)).find((candidate) => candidate.data.channel === 'invite');
     if (!script) {
-      result.skipped.push({ slug, name: data.name, reason: `no invite script for category "${data.category}"` });
+      result.skipped.push({ slug, name: data.name, reason: 'no invite script applies to them' });
       continue;
     }
     if (!renderers.has(script.file)) renderers.set(script.file, compileScript(script.file));
@@ -53,7 +52,7 @@ export async function invitations(
       slug,
       name: data.name,
       email: data.email,
-      subject: fillTemplate(script.data.subject ?? defaultInviteSubject, context),
+      subject: script.data.subject ? fillTemplate(script.data.subject, context) : kitStrings(content.kit, { partner: data }).t('invite_subject_default'),
       ...render(context),
     });
   }

@@ -11,14 +11,15 @@ import { slugPattern } from '../schemas/fields.ts';
 import { kitSchema, type KitData } from '../schemas/kit.ts';
 import { partnerSchema, type PartnerData } from '../schemas/partner.ts';
 import { testimonialSchema, type TestimonialData } from '../schemas/testimonial.ts';
+import { checkCopy } from './copy-check.ts';
 import { localToday } from './dates.ts';
 import { readContentFile } from './content-file.ts';
-import { capPerFile, diagnostic, hasErrors, sortDiagnostics, startOfFile, type Diagnostic } from './diagnostics.ts';
+import { capPerFile, didYouMean, diagnostic, hasErrors, sortDiagnostics, startOfFile, type Diagnostic } from './diagnostics.ts';
 import { isInside, realPathOfSync } from './real-path.ts';
 import { compareText } from './text.ts';
 import { readScript, type ScriptSource } from './script-source.ts';
 import { optionalVariables } from './script-variables.ts';
-import { scriptsFor } from './script-selection.ts';
+import { scriptsFor, type ScriptTarget } from './script-selection.ts';
 import { parseYaml, positionAt, validateYaml, type YamlSource } from './yaml-source.ts';
 
 export interface PartnerEntry {
@@ -26,6 +27,11 @@ export interface PartnerEntry {
   slug: string;
   file: string;
   data: PartnerData;
+}
+
+/** Who a partner is, for choosing their scripts. */
+export function partnerTarget(partner: PartnerEntry): ScriptTarget {
+  return { slug: partner.slug, category: partner.data.category, tags: partner.data.tags };
 }
 
 export interface TestimonialEntry {
@@ -142,6 +148,9 @@ export async function loadKitFile(contentDirectory: string): Promise<KitFile> {
       diagnostic(kitFile, positionAt(parsed.source, ['site', 'url']), 'warning', 'site.url: starts with http://, so kit links travel unencrypted and anyone on the network can read the secret part; use https:// if your host offers it (most do, free)'),
     );
   }
+  // On the raw value, so a misspelt value shows up even while another field is wrong.
+  const rawCopy = (parsed.value as { copy?: unknown } | null | undefined)?.copy;
+  if (rawCopy && typeof rawCopy === 'object') checkCopy(parsed.source, rawCopy as Record<string, unknown>, diagnostics);
   return { kitFile, kit, diagnostics };
 }
 
@@ -278,32 +287,53 @@ export async function loadKit(contentDirectory: string, options: LoadOptions = {
     if (read.script) scripts.push(read.script);
   }
 
-  // Scripts against partners: who sees what, and what reads empty for whom. One finding per
-  // category, at its first partner's file: a kit of thousands must not print thousands of lines.
-  const byCategory = Map.groupBy(partners, (partner) => partner.data.category);
-  for (const [category, members] of scripts.length ? byCategory : []) {
-    const first = members[0]!;
-    const at = positionAt(sources.get(first.slug)!, ['category']);
-    const who = members.length === 1 ? 'this partner' : `these ${members.length} partners (${someOf(members.map((m) => m.slug))})`;
-    const shown = scriptsFor(scripts, category).filter((script) => script.data.channel !== 'invite');
-    if (!shown.length) {
-      diagnostics.push(diagnostic(first.file, at, 'warning', `no script applies to category "${category}": ${members.length === 1 ? "this partner's kit" : `the kits of ${who}`} will have nothing to say`));
-    } else if (!scripts.some((script) => script.data.categories?.includes(category))) {
-      diagnostics.push(diagnostic(first.file, at, 'warning', `no script variant for category "${category}": ${who} see${members.length === 1 ? 's' : ''} the general scripts`));
+  // Scripts against partners: who would see nothing, and variants aimed at no one. A category
+  // without a variant of its own is the normal case (its partners get the general scripts) and
+  // says nothing. One finding for every partner left without words, at the first one's file: a
+  // kit of thousands must not print thousands of lines.
+  if (scripts.length) {
+    const silent = partners.filter((partner) => !scriptsFor(scripts, partnerTarget(partner)).some((script) => script.data.channel !== 'invite'));
+    const first = silent[0];
+    if (first) {
+      const who = silent.length === 1 ? "this partner's kit" : `the kits of these ${silent.length} partners (${someOf(silent.map((m) => m.slug))})`;
+      diagnostics.push(
+        diagnostic(first.file, positionAt(sources.get(first.slug)!, ['category']), 'warning', `no script applies to this partner: ${who} will have nothing to say; add a general script (no categories, tags or partners) or one for them`),
+      );
     }
+  }
+  const partnerTags = new Set(partners.flatMap((partner) => partner.data.tags));
+  const tagList = [...partnerTags].sort();
+  const partnerSlugs = partnerFolder.files.map((entry) => entry.slug);
+  for (const script of scripts) {
+    script.data.tags?.forEach((tag, index) => {
+      if (partnerTags.has(tag)) return;
+      const guess = didYouMean(tag, tagList);
+      const hint = guess ? `did you mean "${guess}"?` : tagList.length ? `partners have: ${someOf(tagList)}` : 'no partner has tags yet: list theirs under `tags:` in their file';
+      diagnostics.push(diagnostic(script.file, script.targetPositions.tags[index] ?? startOfFile, 'warning', `tags: no partner has the tag "${tag}", so no one sees this script: ${hint}`));
+    });
+    script.data.partners?.forEach((slug, index) => {
+      if (partnerSlugs.includes(slug)) return;
+      const guess = didYouMean(slug, partnerSlugs);
+      const hint = guess ? `did you mean "${guess}"?` : 'partners are named by their file in partners/, like jane-smith';
+      diagnostics.push(diagnostic(script.file, script.targetPositions.partners[index] ?? startOfFile, 'warning', `partners: no partner "${slug}" (no partners/${slug}.yaml), so no one sees this script for them: ${hint}`));
+    });
   }
   for (const script of scripts) {
     for (const use of script.uses) {
       if (use.guarded || !optionalVariables.has(use.path)) continue;
       const [group, field] = use.path.split('.') as [string, string];
       const lacking =
-        group === 'owner'
+        group === 'booking_url'
+          ? kit && !kit.booking_url ? ['you (kit.yaml has no booking_url)'] : []
+          : group === 'owner'
           ? kit && !kit.owner[field as 'phone'] ? ['you (kit.yaml)'] : []
           : partners
-              .filter((partner) => scriptsFor([script], partner.data.category).length)
+              .filter((partner) => scriptsFor([script], partnerTarget(partner)).length)
               .filter((partner) => !partner.data[field as 'company' | 'occupation'])
               .map((partner) => partner.slug);
-      if (lacking.length) {
+      if (lacking.length && group === 'booking_url') {
+        diagnostics.push(diagnostic(script.file, use.position, 'warning', '{booking_url} is empty: kit.yaml has no booking_url, so the link goes nowhere; add one, or link to {share_url}'));
+      } else if (lacking.length) {
         const who = someOf(lacking);
         diagnostics.push(
           diagnostic(script.file, use.position, 'warning', `{${use.path}} is empty for ${who}: add a fallback, like {${use.path} ?? "your team"}`),

@@ -1,4 +1,18 @@
-/** Which scripts a partner sees, in the order the kit page shows them. */
+/**
+ * Which scripts a partner sees, in the order the kit page shows them, and why each was chosen.
+ *
+ * A script may target partners by slug (`partners:`), by tag (`tags:`) or by category
+ * (`categories:`); a script with none of these is general, for everyone. For each channel a
+ * partner gets the scripts of the most specific level that has any for them, most specific first:
+ *
+ *   1. partner: the script's `partners:` lists their slug;
+ *   2. tag: the script's `tags:` shares a tag with theirs;
+ *   3. category: the script's `categories:` lists their category;
+ *   4. general: the script targets no one in particular.
+ *
+ * A script that targets in several ways applies when any of them matches, at the most specific
+ * level that does. Within a level, lower `order` comes first, then the file name.
+ */
 import type { PartnerCategory } from '../schemas/partner.ts';
 import { scriptChannels, type ScriptData } from '../schemas/script.ts';
 import { compareText } from './text.ts';
@@ -8,21 +22,65 @@ interface Selectable {
   data: ScriptData;
 }
 
-/**
- * A script without `categories` is for every partner. A script with `categories` is a variant:
- * for partners of those kinds it replaces the general scripts of its channel.
- */
-export function scriptsFor<T extends Selectable>(scripts: readonly T[], category: PartnerCategory): T[] {
-  const selected: T[] = [];
+/** Who the scripts are chosen for. */
+export interface ScriptTarget {
+  slug: string;
+  category: PartnerCategory;
+  tags?: readonly string[] | undefined;
+}
+
+export type SelectionLevel = 'partner' | 'tag' | 'category' | 'general';
+
+/** Why a script was chosen: the level, and the tag or category that matched. */
+export interface SelectionReason {
+  level: SelectionLevel;
+  /** The slug, tag or category that matched; absent for a general script. */
+  match?: string;
+}
+
+export interface Selected<T> {
+  script: T;
+  reason: SelectionReason;
+}
+
+const levelRank: Record<SelectionLevel, number> = { partner: 0, tag: 1, category: 2, general: 3 };
+
+/** How a script applies to a partner, or undefined when it does not. */
+export function matchScript(data: ScriptData, target: ScriptTarget): SelectionReason | undefined {
+  if (data.partners?.includes(target.slug)) return { level: 'partner', match: target.slug };
+  const tag = data.tags?.find((candidate) => target.tags?.includes(candidate));
+  if (tag) return { level: 'tag', match: tag };
+  if (data.categories?.includes(target.category)) return { level: 'category', match: target.category };
+  if (!data.partners && !data.tags && !data.categories) return { level: 'general' };
+  return undefined;
+}
+
+/** The scripts a partner gets, with why: per channel, the most specific level that has any. */
+export function selectScripts<T extends Selectable>(scripts: readonly T[], target: ScriptTarget): Selected<T>[] {
+  const selected: Selected<T>[] = [];
   for (const channel of scriptChannels) {
-    const ofChannel = scripts.filter((script) => script.data.channel === channel);
-    const variants = ofChannel.filter((script) => script.data.categories?.includes(category));
-    selected.push(...(variants.length ? variants : ofChannel.filter((script) => !script.data.categories)));
+    const matching = scripts
+      .filter((script) => script.data.channel === channel)
+      .flatMap((script) => {
+        const reason = matchScript(script.data, target);
+        return reason ? [{ script, reason }] : [];
+      });
+    const best = Math.min(...matching.map(({ reason }) => levelRank[reason.level]));
+    selected.push(
+      ...matching
+        .filter(({ reason }) => levelRank[reason.level] === best)
+        .sort((a, b) => a.script.data.order - b.script.data.order || compareText(a.script.id, b.script.id)),
+    );
   }
-  return selected.sort(
-    (a, b) =>
-      scriptChannels.indexOf(a.data.channel) - scriptChannels.indexOf(b.data.channel) ||
-      a.data.order - b.data.order ||
-      compareText(a.id, b.id),
-  );
+  return selected;
+}
+
+/** The scripts a partner gets, in the order the kit page shows them. */
+export function scriptsFor<T extends Selectable>(scripts: readonly T[], target: ScriptTarget): T[] {
+  return selectScripts(scripts, target).map(({ script }) => script);
+}
+
+/** "tag movers", "partner jane-smith", "category client", "general": for `preview`. */
+export function describeReason(reason: SelectionReason): string {
+  return reason.match === undefined ? reason.level : `${reason.level} ${reason.match}`;
 }

@@ -7,9 +7,9 @@ import { createProcessor } from '@mdx-js/mdx';
 import type { Program } from 'estree';
 import type { Definition, Link, Node as MdastNode, Parent } from 'mdast';
 import { VFile } from 'vfile';
-import { scriptSchema, type ScriptData } from '../schemas/script.ts';
+import { partnerFacingChannels, scriptSchema, type ScriptData } from '../schemas/script.ts';
 import { diagnostic, startOfFile, type Diagnostic, type Position } from './diagnostics.ts';
-import { checkExpression, templateVariables, unknownVariableMessage, type VariableUse } from './script-variables.ts';
+import { checkExpression, linkVariable, templateVariables, unknownVariableMessage, urlVariables, type VariableUse } from './script-variables.ts';
 import { parseYaml, positionAt, validateYaml } from './yaml-source.ts';
 
 export interface ScriptSource {
@@ -17,8 +17,10 @@ export interface ScriptSource {
   id: string;
   file: string;
   data: ScriptData;
-  /** Variables the body uses, for "this partner has no company" warnings. */
+  /** Variables the body and subject use, for "this partner has no company" warnings. */
   uses: VariableUse[];
+  /** Where each entry of `tags:` and `partners:` is written, for warnings about them. */
+  targetPositions: { tags: Position[]; partners: Position[] };
 }
 
 const frontmatterPattern = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/;
@@ -65,6 +67,8 @@ export function readScript(file: string, id: string, text: string): { script?: S
   const diagnostics: Diagnostic[] = [];
   const { frontmatter, body } = splitFrontmatter(text);
   let data: ScriptData | undefined;
+  const uses: VariableUse[] = [];
+  const targetPositions: ScriptSource['targetPositions'] = { tags: [], partners: [] };
   if (frontmatter === undefined) {
     diagnostics.push(
       diagnostic(file, startOfFile, 'error', 'missing frontmatter: start the file with a --- block holding title: and channel:'),
@@ -75,16 +79,22 @@ export function readScript(file: string, id: string, text: string): { script?: S
     diagnostics.push(...validated.diagnostics);
     data = validated.data;
     // Checked on the raw value, so a subject's mistakes show up even while another field is wrong.
-    const subject = (parsed.value as { subject?: unknown } | undefined)?.subject;
-    if (typeof subject === 'string') {
-      for (const { path } of templateVariables(subject)) {
-        const message = unknownVariableMessage(path);
-        if (message) diagnostics.push(diagnostic(file, positionAt(parsed.source, ['subject']), 'error', `subject: ${message}`));
+    const raw = (parsed.value ?? {}) as { subject?: unknown; tags?: unknown; partners?: unknown };
+    if (typeof raw.subject === 'string') {
+      const at = positionAt(parsed.source, ['subject']);
+      for (const { path, fallback, malformed } of templateVariables(raw.subject)) {
+        const message = malformed
+          ? `{${path}} is not a variable: write one like {partner.first_name}, optionally with a fallback: {partner.company ?? "your firm"}`
+          : unknownVariableMessage(path);
+        if (message) diagnostics.push(diagnostic(file, at, 'error', `subject: ${message}`));
+        else uses.push({ path, position: at, guarded: fallback !== undefined });
       }
+    }
+    for (const field of ['tags', 'partners'] as const) {
+      if (Array.isArray(raw[field])) targetPositions[field] = raw[field].map((_, index) => positionAt(parsed.source, [field, index]));
     }
   }
 
-  const uses: VariableUse[] = [];
   let tree: MdastNode | undefined;
   const deep = tooDeeplyNested(body);
   try {
@@ -130,6 +140,21 @@ export function readScript(file: string, id: string, text: string): { script?: S
         case 'link':
         case 'definition': {
           const url = (node as Link | Definition).url;
+          const variable = linkVariable(url);
+          if (variable !== undefined && node.type === 'definition') {
+            diagnostics.push(diagnostic(file, startOf(node), 'error', `write {${variable}} in the link itself, like [book a call]({${variable}})`));
+            break;
+          }
+          if (variable !== undefined) {
+            const unknown = unknownVariableMessage(variable);
+            if (unknown) diagnostics.push(diagnostic(file, startOf(node), 'error', `link: ${unknown}`));
+            else if (!urlVariables.includes(variable)) {
+              diagnostics.push(
+                diagnostic(file, startOf(node), 'error', `links must go to a web address: {${variable}} is not one (a link may use ${urlVariables.map((name) => `{${name}}`).join(', ')})`),
+              );
+            } else uses.push({ path: variable, position: startOf(node), guarded: false });
+            break;
+          }
           let scheme: string | undefined;
           try {
             scheme = new URL(url).protocol;
@@ -156,5 +181,13 @@ export function readScript(file: string, id: string, text: string): { script?: S
       diagnostics.push(diagnostic(file, startOfFile, 'error', 'the script has no text after its frontmatter'));
     }
   }
-  return { script: data && !diagnostics.some((d) => d.severity === 'error') ? { id, file, data, uses } : undefined, diagnostics };
+  // A partner's kit link is their secret: words a partner says or forwards must never carry it.
+  if (data && partnerFacingChannels.includes(data.channel)) {
+    for (const use of uses.filter((candidate) => candidate.path === 'kit_url')) {
+      diagnostics.push(
+        diagnostic(file, use.position, 'error', `{kit_url} is the partner's private kit link, and ${data.channel} scripts are what partners pass on to others: use {share_url} (only invite messages, which you send to the partner, may use {kit_url})`),
+      );
+    }
+  }
+  return { script: data && !diagnostics.some((d) => d.severity === 'error') ? { id, file, data, uses, targetPositions } : undefined, diagnostics };
 }

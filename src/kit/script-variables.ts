@@ -15,10 +15,18 @@ const variableGroups = {
   value: ['one_liner', 'pitch'],
 } as const;
 
-const scalarVariables = ['share_url', 'kit_url'] as const;
+const scalarVariables = ['share_url', 'kit_url', 'booking_url'] as const;
 
 /** Variables that some partners or owners leave empty; a script should give them a fallback. */
-export const optionalVariables: ReadonlySet<string> = new Set(['partner.company', 'partner.occupation', 'owner.phone']);
+export const optionalVariables: ReadonlySet<string> = new Set(['partner.company', 'partner.occupation', 'owner.phone', 'booking_url']);
+
+/** Variables holding a web address: the only ones a Markdown link may use as its address, `[book a call]({booking_url})`. */
+export const urlVariables: readonly string[] = ['share_url', 'kit_url', 'booking_url'];
+
+/** `{booking_url}` written as a whole link address: the variable, or undefined for an ordinary address. */
+export function linkVariable(url: string): string | undefined {
+  return /^\{\s*([A-Za-z_][\w.]*)\s*\}$/.exec(url)?.[1];
+}
 
 /** Names the compiled MDX receives as props and puts in scope. */
 export const scriptVariableNames: readonly string[] = [...Object.keys(variableGroups), ...scalarVariables];
@@ -35,6 +43,8 @@ export interface ScriptContext {
   value: { one_liner: string; pitch: string };
   share_url: string;
   kit_url: string;
+  /** kit.yaml's booking_url; empty when it has none. */
+  booking_url: string;
 }
 
 export function scriptContext(
@@ -52,6 +62,7 @@ export function scriptContext(
       phone: kit.owner.phone,
     },
     value: { one_liner: kit.value.one_liner, pitch: kit.value.pitch },
+    booking_url: kit.booking_url ?? '',
     ...urls,
   };
 }
@@ -152,16 +163,37 @@ export function checkExpression(program: Program): { uses: VariableUse[]; proble
 
 const placeholder = /\{\s*([^{}]*?)\s*\}/g;
 
-/** Variables written in a frontmatter text such as an email subject: `Meet {owner.name}`. */
-export function templateVariables(template: string): { path: string; index: number }[] {
-  return [...template.matchAll(placeholder)].map((match) => ({ path: match[1]!, index: match.index }));
+/** `partner.company ?? "your firm"`: a variable, and the text to use when it is empty. */
+const fallbackForm = /^([A-Za-z_][\w.]*)\s*(?:\?\?\s*(?:"([^"]*)"|'([^']*)'|“([^”]*)”))?$/;
+
+export interface TemplateVariable {
+  /** The variable, like `partner.company`; for a placeholder that is not one, the text inside the braces. */
+  path: string;
+  index: number;
+  /** The text after `??`, when there is one. */
+  fallback?: string | undefined;
+  /** Not of the form `{variable}` or `{variable ?? "text"}`. */
+  malformed?: boolean;
 }
 
-/** Fills `{partner.first_name}`-style placeholders of a frontmatter text; missing values become empty. */
+/** Variables written in a frontmatter text such as an email subject: `Meet {owner.name}`, `{partner.company ?? "your firm"}`. */
+export function templateVariables(template: string): TemplateVariable[] {
+  return [...template.matchAll(placeholder)].map((match) => {
+    const inner = match[1]!;
+    const form = fallbackForm.exec(inner);
+    if (!form) return { path: inner, index: match.index, malformed: true };
+    return { path: form[1]!, index: match.index, fallback: form[2] ?? form[3] ?? form[4] };
+  });
+}
+
+/** Fills the placeholders of a frontmatter text, as a script body fills its own: an empty value takes its fallback, or stays empty. */
 export function fillTemplate(template: string, context: ScriptContext): string {
-  return template.replace(placeholder, (_, path: string) => {
+  return template.replace(placeholder, (_: string, inner: string) => {
+    const form = fallbackForm.exec(inner);
+    if (!form) return '';
     let value: unknown = context;
-    for (const key of path.split('.')) value = (value as Record<string, unknown> | undefined)?.[key];
-    return typeof value === 'string' ? value : '';
+    for (const key of form[1]!.split('.')) value = (value as Record<string, unknown> | undefined)?.[key];
+    if (typeof value === 'string' && value) return value;
+    return form[2] ?? form[3] ?? form[4] ?? '';
   });
 }

@@ -1,5 +1,6 @@
 /** `kit.yaml`: who the owner is, what they offer, who to introduce, and where the site lives. */
 import { z } from 'zod';
+import { copySchema } from './copy.ts';
 import { email, firstNameOf, hexColor, line, localImage, optional, phone, text, webUrl } from './fields.ts';
 
 const owner = z
@@ -93,6 +94,9 @@ export const kitSchema = z.strictObject({
   )
     .transform((value) => value ?? followUpDefaults)
     .describe('When `referral-kit report` reminds you to follow up (your private referrals.yaml; nothing here is published).'),
+  copy: optional(copySchema).describe(
+    'Your own words for any sentence the pages, images and drafts show, by key (see the README\'s table), e.g. kit_aside: "…". Values are written {owner_first_name}.',
+  ),
 });
 
 export type KitInput = z.input<typeof kitSchema>;

@@ -17,6 +17,13 @@ export const partnerCategories = [
 
 export type PartnerCategory = (typeof partnerCategories)[number];
 
+/** A free word that groups partners across categories (`movers`), for scripts to target. */
+export const tagSchema = z
+  .string({ error: 'must be a word like movers' })
+  .trim()
+  .toLowerCase()
+  .regex(/^[\p{L}\p{M}\p{N}]+(?:-[\p{L}\p{M}\p{N}]+)*$/u, { error: 'must be a word or words joined by dashes, like property-managers' });
+
 /** Smallest token accepted: 22 URL-safe base64 characters carry 132 bits, 32 hex digits 128. */
 export const minimumTokenBits = 128;
 
@@ -50,6 +57,9 @@ const partnerFields = z.strictObject({
   category: z
     .enum(partnerCategories, { error: `must be one of: ${partnerCategories.join(', ')}` })
     .describe('What kind of partner this is; picks the script variants they see.'),
+  tags: optional(z.array(tagSchema, { error: 'must be a list of words, like [movers, property-managers]' }))
+    .transform((value) => [...new Set(value ?? [])])
+    .describe('Free words that group partners, like movers or property-managers. Scripts with matching `tags:` replace the general and category ones.'),
   occupation: optional(line()).describe('What they do, e.g. "Tax accountant". Shown on their share page.'),
   company: optional(line()).describe('Where they work. Shown on their share page and usable in scripts.'),
   email: optional(email()).describe('Private. Used by `referral-kit invite`; never published.'),

@@ -1,18 +1,18 @@
 import { accentPalette } from '../../kit/accent.ts';
 import { qrSvg } from '../qr.ts';
-import { isolate, type TextStyle } from '../text-layout.ts';
-import { box, colours, displayUrl, imageFormats, ownerRow, Parts, type CardInput, type ImageFormat, type Template } from './common.ts';
+import type { TextStyle } from '../text-layout.ts';
+import { box, colours, displayUrl, imageFormats, imageText, ownerRow, Parts, type CardInput, type ImageFormat, type Template } from './common.ts';
 
 /** The partner's "what to say" card: the one-liner, who it is about, and a QR code to the share page. */
 export function cardTemplate(input: CardInput, format: ImageFormat): Template {
   const { width, height } = imageFormats[format];
   const palette = accentPalette(input.owner.accent);
   const texts = new Parts();
-  const eyebrowText = `Recommended by ${isolate(input.partnerName)}`.toUpperCase();
+  const eyebrowText = imageText(input, 'card_eyebrow', { partner_name: input.partnerName }).toLocaleUpperCase(input.language);
   const eyebrow: TextStyle = { typeface: 'sans', weight: 700, size: 20, minSize: 13, lineHeight: 1.3, maxLines: 1, letterSpacing: 0.12, direction: 'ltr' };
   const qrSize = format === '1200x630' ? 236 : 222;
   const qr = texts.svg(qrSvg(input.shareUrl), qrSize, qrSize);
-  const caption = `Scan to meet ${isolate(input.ownerFirstName)}`;
+  const caption = imageText(input, 'card_scan', { owner_first_name: input.ownerFirstName });
 
   if (format === '1200x630') {
     const left = { width: 684 };

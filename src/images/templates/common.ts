@@ -6,7 +6,8 @@
 import { accentPalette } from '../../kit/accent.ts';
 import { initials } from '../../site/favicon.ts';
 import { squarePhoto } from '../photo.ts';
-import { layoutText, textSvg, type TextLayout, type TextStyle } from '../text-layout.ts';
+import { isolate, layoutText, textSvg, type TextLayout, type TextStyle } from '../text-layout.ts';
+import { defaultLanguage, en, formatMessage, type MessageKey } from '../../i18n/catalog.ts';
 
 export const imageFormats = {
   '1200x630': { width: 1200, height: 630 },
@@ -23,7 +24,24 @@ export interface OwnerInput {
   accent: string;
 }
 
-export interface CardInput {
+/**
+ * The words an image shows: catalog messages, the owner's `copy:` where they wrote one (the
+ * build passes them), English defaults otherwise, in the image's language. `values` fills the
+ * messages' other values (`{owner_business}`…); the template fills in the names, isolated.
+ */
+export interface ImageWords {
+  language?: string | undefined;
+  messages?: Partial<Record<MessageKey, string>> | undefined;
+  values?: Record<string, string> | undefined;
+}
+
+/** Formats an image's words. Names passed in `names` are isolated, so they cannot reorder the sentence. */
+export function imageText(input: ImageWords, key: MessageKey, names: Record<string, string>): string {
+  const isolated = Object.fromEntries(Object.entries(names).map(([name, value]) => [name, isolate(value)]));
+  return formatMessage(input.messages?.[key] ?? en[key], input.language ?? defaultLanguage, { ...input.values, ...isolated });
+}
+
+export interface CardInput extends ImageWords {
   partnerName: string;
   oneLiner: string;
   ownerFirstName: string;
@@ -40,7 +58,7 @@ export interface TestimonialInput {
   owner: OwnerInput;
 }
 
-export interface PreviewInput {
+export interface PreviewInput extends ImageWords {
   /** The introducing partner, for a prospect page; absent for the home page. */
   partnerName?: string | undefined;
   oneLiner: string;

@@ -1,6 +1,6 @@
 import { accentPalette } from '../../kit/accent.ts';
 import { clampName, isolate, type TextStyle } from '../text-layout.ts';
-import { avatar, box, colours, displayUrl, imageFormats, Parts, type PreviewInput, type Template } from './common.ts';
+import { avatar, box, colours, displayUrl, imageFormats, imageText, Parts, type PreviewInput, type Template } from './common.ts';
 
 /** The link preview of a page: who recommends whom (prospect pages) or who the owner is (home). */
 export function previewTemplate(input: PreviewInput): Template {
@@ -9,16 +9,19 @@ export function previewTemplate(input: PreviewInput): Template {
   const texts = new Parts();
   const left = { width: 720 };
   const headlineStyle: TextStyle = { typeface: 'serif', weight: 700, size: 64, minSize: 34, lineHeight: 1.12, maxLines: 3, direction: input.partnerName ? 'ltr' : 'auto' };
-  const name = (value: string) => isolate(clampName(value, headlineStyle, left.width));
-  const headline = input.partnerName ? `${name(input.partnerName)} recommends ${name(input.owner.name)}` : input.owner.name;
-  const eyebrow = input.partnerName ? 'A personal introduction' : input.owner.business;
+  // The names are fitted to the width first (isolated once, by imageText).
+  const fitted = (value: string) => clampName(value, headlineStyle, left.width);
+  const headline = input.partnerName
+    ? imageText(input, 'prospect_image_headline', { partner_name: fitted(input.partnerName), owner_name: fitted(input.owner.name) })
+    : input.owner.name;
+  const eyebrow = input.partnerName ? imageText(input, 'prospect_eyebrow', {}) : input.owner.business;
   const element = box(
     { flexDirection: 'column', width, height, background: colours.paper },
     box(
       { height: height - 12, padding: '70px 72px 48px 72px', alignItems: 'center' },
       box(
         { flexDirection: 'column', width: left.width, height: height - 12 - 70 - 48 },
-        texts.block('eyebrow', eyebrow.toUpperCase(), { typeface: 'sans', weight: 700, size: 20, minSize: 13, lineHeight: 1.3, maxLines: 1, letterSpacing: 0.12, direction: 'ltr' }, left.width, 30, palette.accentInk),
+        texts.block('eyebrow', eyebrow.toLocaleUpperCase(input.language ?? 'en'), { typeface: 'sans', weight: 700, size: 20, minSize: 13, lineHeight: 1.3, maxLines: 1, letterSpacing: 0.12, direction: 'ltr' }, left.width, 30, palette.accentInk),
         box({ height: 20 }),
         box(
           { height: 200, alignItems: 'flex-end' },

@@ -1,0 +1,83 @@
+/**
+ * The strings of one kit in one language: the owner's `copy:` overrides first, then the
+ * language's catalog, then English. Pages, images and drafts all read their words through here.
+ */
+import {
+  catalogFor,
+  defaultLanguage,
+  dir,
+  en,
+  formatMessage,
+  formatParts,
+  isRichKey,
+  type MessageKey,
+  type MessagePart,
+  type MessageValues,
+} from './catalog.ts';
+
+export interface KitStringsSource {
+  site: { language: string };
+  owner: { name: string; first_name: string; business: string; email: string };
+  value: { one_liner: string };
+  copy?: Record<string, unknown> | undefined;
+}
+
+export interface KitStringsOptions {
+  /** Defaults to the kit's own language. */
+  language?: string | undefined;
+  /** The partner the strings are for, whose name any of them may use. */
+  partner?: { name: string; first_name: string } | undefined;
+}
+
+export interface KitStrings {
+  language: string;
+  dir: 'ltr' | 'rtl';
+  /** The message for a key, before its values are filled in (image templates format it themselves). */
+  message(key: MessageKey): string;
+  /** The text of a key, values filled in. */
+  t(key: MessageKey, values?: MessageValues): string;
+  /** The text in pieces, values and `<link>` marked, for pages to wrap names in `<bdi>`. */
+  parts(key: MessageKey, values?: MessageValues): MessagePart[];
+}
+
+/** The owner's override of a key for a language, if any. */
+function override(kit: KitStringsSource, language: string, key: MessageKey): string | undefined {
+  const copy = kit.copy ?? {};
+  const perLanguage = copy[language];
+  if (perLanguage && typeof perLanguage === 'object') {
+    const value = (perLanguage as Record<string, unknown>)[key];
+    if (typeof value === 'string') return value;
+  }
+  // Keys at the top level are in the kit's own language.
+  const value = language === kit.site.language ? copy[key] : undefined;
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** The values every string of a kit (and of one partner's pages) may use, named as in the catalog. */
+export function commonValues(kit: KitStringsSource, partner?: KitStringsOptions['partner']): MessageValues {
+  return {
+    owner_name: kit.owner.name,
+    owner_first_name: kit.owner.first_name,
+    owner_business: kit.owner.business,
+    owner_email: kit.owner.email,
+    one_liner: kit.value.one_liner,
+    ...(partner ? { partner_name: partner.name, partner_first_name: partner.first_name } : {}),
+  };
+}
+
+export function kitStrings(kit: KitStringsSource, options: KitStringsOptions = {}): KitStrings {
+  const language = options.language ?? (kit.site.language || defaultLanguage);
+  const common = commonValues(kit, options.partner);
+  /** The message and the language it is written in: an English fallback formats as English. */
+  const resolve = (key: MessageKey): [string, string] => {
+    const own = override(kit, language, key) ?? catalogFor(language)?.[key];
+    return own === undefined ? [en[key], defaultLanguage] : [own, language];
+  };
+  return {
+    language,
+    dir: dir(language),
+    message: (key) => resolve(key)[0],
+    t: (key, values) => formatMessage(...resolve(key), { ...common, ...values }, isRichKey(key)),
+    parts: (key, values) => formatParts(...resolve(key), { ...common, ...values }, isRichKey(key)),
+  };
+}
