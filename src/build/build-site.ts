@@ -107,7 +107,16 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
         images = startImages(content, imageOptions(projectRoot));
         shareReading({ content, diagnostics }, images);
         const { build } = await import('astro');
-        await build({ root: projectRoot, outDir: staging, logLevel: 'error', mode: 'production' });
+        // Astro writes its prerender chunks under the working folder when the output is outside
+        // it (a `.astro/` folder in the owner's kit), and those chunks import packages by name, so
+        // they must sit inside the project to find node_modules. Paths above are absolute.
+        const workingFolder = process.cwd();
+        process.chdir(projectRoot);
+        try {
+          await build({ root: projectRoot, outDir: staging, logLevel: 'error', mode: 'production' });
+        } finally {
+          process.chdir(workingFolder);
+        }
       }).finally(async () => {
         // Images Astro never asked for (it stopped before its integrations ran) are stopped too.
         const untaken = takeSharedImages(contentDir);
