@@ -344,19 +344,36 @@ describe('hosting and privacy', () => {
     expect(headers).toMatch(/^\/\*\n  Content-Security-Policy: .*script-src 'self'/);
   });
 
-  it('lists public pages in the sitemap, never a kit, and points robots.txt at it', () => {
+  it('lists public pages in the sitemap, never a kit, a 404 or an unlisted share page, and points robots.txt at it', () => {
     const sitemap = readFileSync(join(out, 'sitemap-0.xml'), 'utf8');
     const urls = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+    // Only Omar opted in (share_page: public): the other share pages name partners who did not.
     expect(urls).toEqual([
       'https://kit.rivera.test/team/',
-      'https://kit.rivera.test/team/for/eve-hostile/',
-      'https://kit.rivera.test/team/for/jane-smith/',
       'https://kit.rivera.test/team/for/omar-haddad/',
-      'https://kit.rivera.test/team/for/wang-xiaoming/',
       'https://kit.rivera.test/team/testimonials/',
     ]);
     const robots = readFileSync(join(out, 'robots.txt'), 'utf8');
     expect(robots).toBe('User-agent: *\nAllow: /\n\nSitemap: https://kit.rivera.test/team/sitemap-index.xml\n');
+  });
+
+  it('keeps share pages out of search engines unless the partner opted in', () => {
+    for (const slug of ['jane-smith', 'wang-xiaoming', 'eve-hostile']) {
+      expect(page(`for/${slug}`).attr('meta[name=robots]', 'content'), slug).toBe('noindex');
+    }
+    expect(page('for/omar-haddad').all('meta[name=robots]')).toEqual([]);
+    expect(page('').all('meta[name=robots]')).toEqual([]);
+  });
+
+  it('has a 404 page in the site\'s style that names no partner and no kit', () => {
+    const notFound = readPage(join(out, '404.html'));
+    expect(notFound.text('h1')).toBe('There is no page at this address');
+    expect(notFound.attr('meta[name=robots]', 'content')).toBe('noindex');
+    expect(notFound.all('link[rel=canonical]')).toEqual([]);
+    expect(notFound.attr('main a.button', 'href')).toBe('/team/');
+    const html = readFileSync(join(out, '404.html'), 'utf8');
+    for (const token of Object.values(tokens)) expect(html).not.toContain(token);
+    for (const name of ['Jane', 'Omar', 'عمر', 'kit/']) expect(html).not.toContain(name);
   });
 
   it('allows exactly its own inline styles, and no inline script, in each page\'s policy', () => {

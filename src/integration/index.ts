@@ -15,6 +15,7 @@ import { headerRules, netlifyHeaders } from '../site/headers.ts';
 import { contentDir, readKit, takeSharedImages } from './content-dir.ts';
 import { imageOptions, recordBuildStats, takePageSeconds } from './build-stats.ts';
 import { themePlugin } from './theme.ts';
+import { shareListed, sharePath } from '../kit/urls.ts';
 
 /** Set by `referral-kit build`, which has already printed the check's findings. */
 export const checkedVariable = 'REFERRAL_KIT_CHECKED';
@@ -49,11 +50,19 @@ export default function referralKit(): AstroIntegration {
         }
         const { site } = result.content.kit;
         base = site.base;
+        // Share pages name the partner: listed only when the owner opted them in (shareListed).
+        const unlisted = new Set(
+          result.content.partners.filter((partner) => !shareListed(site, partner.data)).map((partner) => `${site.base}${sharePath(partner.slug)}`),
+        );
+        const listed = (page: string) => {
+          const { pathname } = new URL(page);
+          return !pathname.startsWith(`${site.base}kit/`) && !unlisted.has(pathname) && !pathname.startsWith(`${site.base}404`);
+        };
         updateConfig({
           site: site.url,
           base: site.base,
-          // Kits (and their pocket cards) are unlisted: never in the sitemap.
-          integrations: [sitemap({ filter: (page) => !new URL(page).pathname.startsWith(`${site.base}kit/`) })],
+          // Kits (and their pocket cards) are never in the sitemap; share pages only when listed.
+          integrations: [sitemap({ filter: listed })],
           vite: {
             plugins: [
               themePlugin(result.content.kitFile, async () => (await readKit(contentDir(root))).content?.kit.site.accent ?? site.accent),

@@ -1,6 +1,7 @@
 /** `kit.yaml`: who the owner is, what they offer, who to introduce, and where the site lives. */
 import { z } from 'zod';
 import { email, firstNameOf, hexColor, line, localImage, optional, phone, text, webUrl } from './fields.ts';
+import { shareSettings } from './partner.ts';
 
 const owner = z
   .strictObject({
@@ -39,6 +40,11 @@ const site = z
     )
       .transform((value) => value ?? 'en')
       .describe('Language of your pages, like en or fr-CA. Defaults to en.'),
+    share_pages: optional(z.enum(shareSettings, { error: 'must be public or unlisted' }))
+      .transform((value) => value ?? 'unlisted')
+      .describe(
+        'Whether search engines may list partners\' "introduced by" pages: unlisted (the default) or public. A partner\'s own share_page: public or unlisted wins.',
+      ),
   });
 
 /** The follow-up rhythm when kit.yaml says nothing: reply within two days, ask again each quarter. */
