@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { toText } from 'hast-util-to-text';
@@ -46,7 +47,7 @@ describe('building the basic fixture kit', () => {
   it('succeeds and says what it built', () => {
     expect(run.stderr).not.toMatch(/error/);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/✓ Built 16 pages and 17 images \(\d+ rendered, \d+ from the cache\) for 5 partners into .*dist in [\d.]+s \(0 errors, 7 warnings\)/);
+    expect(run.stdout).toMatch(/✓ Built 17 pages and 17 images \(\d+ rendered, \d+ from the cache\) for 5 partners into .*dist in [\d.]+s \(0 errors, 7 warnings\)/);
   });
 
   it('makes a kit for every partner and a share page for every partner who wants one', () => {
@@ -265,6 +266,22 @@ describe('the example kit in content/', () => {
       const bytes = readFileSync(file, 'utf8');
       for (const secret of prospects) expect(bytes.includes(secret), `${relative(exampleOut, file)} holds ${secret}`).toBe(false);
     }
+  });
+});
+
+describe('building from any folder', () => {
+  it('builds a kit outside the project, run from a third folder, and writes nothing into the kit', async () => {
+    const elsewhere = tempDir('elsewhere');
+    const kit = join(elsewhere, 'my-kit');
+    cpSync(fixture('basic'), kit, { recursive: true });
+    const before = readdirSync(kit, { recursive: true }).sort();
+    const cwd = tempDir('cwd');
+    const result = spawnSync(process.execPath, [join(repoRoot, 'bin', 'referral-kit.js'), 'build', '--content', kit, '--out', 'site'], { cwd, encoding: 'utf8' });
+    expect(result.stderr).not.toMatch(/error/);
+    expect(result.status).toBe(0);
+    expect(existsSync(join(cwd, 'site', 'index.html'))).toBe(true);
+    expect(readdirSync(kit, { recursive: true }).sort()).toEqual(before);
+    expect(readdirSync(cwd).sort()).toEqual(['site']);
   });
 });
 
