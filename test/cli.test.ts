@@ -449,6 +449,28 @@ describe('the referral-kit executable', () => {
     expect(cli('check').status).toBe(0);
   });
 
+  it('says in one line which Node.js it needs, and how to get it, before anything else', () => {
+    // This Node.js, reporting an older version: what a machine with Node 20 runs into.
+    const olderNode = `data:text/javascript,Object.defineProperty(process, 'versions', { value: { ...process.versions, node: '20.11.1' } })`;
+    const entryPoints = [[bin, 'build'], [join(repoRoot, 'bin', 'check-node.js')]];
+    for (const args of entryPoints) {
+      const old = spawnSync(process.execPath, ['--import', olderNode, ...args], { encoding: 'utf8', cwd: tempDir('node20') });
+      expect(old.status, args.join(' ')).toBe(1);
+      expect(old.stdout).toBe('');
+      expect(old.stderr.trim().split('\n')).toEqual([
+        `referral-kit needs Node.js 22.12 or newer (this is 20.11.1): run \`nvm install 24\`, or get the installer from https://nodejs.org, or without either: \`npm install --prefix ~/.node24 node-${process.platform}-${process.arch}@24\` and put ~/.node24/node_modules/node-${process.platform}-${process.arch}/bin first in your PATH.`,
+      ]);
+    }
+    expect(spawnSync(process.execPath, [join(repoRoot, 'bin', 'check-node.js')]).status).toBe(0);
+  });
+
+  it('checks the Node.js version first in every npm script that runs Node', () => {
+    const { scripts } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    for (const [name, command] of Object.entries(scripts)) {
+      expect(command, name).toMatch(/^node bin\/(check-node|referral-kit)\.js\b/);
+    }
+  });
+
   it('prints its version and plain help when piped', () => {
     const { version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
     expect(execFileSync(process.execPath, [bin, '--version'], { encoding: 'utf8' }).trim()).toBe(version);
