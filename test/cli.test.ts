@@ -24,10 +24,11 @@ describe('referral-kit --help', () => {
     expect(stdout).toMatchInlineSnapshot(`
       "Turn your referral partners and scripts into a kit per partner and a static site (referral-kit v0.1.0)
 
-      USAGE referral-kit add|check|links|invite|rotate|build|log|update|report
+      USAGE referral-kit init|add|check|links|invite|rotate|build|log|update|report
 
       COMMANDS
 
+          init    Start a new kit: a few questions, then a kit folder ready to check, preview and build
            add    Add a partner, with a fresh secret kit link
          check    Find mistakes in the kit before a partner does, without building
          links    List every partner's kit link and share link, to send them out
@@ -42,6 +43,7 @@ describe('referral-kit --help', () => {
 
       EXAMPLES
 
+        referral-kit init my-kit
         referral-kit add partner "Jane Smith" --category client --email jane@example.com
         referral-kit check
         referral-kit invite                      # a draft for every partner, in outbox/
@@ -71,6 +73,40 @@ describe('referral-kit --help', () => {
         referral-kit build
         referral-kit build --content clients/maya --out public/maya
         referral-kit build --no-cache
+      "
+    `);
+  });
+
+  it('explains init', async () => {
+    const { stdout } = await runCli(['init', '--help']);
+    expect(stdout).toMatchInlineSnapshot(`
+      "Start a new kit: a few questions, then a kit folder ready to check, preview and build (referral-kit init v0.1.0)
+
+      USAGE referral-kit init [OPTIONS] [FOLDER]
+
+      ARGUMENTS
+
+        FOLDER=<folder>    Folder to create the kit in (Default: content)
+
+      OPTIONS
+
+                        --name=<text>    Your name
+                    --business=<text>    Your business or practice
+                    --email=<address>    Where introductions reach you (shown on your pages)
+                      --url=<address>    Where the site will live, like https://example.com
+                   --one-liner=<text>    What you do, in one sentence a partner can repeat
+                --ideal-client=<text>    Who your ideal client is
+                     --signals=<text>    Two or three things people say when they need you, separated by ";"
+                     --promise=<text>    What happens after an introduction
+                     --partner=<name>    The first partner you will ask, their full name
+        --partner-category=<category>    What kind of partner: client, former-client, colleague, competitor, center-of-influence, salesperson, organization, prospect, other
+            --partner-email=<address>    Their email (private, for \`invite\`)
+                            -y, --yes    Take the defaults for every question not given as a flag (no prompts)
+
+      EXAMPLES
+
+        referral-kit init my-kit
+        referral-kit init my-kit --name "Maya Okafor" --business "Ledger & Line" --email maya@example.com --yes
       "
     `);
   });
@@ -476,6 +512,6 @@ describe('the referral-kit executable', () => {
     expect(execFileSync(process.execPath, [bin, '--version'], { encoding: 'utf8' }).trim()).toBe(version);
     const help = execFileSync(process.execPath, [bin, '--help'], { encoding: 'utf8', env: { ...process.env, TEST: '' } });
     expect(help).not.toContain('\u001b[');
-    expect(help).toContain('USAGE referral-kit add|check|links|invite|rotate|build');
+    expect(help).toContain('USAGE referral-kit init|add|check|links|invite|rotate|build');
   });
 });

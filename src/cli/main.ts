@@ -4,6 +4,7 @@ import { defineCommand, renderUsage, runMain, type ArgsDef, type CommandDef } fr
 import { addCommand, addExamples } from './add.ts';
 import { buildCommand, buildExamples } from './build.ts';
 import { checkCommand, checkExamples } from './check.ts';
+import { initCommand, initExamples } from './init.ts';
 import { inviteCommand, inviteExamples } from './invite.ts';
 import { linksCommand, linksExamples } from './links.ts';
 import { logCommand, logExamples } from './log.ts';
@@ -19,9 +20,10 @@ export const main = defineCommand({
     version,
     description: 'Turn your referral partners and scripts into a kit per partner and a static site',
   },
-  // In the order an owner meets them: add partners, check, send links, build; then, as
+  // In the order an owner meets them: start a kit, add partners, check, send links, build; then, as
   // introductions come in, record them and follow up.
   subCommands: {
+    init: initCommand,
     add: addCommand,
     check: checkCommand,
     links: linksCommand,
@@ -39,6 +41,7 @@ const examples: Record<string, string[]> = {
   add: addExamples,
   partner: addExamples,
   build: buildExamples,
+  init: initExamples,
   check: checkExamples,
   invite: inviteExamples,
   links: linksExamples,
@@ -50,6 +53,7 @@ const examples: Record<string, string[]> = {
   update: updateExamples,
   report: reportExamples,
   'referral-kit': [
+    ...initExamples.slice(0, 1),
     ...addExamples.slice(0, 1),
     ...checkExamples.slice(0, 1),
     ...inviteExamples.slice(0, 1),

@@ -17,7 +17,8 @@ const owner = z
 const site = z
   .strictObject({
     url: webUrl()
-      .refine((value) => ['', '/'].includes(new URL(value).pathname) && !new URL(value).search && !new URL(value).hash, {
+      // Runs even when the address did not parse (zod reports every problem): that one is said already.
+      .refine((value) => !URL.canParse(value) || (['', '/'].includes(new URL(value).pathname) && !new URL(value).search && !new URL(value).hash), {
         error: 'must be just the site\'s address, like https://example.com (put a sub-folder in site.base)',
       })
       .transform((value) => new URL(value).origin)
