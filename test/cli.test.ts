@@ -24,7 +24,7 @@ describe('referral-kit --help', () => {
     expect(stdout).toMatchInlineSnapshot(`
       "Turn your referral partners and scripts into a kit per partner and a static site (referral-kit v0.1.0)
 
-      USAGE referral-kit init|add|check|links|invite|rotate|build|log|update|report
+      USAGE referral-kit init|add|check|links|invite|rotate|build|dev|log|update|report
 
       COMMANDS
 
@@ -35,6 +35,7 @@ describe('referral-kit --help', () => {
         invite    Write each partner an invitation with their kit link, as email drafts to send yourself
         rotate    Give a partner a new secret kit link; the old one stops working at the next deploy
          build    Check the kit, then build the site: kits, share pages, home and testimonials
+           dev    Preview the kit on your computer, updated as you save; lists every page, each partner's kit too
            log    Record an introduction received or given, or an ask, in your private referrals.yaml
         update    Update an introduction in referrals.yaml: its status, value, and when you followed up
         report    Who to follow up with today, and which partners send the best introductions
@@ -107,6 +108,25 @@ describe('referral-kit --help', () => {
 
         referral-kit init my-kit
         referral-kit init my-kit --name "Maya Okafor" --business "Ledger & Line" --email maya@example.com --yes
+      "
+    `);
+  });
+
+  it('explains dev', async () => {
+    expect((await runCli(['dev', '--help'])).stdout).toMatchInlineSnapshot(`
+      "Preview the kit on your computer, updated as you save; lists every page, each partner's kit too (referral-kit dev v0.1.0)
+
+      USAGE referral-kit dev [OPTIONS]
+
+      OPTIONS
+
+        --content=<dir>    Kit folder to read (Default: content)
+        --port=<number>    Port to serve on (default: 4321, or the next free one)
+
+      EXAMPLES
+
+        referral-kit dev
+        referral-kit dev --content my-kit --port 4000
       "
     `);
   });
@@ -512,6 +532,6 @@ describe('the referral-kit executable', () => {
     expect(execFileSync(process.execPath, [bin, '--version'], { encoding: 'utf8' }).trim()).toBe(version);
     const help = execFileSync(process.execPath, [bin, '--help'], { encoding: 'utf8', env: { ...process.env, TEST: '' } });
     expect(help).not.toContain('\u001b[');
-    expect(help).toContain('USAGE referral-kit init|add|check|links|invite|rotate|build');
+    expect(help).toContain('USAGE referral-kit init|add|check|links|invite|rotate|build|dev');
   });
 });

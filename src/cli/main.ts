@@ -4,6 +4,7 @@ import { defineCommand, renderUsage, runMain, type ArgsDef, type CommandDef } fr
 import { addCommand, addExamples } from './add.ts';
 import { buildCommand, buildExamples } from './build.ts';
 import { checkCommand, checkExamples } from './check.ts';
+import { devCommand, devExamples } from './dev.ts';
 import { initCommand, initExamples } from './init.ts';
 import { inviteCommand, inviteExamples } from './invite.ts';
 import { linksCommand, linksExamples } from './links.ts';
@@ -30,6 +31,7 @@ export const main = defineCommand({
     invite: inviteCommand,
     rotate: rotateCommand,
     build: buildCommand,
+    dev: devCommand,
     log: logCommand,
     update: updateCommand,
     report: reportCommand,
@@ -42,6 +44,7 @@ const examples: Record<string, string[]> = {
   partner: addExamples,
   build: buildExamples,
   init: initExamples,
+  dev: devExamples,
   check: checkExamples,
   invite: inviteExamples,
   links: linksExamples,

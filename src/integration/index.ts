@@ -15,6 +15,7 @@ import { headerRules, netlifyHeaders } from '../site/headers.ts';
 import { contentDir, readKit, takeSharedImages } from './content-dir.ts';
 import { imageOptions, recordBuildStats, takePageSeconds } from './build-stats.ts';
 import { themePlugin } from './theme.ts';
+import { devIndexHtml, devIndexPath } from '../site/dev-index.ts';
 import { shareListed, sharePath } from '../kit/urls.ts';
 
 /** Set by `referral-kit build`, which has already printed the check's findings. */
@@ -81,6 +82,17 @@ export default function referralKit(): AstroIntegration {
       'astro:server:setup': ({ server }) => {
         // In dev, content changes while the server runs: read it again for each image.
         server.middlewares.use(imageMiddleware(base, async () => (await loadKit(contentDir(root))).content));
+        // The start page of `referral-kit dev`: every page of the kit, read afresh each time.
+        server.middlewares.use(async (request, response, next) => {
+          const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+          // Vite has taken the base folder off the address by the time it gets here (with base /).
+          const at = [`${base}${devIndexPath}`, `/${devIndexPath}`];
+          if (!at.some((address) => path === address || path === address.slice(0, -1))) return next();
+          const { content } = await loadKit(contentDir(root));
+          response.setHeader('Content-Type', 'text/html; charset=utf-8');
+          response.setHeader('Cache-Control', 'no-store');
+          response.end(content ? devIndexHtml(content) : 'The kit has errors: see the terminal.');
+        });
       },
       'astro:build:generated': () => {
         pageSeconds = takePageSeconds();
