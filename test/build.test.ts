@@ -47,7 +47,7 @@ describe('building the basic fixture kit', () => {
   it('succeeds and says what it built', () => {
     expect(run.stderr).not.toMatch(/error/);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/✓ Built 17 pages and 17 images \(\d+ rendered, \d+ from the cache\) for 5 partners into .*dist in [\d.]+s \(0 errors, 7 warnings\)/);
+    expect(run.stdout).toMatch(/✓ Built 22 pages and 17 images \(\d+ rendered, \d+ from the cache\) for 5 partners into .*dist in [\d.]+s \(0 errors, 7 warnings\)/);
   });
 
   it('makes a kit for every partner and a share page for every partner who wants one', () => {
@@ -149,6 +149,20 @@ describe('a partner kit', () => {
     expect(kitPage('omar').text('h1')).toContain('Hi عمر,');
     expect(kitPage('wang').text('.eyebrow')).toBe('Introduction kit for 王小明');
     expect(kitPage('wang').text('#script-email-intro-client')).toContain('明亮设计');
+  });
+});
+
+describe('the pocket cards', () => {
+  it('break the share address only after a slash, never at a hyphen in the name', () => {
+    const card = page(`kit/${tokens.jane}/card`);
+    expect(card.all('.pocket-url span').map((span) => toText(span))).toEqual(['kit.rivera.test/', 'team/', 'for/', 'jane-smith']);
+    expect(card.all('.pocket-url wbr')).toHaveLength(4);
+  });
+
+  it('come four to an A4 sheet, linked from the kit and the single card', () => {
+    expect(page(`kit/${tokens.jane}/cards`).all('.pocket-card')).toHaveLength(4);
+    expect(kitPage('jane').all(`a[href="/team/kit/${tokens.jane}/cards/"]`)).toHaveLength(1);
+    expect(page(`kit/${tokens.jane}/card`).all(`a[href="/team/kit/${tokens.jane}/cards/"]`)).toHaveLength(1);
   });
 });
 
