@@ -227,9 +227,15 @@ describe('the pocket card in the browser', () => {
   it('fills the card: the space a short one-liner leaves is shared out, not left in the middle', async () => {
     await onPage(`${kitOf('priya-nair')}card/`, async ({ page }) => {
       await page.emulateMedia({ media: 'print' });
-      const gaps = await page.locator('.pocket-card > *').evaluateAll((parts) =>
-        parts.slice(1).map((part, i) => part.getBoundingClientRect().top - parts[i]!.getBoundingClientRect().bottom),
-      );
+      // Measured on what each part draws (its contents), not its box, which may stretch.
+      const gaps = await page.locator('.pocket-card > *').evaluateAll((parts) => {
+        const drawn = parts.map((part) => {
+          const range = document.createRange();
+          range.selectNodeContents(part);
+          return range.getBoundingClientRect();
+        });
+        return drawn.slice(1).map((rect, i) => rect.top - drawn[i]!.bottom);
+      });
       const card = await page.locator('.pocket-card').boundingBox();
       // No gap between two parts takes more than a fifth of the card's height.
       expect(Math.max(...gaps)).toBeLessThan(card!.height / 5);

@@ -152,6 +152,17 @@ describe('a partner kit', () => {
   });
 });
 
+describe('the owner\'s photo', () => {
+  it('shows on the home page and every share page, as a small PNG the site serves', () => {
+    const src = page('').attr('img.owner-photo', 'src');
+    expect(src).toMatch(/^\/team\/owner-[0-9a-f]{10}\.png$/);
+    expect(page('').attr('img.owner-photo', 'alt')).toBe('Alex Rivera');
+    for (const slug of ['jane-smith', 'omar-haddad']) expect(page(`for/${slug}`).attr('img.owner-photo', 'src'), slug).toBe(src);
+    const png = decodePng(readFileSync(join(out, src.replace('/team/', ''))));
+    expect([png.width, png.height]).toEqual([192, 192]);
+  });
+});
+
 describe('the pocket cards', () => {
   it('break the share address only after a slash, never at a hyphen in the name', () => {
     const card = page(`kit/${tokens.jane}/card`);
@@ -250,7 +261,7 @@ describe('the whole site', () => {
       expect(p.all('script:not([src])'), path).toHaveLength(0);
       expect(p.all('[onerror], [onload], [onclick], svg'), path).toHaveLength(0);
       // The only pictures are the site's own images.
-      for (const img of p.all('img')) expect(String(img.properties.src), path).toMatch(/^\/team\/(kit|testimonials|for)\/[^"<>]+\.png$/);
+      for (const img of p.all('img')) expect(String(img.properties.src), path).toMatch(/^\/team\/((kit|testimonials|for)\/[^"<>]+|owner-[0-9a-f]{10})\.png$/);
     }
     expect(page('for/eve-hostile').text('h1')).toBe("Eve <script>alert('name')</script> O'Hara introduced you to Alex Rivera");
     const kit = kitPage('eve');
