@@ -88,6 +88,15 @@ export const kitSchema = z.strictObject({
     })
     .describe('What happens after an introduction: how fast you reply, that the partner hears the outcome, thanks.'),
   booking_url: optional(webUrl()).describe('Where a prospect books a first call. Prospect pages add ref and utm parameters.'),
+  currency: optional(
+    z
+      .string({ error: 'must be a three-letter currency code, like USD, EUR or GBP' })
+      .trim()
+      .toUpperCase()
+      .refine((code) => /^[A-Z]{3}$/.test(code) && Intl.supportedValuesOf('currency').includes(code), {
+        error: 'must be a three-letter currency code, like USD, EUR or GBP',
+      }),
+  ).describe('The currency of the values in referrals.yaml (USD, EUR, GBP…): `referral-kit report` shows them as money in it. Private, like the ledger.'),
   follow_up: optional(
     z.strictObject({
       contact_within_days: days(0)
