@@ -74,9 +74,9 @@ function splitSignals(text: string): string[] {
 /** Stops init when the owner presses Ctrl-C or Escape at a prompt. */
 class Cancelled extends Error {}
 
-function answered<T>(value: T | symbol): T {
-  if (prompts.isCancel(value)) throw new Cancelled();
-  return value;
+function answered<T>(value: T): Exclude<T, symbol> {
+  if (typeof value === 'symbol' || prompts.isCancel(value)) throw new Cancelled();
+  return value as Exclude<T, symbol>;
 }
 
 const required = (value: string | undefined) => (value?.trim() ? undefined : 'Please type an answer (or press Ctrl-C to stop).');
@@ -85,8 +85,7 @@ async function ask(message: string, defaultValue: string, optional = false): Pro
   const value = answered(
     await prompts.text({
       message,
-      placeholder: defaultValue || undefined,
-      defaultValue: defaultValue || undefined,
+      ...(defaultValue ? { placeholder: defaultValue, defaultValue } : {}),
       ...(optional || defaultValue ? {} : { validate: required }),
     }),
   );
