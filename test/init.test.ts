@@ -60,6 +60,10 @@ describe('referral-kit init with flags', () => {
     expect(messages.filter((m) => m.includes('error'))).toEqual([]);
     expect(content!.kit.owner.name).toBe('Maya Okafor');
     expect(content!.partners).toHaveLength(1);
+    // A bare domain, as people type it, gets its https://.
+    const bare = join(tempDir('init'), 'kit');
+    expect((await runCli(['init', bare, '--url', 'vanderberg.example', '--yes'])).code).toBe(0);
+    expect((await loadKit(bare)).content!.kit.site.url).toBe('https://vanderberg.example');
   });
 
   it('never overwrites a file', async () => {
@@ -78,7 +82,7 @@ describe('referral-kit init with flags', () => {
 
   it('refuses answers check would refuse, naming the option, and writes nothing', async () => {
     const dir = join(tempDir('init'), 'kit');
-    const run = await runCli(['init', dir, '--email', 'maya-at-example', '--url', 'example.com', '--yes']);
+    const run = await runCli(['init', dir, '--email', 'maya-at-example', '--url', 'ftp://example.com', '--yes']);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('referral-kit: --email: must be an email address');
     expect(run.stderr).toContain('referral-kit: --url: must be a full https or http address');

@@ -100,7 +100,9 @@ async function gather(parsed: Parsed, interactive: boolean): Promise<Omit<Starte
   const name = await pick(given(parsed.name), questions.name, interactive ? '' : d.name);
   const business = await pick(given(parsed.business), questions.business, interactive ? '' : d.business);
   const email = await pick(given(parsed.email), questions.email, interactive ? '' : d.email);
-  const url = await pick(given(parsed.url), questions.url, d.url);
+  // People type their domain as they say it; the site address needs its scheme.
+  const typed = await pick(given(parsed.url), questions.url, d.url);
+  const url = /^[a-z0-9-]+(\.[a-z0-9-]+)+(\/.*)?$/i.test(typed) ? `https://${typed}` : typed;
   const oneLiner = await pick(given(parsed['one-liner']), questions.oneLiner, interactive ? '' : d.oneLiner);
   const idealClient = await pick(given(parsed['ideal-client']), questions.idealClient, interactive ? '' : d.idealClient);
   let signals = given(parsed.signals) ? splitSignals(given(parsed.signals)!) : [];
