@@ -4,7 +4,7 @@
  * leaves the previous output exactly as it was.
  */
 import { existsSync } from 'node:fs';
-import { readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hasErrors, type Diagnostic } from '../kit/diagnostics.ts';
@@ -17,6 +17,9 @@ import { withLock } from './lock.ts';
 
 /** The folder holding astro.config.mjs and src/. */
 export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Where Astro runs during a build; its prerender chunks land in a `.astro/` folder here. */
+const astroWorkingFolder = join(projectRoot, 'node_modules', '.cache', 'referral-kit', 'astro');
 
 export interface BuildOptions {
   contentDir: string;
@@ -109,9 +112,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
         const { build } = await import('astro');
         // Astro writes its prerender chunks under the working folder when the output is outside
         // it (a `.astro/` folder in the owner's kit), and those chunks import packages by name, so
-        // they must sit inside the project to find node_modules. Paths above are absolute.
+        // they must sit inside the project to find node_modules. Astro compares the two as
+        // strings, so the project folder itself would not do: /tmp/fh "holds" /tmp/fhwork/site.
+        // A folder of our own inside the project holds no output. Paths above are absolute.
         const workingFolder = process.cwd();
-        process.chdir(projectRoot);
+        await mkdir(astroWorkingFolder, { recursive: true });
+        process.chdir(astroWorkingFolder);
         try {
           await build({ root: projectRoot, outDir: staging, logLevel: 'error', mode: 'production' });
         } finally {
