@@ -55,6 +55,7 @@ describe('referral-kit dev', () => {
     for (const partner of content!.partners) {
       expect(links).toContain(`/team/${kitPath(partner.data.token)}`);
       expect(links).toContain(`/team/${kitPath(partner.data.token)}card/`);
+      expect(links).toContain(`/team/${kitPath(partner.data.token)}cards/`);
       if (partner.data.share_page) expect(links).toContain(`/team/${sharePath(partner.slug)}`);
     }
     expect(html).toContain('<bdi>عمر حداد</bdi>');

@@ -20,6 +20,7 @@ const says = {
   partners: (count: number) => `Partners (${count})`,
   kit: 'Kit',
   card: 'Pocket card',
+  cards: 'Four on A4',
   share: 'Share page',
   shareListed: 'listed in search engines',
   noShare: 'no share page (share_page: false)',
@@ -37,7 +38,7 @@ export function devIndexHtml(content: KitContent): string {
     const share = data.share_page
       ? `${link(sharePath(slug), says.share)}${shareListed(site, data) ? ` (${says.shareListed})` : ''}`
       : says.noShare;
-    return `<tr><th scope="row"><bdi>${escapeHtml(data.name)}</bdi> <small>${escapeHtml(slug)} · ${escapeHtml(data.category)}</small></th><td>${link(kitPath(data.token), says.kit)}</td><td>${link(`${kitPath(data.token)}card/`, says.card)}</td><td>${share}</td></tr>`;
+    return `<tr><th scope="row"><bdi>${escapeHtml(data.name)}</bdi> <small>${escapeHtml(slug)} · ${escapeHtml(data.category)}</small></th><td>${link(kitPath(data.token), says.kit)}</td><td>${link(`${kitPath(data.token)}card/`, says.card)}</td><td>${link(`${kitPath(data.token)}cards/`, says.cards)}</td><td>${share}</td></tr>`;
   });
   return `<!doctype html>
 <html lang="en">
