@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Runs the TypeScript CLI directly with Node's type stripping: built in from Node 22.18,
 // behind a flag before that, so older 22.x releases are re-run with the flag.
+import './check-node.js';
 import { spawnSync } from 'node:child_process';
 
 if (process.features.typescript) {

@@ -246,6 +246,43 @@ describe('the pocket card in the browser', () => {
       expect(Math.abs(Number(height) - 419.5)).toBeLessThan(1);
     });
   });
+
+  it('fills the card: the space a short one-liner leaves is shared out, not left in the middle', async () => {
+    await onPage(`${kitOf('priya-nair')}card/`, async ({ page }) => {
+      await page.emulateMedia({ media: 'print' });
+      // Measured on what each part draws (its contents), not its box, which may stretch.
+      const gaps = await page.locator('.pocket-card > *').evaluateAll((parts) => {
+        const drawn = parts.map((part) => {
+          const range = document.createRange();
+          range.selectNodeContents(part);
+          return range.getBoundingClientRect();
+        });
+        return drawn.slice(1).map((rect, i) => rect.top - drawn[i]!.bottom);
+      });
+      const card = await page.locator('.pocket-card').boundingBox();
+      // No gap between two parts takes more than a fifth of the card's height.
+      expect(Math.max(...gaps)).toBeLessThan(card!.height / 5);
+      expect(await page.locator('.pocket-signals li').allInnerTexts()).toEqual(site.content.kit.ideal_client.signals.slice(0, 2));
+    });
+  });
+
+  it('prints four cards on one A4 sheet, to cut along the lines', async () => {
+    await onPage(`${kitOf('priya-nair')}cards/`, async ({ page, watch }) => {
+      await page.getByRole('button', { name: 'Print' }).click();
+      expect(watch.dialogs).toEqual(['print()']);
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator('.pocket-card').evaluateAll((cards) => cards.filter((card) => card.checkVisibility()).length)).toBe(4);
+      for (const selector of ['.pocket-intro', '.site-header', '.site-footer']) {
+        expect(await page.locator(selector).isVisible(), `${selector} in print`).toBe(false);
+      }
+      const pdf = await printToPdf(page, 'cards-priya-nair');
+      expect(pdf.match(/\/Type\s*\/Page\b/g)).toHaveLength(1);
+      // A4 is 210 × 297 mm: 595.3 × 841.9 points.
+      const [, width, height] = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf) ?? [];
+      expect(Math.abs(Number(width) - 595.3)).toBeLessThan(1);
+      expect(Math.abs(Number(height) - 841.9)).toBeLessThan(1);
+    });
+  });
 });
 
 describe('a prospect page in the browser', () => {

@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { toText } from 'hast-util-to-text';
@@ -47,7 +48,7 @@ describe('building the basic fixture kit', () => {
   it('succeeds and says what it built', () => {
     expect(run.stderr).not.toMatch(/error/);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/✓ Built 16 pages and 17 images \(\d+ rendered, \d+ from the cache\) for 5 partners into .*dist in [\d.]+s \(0 errors, 5 warnings\)/);
+    expect(run.stdout).toMatch(/✓ Built 22 pages and 17 images \(\d+ rendered, \d+ from the cache\) for 5 partners into .*dist in [\d.]+s \(0 errors, 5 warnings\)/);
   });
 
   it('makes a kit for every partner and a share page for every partner who wants one', () => {
@@ -152,6 +153,31 @@ describe('a partner kit', () => {
   });
 });
 
+describe('the owner\'s photo', () => {
+  it('shows on the home page and every share page, as a small PNG the site serves', () => {
+    const src = page('').attr('img.owner-photo', 'src');
+    expect(src).toMatch(/^\/team\/owner-[0-9a-f]{10}\.png$/);
+    expect(page('').attr('img.owner-photo', 'alt')).toBe('Alex Rivera');
+    for (const slug of ['jane-smith', 'omar-haddad']) expect(page(`for/${slug}`).attr('img.owner-photo', 'src'), slug).toBe(src);
+    const png = decodePng(readFileSync(join(out, src.replace('/team/', ''))));
+    expect([png.width, png.height]).toEqual([192, 192]);
+  });
+});
+
+describe('the pocket cards', () => {
+  it('break the share address only after a slash, never at a hyphen in the name', () => {
+    const card = page(`kit/${tokens.jane}/card`);
+    expect(card.all('.pocket-url span').map((span) => toText(span))).toEqual(['kit.rivera.test/', 'team/', 'for/', 'jane-smith']);
+    expect(card.all('.pocket-url wbr')).toHaveLength(4);
+  });
+
+  it('come four to an A4 sheet, linked from the kit and the single card', () => {
+    expect(page(`kit/${tokens.jane}/cards`).all('.pocket-card')).toHaveLength(4);
+    expect(kitPage('jane').all(`a[href="/team/kit/${tokens.jane}/cards/"]`)).toHaveLength(1);
+    expect(page(`kit/${tokens.jane}/card`).all(`a[href="/team/kit/${tokens.jane}/cards/"]`)).toHaveLength(1);
+  });
+});
+
 describe('a prospect page', () => {
   it('credits the partner and carries them into the booking link and the email', () => {
     const prospect = page('for/jane-smith');
@@ -236,7 +262,7 @@ describe('the whole site', () => {
       expect(p.all('script:not([src])'), path).toHaveLength(0);
       expect(p.all('[onerror], [onload], [onclick], svg'), path).toHaveLength(0);
       // The only pictures are the site's own images.
-      for (const img of p.all('img')) expect(String(img.properties.src), path).toMatch(/^\/team\/(kit|testimonials|for)\/[^"<>]+\.png$/);
+      for (const img of p.all('img')) expect(String(img.properties.src), path).toMatch(/^\/team\/((kit|testimonials|for)\/[^"<>]+|owner-[0-9a-f]{10})\.png$/);
     }
     expect(page('for/eve-hostile').text('h1')).toBe("Eve <script>alert('name')</script> O'Hara introduced you to Alex Rivera");
     const kit = kitPage('eve');
@@ -266,6 +292,22 @@ describe('the example kit in content/', () => {
       const bytes = readFileSync(file, 'utf8');
       for (const secret of prospects) expect(bytes.includes(secret), `${relative(exampleOut, file)} holds ${secret}`).toBe(false);
     }
+  });
+});
+
+describe('building from any folder', () => {
+  it('builds a kit outside the project, run from a third folder, and writes nothing into the kit', async () => {
+    const elsewhere = tempDir('elsewhere');
+    const kit = join(elsewhere, 'my-kit');
+    cpSync(fixture('basic'), kit, { recursive: true });
+    const before = readdirSync(kit, { recursive: true }).sort();
+    const cwd = tempDir('cwd');
+    const result = spawnSync(process.execPath, [join(repoRoot, 'bin', 'referral-kit.js'), 'build', '--content', kit, '--out', 'site'], { cwd, encoding: 'utf8' });
+    expect(result.stderr).not.toMatch(/error/);
+    expect(result.status).toBe(0);
+    expect(existsSync(join(cwd, 'site', 'index.html'))).toBe(true);
+    expect(readdirSync(kit, { recursive: true }).sort()).toEqual(before);
+    expect(readdirSync(cwd).sort()).toEqual(['site']);
   });
 });
 
@@ -346,19 +388,36 @@ describe('hosting and privacy', () => {
     expect(headers).toMatch(/^\/\*\n  Content-Security-Policy: .*script-src 'self'/);
   });
 
-  it('lists public pages in the sitemap, never a kit, and points robots.txt at it', () => {
+  it('lists public pages in the sitemap, never a kit, a 404 or an unlisted share page, and points robots.txt at it', () => {
     const sitemap = readFileSync(join(out, 'sitemap-0.xml'), 'utf8');
     const urls = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+    // Only Omar opted in (share_page: public): the other share pages name partners who did not.
     expect(urls).toEqual([
       'https://kit.rivera.test/team/',
-      'https://kit.rivera.test/team/for/eve-hostile/',
-      'https://kit.rivera.test/team/for/jane-smith/',
       'https://kit.rivera.test/team/for/omar-haddad/',
-      'https://kit.rivera.test/team/for/wang-xiaoming/',
       'https://kit.rivera.test/team/testimonials/',
     ]);
     const robots = readFileSync(join(out, 'robots.txt'), 'utf8');
     expect(robots).toBe('User-agent: *\nAllow: /\n\nSitemap: https://kit.rivera.test/team/sitemap-index.xml\n');
+  });
+
+  it('keeps share pages out of search engines unless the partner opted in', () => {
+    for (const slug of ['jane-smith', 'wang-xiaoming', 'eve-hostile']) {
+      expect(page(`for/${slug}`).attr('meta[name=robots]', 'content'), slug).toBe('noindex');
+    }
+    expect(page('for/omar-haddad').all('meta[name=robots]')).toEqual([]);
+    expect(page('').all('meta[name=robots]')).toEqual([]);
+  });
+
+  it('has a 404 page in the site\'s style that names no partner and no kit', () => {
+    const notFound = readPage(join(out, '404.html'));
+    expect(notFound.text('h1')).toBe('There is no page at this address');
+    expect(notFound.attr('meta[name=robots]', 'content')).toBe('noindex');
+    expect(notFound.all('link[rel=canonical]')).toEqual([]);
+    expect(notFound.attr('main a.button', 'href')).toBe('/team/');
+    const html = readFileSync(join(out, '404.html'), 'utf8');
+    for (const token of Object.values(tokens)) expect(html).not.toContain(token);
+    for (const name of ['Jane', 'Omar', 'عمر', 'kit/']) expect(html).not.toContain(name);
   });
 
   it('allows exactly its own inline styles, and no inline script, in each page\'s policy', () => {

@@ -43,6 +43,7 @@ describe('referral-kit --help', () => {
 
       EXAMPLES
 
+        referral-kit init my-kit
         referral-kit add partner "Jane Smith" --category client --email jane@example.com
         referral-kit check
         referral-kit invite                      # a draft for every partner, in outbox/
@@ -72,6 +73,59 @@ describe('referral-kit --help', () => {
         referral-kit build
         referral-kit build --content clients/maya --out public/maya
         referral-kit build --no-cache
+      "
+    `);
+  });
+
+  it('explains init', async () => {
+    const { stdout } = await runCli(['init', '--help']);
+    expect(stdout).toMatchInlineSnapshot(`
+      "Start a new kit: a few questions, then a kit folder ready to check, preview and build (referral-kit init v0.1.0)
+
+      USAGE referral-kit init [OPTIONS] [FOLDER]
+
+      ARGUMENTS
+
+        FOLDER=<folder>    Folder to create the kit in (Default: content)
+
+      OPTIONS
+
+                        --name=<text>    Your name
+                    --business=<text>    Your business or practice
+                    --email=<address>    Where introductions reach you (shown on your pages)
+                      --url=<address>    Where the site will live, like https://example.com
+                   --one-liner=<text>    What you do, in one sentence a partner can repeat
+                --ideal-client=<text>    Who your ideal client is
+                     --signals=<text>    Two or three things people say when they need you, separated by ";"
+                     --promise=<text>    What happens after an introduction
+                     --partner=<name>    The first partner you will ask, their full name
+        --partner-category=<category>    What kind of partner: client, former-client, colleague, competitor, center-of-influence, salesperson, organization, prospect, other
+            --partner-email=<address>    Their email (private, for \`invite\`)
+                            -y, --yes    Take the defaults for every question not given as a flag (no prompts)
+
+      EXAMPLES
+
+        referral-kit init my-kit
+        referral-kit init my-kit --name "Maya Okafor" --business "Ledger & Line" --email maya@example.com --yes
+      "
+    `);
+  });
+
+  it('explains dev', async () => {
+    expect((await runCli(['dev', '--help'])).stdout).toMatchInlineSnapshot(`
+      "Preview the kit on your computer, updated as you save; lists every page, each partner's kit too (referral-kit dev v0.1.0)
+
+      USAGE referral-kit dev [OPTIONS]
+
+      OPTIONS
+
+        --content=<dir>    Kit folder to read (Default: content)
+        --port=<number>    Port to serve on (default: 4321, or the next free one)
+
+      EXAMPLES
+
+        referral-kit dev
+        referral-kit dev --content my-kit --port 4000
       "
     `);
   });
@@ -473,11 +527,33 @@ describe('the referral-kit executable', () => {
     expect(cli('check').status).toBe(0);
   });
 
+  it('says in one line which Node.js it needs, and how to get it, before anything else', () => {
+    // This Node.js, reporting an older version: what a machine with Node 20 runs into.
+    const olderNode = `data:text/javascript,Object.defineProperty(process, 'versions', { value: { ...process.versions, node: '20.11.1' } })`;
+    const entryPoints = [[bin, 'build'], [join(repoRoot, 'bin', 'check-node.js')]];
+    for (const args of entryPoints) {
+      const old = spawnSync(process.execPath, ['--import', olderNode, ...args], { encoding: 'utf8', cwd: tempDir('node20') });
+      expect(old.status, args.join(' ')).toBe(1);
+      expect(old.stdout).toBe('');
+      expect(old.stderr.trim().split('\n')).toEqual([
+        `referral-kit needs Node.js 22.12 or newer (this is 20.11.1): run \`nvm install 24\`, or get the installer from https://nodejs.org, or without either: \`npm install --prefix ~/.node24 node-${process.platform}-${process.arch}@24\` and put ~/.node24/node_modules/node-${process.platform}-${process.arch}/bin first in your PATH.`,
+      ]);
+    }
+    expect(spawnSync(process.execPath, [join(repoRoot, 'bin', 'check-node.js')]).status).toBe(0);
+  });
+
+  it('checks the Node.js version first in every npm script that runs Node', () => {
+    const { scripts } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    for (const [name, command] of Object.entries(scripts)) {
+      expect(command, name).toMatch(/^node bin\/(check-node|referral-kit)\.js\b/);
+    }
+  });
+
   it('prints its version and plain help when piped', () => {
     const { version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
     expect(execFileSync(process.execPath, [bin, '--version'], { encoding: 'utf8' }).trim()).toBe(version);
     const help = execFileSync(process.execPath, [bin, '--help'], { encoding: 'utf8', env: { ...process.env, TEST: '' } });
     expect(help).not.toContain('\u001b[');
-    expect(help).toContain('USAGE referral-kit add|check|preview|links|invite|rotate|build');
+    expect(help).toContain('USAGE referral-kit init|add|check|preview|links|invite|rotate|build|dev');
   });
 });

@@ -16,6 +16,7 @@ const layers = ['core helpers', 'schemas', 'content reading and checks', 'ledger
 const core = [
   'kit/diagnostics.ts',
   'kit/yaml-source.ts',
+  'kit/yaml-mistakes.ts',
   'kit/content-file.ts',
   'kit/dates.ts',
   'kit/text.ts',

@@ -236,9 +236,9 @@ describe('referral-kit report', () => {
       '  6. Ask Quinn Quiet for introductions: never asked',
       '',
     ]);
-    expect(stdout).toContain('  Jane Smith                                 client                1     0    1      100%         0%    987,654  30 days ago           1');
-    expect(stdout).toContain('  王小明                                     former-client         0     0    0         –          –          0        never           0');
-    expect(stdout).toMatch(/In all: 3 received, 1 open, 1 won \(50% of decided\), 987,654 won in value, 1 given back\.$/);
+    expect(stdout).toContain('  Jane Smith                                 client                1     0    1      100%         0%   €987,654  30 days ago           1');
+    expect(stdout).toContain('  王小明                                     former-client         0     0    0         –          –         €0        never           0');
+    expect(stdout).toMatch(/In all: 3 received, 1 open, 1 won \(50% of decided\), €987,654 won in value, 1 given back\.$/);
   });
 
   it('prints the same data as JSON', async () => {
@@ -291,8 +291,10 @@ describe('referral-kit report', () => {
     expect(page.html).not.toMatch(/url\(|@import|https?:\/\/(?!kit\.rivera\.test\/team\/kit\/)/);
     expect(page.all('.todo-item').map((item) => item.properties.dataAction)).toEqual(['contact', 'share-outcome', 'share-outcome', 'thank', 'thank', 'ask']);
     expect(page.text('.todo-item:nth-child(3) strong')).toBe('Tell عمر حداد how it went with <img src=x onerror=alert(3)> PROSPECT-MARKER-7310');
-    expect(page.all('svg.chart').length).toBe(3);
-    expect(page.text('table')).toContain('987,654');
+    // The months chart twice: twelve months for wide screens, the latest six for phones.
+    expect(page.all('svg.chart').length).toBe(4);
+    // In the kit's currency (currency: EUR), formatted for its language.
+    expect(page.text('table')).toContain('€987,654');
     expect(page.html).not.toContain('LEDGER-NOTE-MARKER');
     expect(statSync(file).mode & 0o777).toBe(0o600);
   });

@@ -30,9 +30,9 @@ describe('links output', () => {
   it('prints an aligned table with control characters escaped', () => {
     const table = toTable([row({ name: 'Jane\u001b[31m' }), row({ name: 'Al', email: '', share_url: '' })]);
     const [header, first, second] = table.split('\n');
-    expect(header).toMatch(/^NAME\s+CATEGORY\s+EMAIL\s+KIT LINK \(private\)\s+SHARE LINK$/);
+    expect(header).toMatch(/^NAME\s+SLUG\s+CATEGORY\s+EMAIL\s+KIT LINK \(private\)\s+SHARE LINK$/);
     expect(first).toContain('Jane\\u001b[31m');
-    expect(second).toMatch(/^Al\s+client\s+\(none\)\s+https:\/\/example.com\/kit\/abc\/\s+\(no page\)$/);
+    expect(second).toMatch(/^Al\s+jane-smith\s+client\s+\(none\)\s+https:\/\/example.com\/kit\/abc\/\s+\(no page\)$/);
     expect(first!.indexOf('https://')).toBe(second!.indexOf('https://'));
   });
 

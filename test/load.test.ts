@@ -40,7 +40,7 @@ describe('loadKit', () => {
       'partners/jane-smith.yaml:2:8: error: token: same as in copycat.yaml: each partner needs their own secret link',
       'partners/jane-smith.yaml:3:11: error: category: must be one of: client, former-client, colleague, competitor, center-of-influence, salesperson, organization, prospect, other (got "cilent"); did you mean "client"?',
       'partners/short-token.yaml:2:8: error: token: is too short or too regular to be unguessable: use at least 128 random bits (22+ random characters) (got "abc123")',
-      'partners/short-token.yaml:4:13: error: share_page: must be true or false (got "no")',
+      'partners/short-token.yaml:4:13: error: share_page: must be true, false, public or unlisted (got "no")',
       'scripts/email-intro.mdx:3:10: error: channel: must be one of: one-liner, email-intro, phone, linkedin, text, in-person, invite (got "email"); did you mean "email-intro"?',
       'scripts/email-intro.mdx:5:5: error: unknown variable {partner.firstname}: did you mean {partner.first_name}?',
       'scripts/phone.mdx:5:1: error: scripts cannot import or export anything; write plain text with {variables}',

@@ -84,7 +84,7 @@ describe('partner schema', () => {
 describe('kit schema', () => {
   it('accepts a minimal kit and fills defaults', () => {
     const parsed = kitSchema.parse(kit);
-    expect(parsed.site).toEqual({ url: 'https://example.com', base: '/', accent: '#2f5d50', language: 'en' });
+    expect(parsed.site).toEqual({ url: 'https://example.com', base: '/', accent: '#2f5d50', language: 'en', share_pages: 'unlisted' });
     expect(parsed.promise).toEqual(['I reply within a day.']);
     expect(parsed.owner.first_name).toBe('Maya');
     expect(parsed.ideal_client.not_a_fit).toEqual([]);
@@ -96,6 +96,19 @@ describe('kit schema', () => {
     }
     expect(kitSchema.safeParse({ ...kit, booking_url: 'https://cal.example/x?y=1' }).success).toBe(true);
     expect(kitSchema.safeParse({ ...kit, site: { url: 'javascript:alert(1)' } }).success).toBe(false);
+  });
+
+  it('refuses an address without https:// with a message, not a crash', () => {
+    const result = kitSchema.safeParse({ ...kit, site: { url: 'example.com' } });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((issue) => issue.message)).toEqual(['must be a full https or http address, like https://example.com/page']);
+  });
+
+  it('lets partners\' share pages be listed only when the owner says so', () => {
+    expect(kitSchema.parse({ ...kit, site: { url: 'https://example.com', share_pages: 'public' } }).site.share_pages).toBe('public');
+    expect(kitSchema.safeParse({ ...kit, site: { url: 'https://example.com', share_pages: 'yes' } }).success).toBe(false);
+    expect(partnerSchema.parse({ ...partner, share_page: 'public' }).share_page).toBe('public');
+    expect(partnerSchema.safeParse({ ...partner, share_page: 'listed' }).success).toBe(false);
   });
 
   it('keeps the site address to its origin; a sub-folder belongs in base', () => {

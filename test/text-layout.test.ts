@@ -93,6 +93,19 @@ describe('layoutText', () => {
     expect(inside(layout)).toBe(true);
   });
 
+  it('breaks a web address only after a slash, never at a hyphen in a name', () => {
+    const url = 'maya-okafor-books.example/for/joost-van-der-berg';
+    const style: TextStyle = { ...sans, size: 26, minSize: 14, lineHeight: 1.3, maxLines: 2, direction: 'ltr', url: true };
+    expect(layoutText(url, style, { width: 600, height: 70 }).lines).toEqual(['maya-okafor-books.example/for/', 'joost-van-der-berg']);
+    // As ordinary text it breaks after "joost-van-der-", as the cards did.
+    expect(layoutText(url, { ...style, url: false }, { width: 600, height: 70 }).lines).toEqual(['maya-okafor-books.example/for/joost-van-der-', 'berg']);
+    // A part too wide for the box shrinks the text rather than being split between letters.
+    const narrow = layoutText(url, style, { width: 316, height: 70 });
+    expect(narrow.lines).toEqual(['maya-okafor-books.example/', 'for/joost-van-der-berg']);
+    expect(narrow.size).toBeLessThan(26);
+    expect(inside(narrow)).toBe(true);
+  });
+
   it('wraps CJK text between characters', () => {
     const layout = layoutText('王小明为创意工作室记账，让创始人不再害怕报税季。', sans, { width: 300, height: 400 });
     expect(layout.lineCount).toBeGreaterThan(1);

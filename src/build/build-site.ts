@@ -20,6 +20,9 @@ import { writePlaceholders } from './placeholders.ts';
 import { projectRoot } from './project-root.ts';
 
 
+/** Where Astro runs during a build; its prerender chunks land in a `.astro/` folder here. */
+const astroWorkingFolder = join(projectRoot, 'node_modules', '.cache', 'referral-kit', 'astro');
+
 export interface BuildOptions {
   contentDir: string;
   outDir: string;
@@ -200,7 +203,19 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
         images = startImages(content, imageOptions(projectRoot));
         shareReading({ content, diagnostics }, images);
         const { build } = await import('astro');
-        await build({ root: projectRoot, outDir: staging, logLevel: 'error', mode: 'production' });
+        // Astro writes its prerender chunks under the working folder when the output is outside
+        // it (a `.astro/` folder in the owner's kit), and those chunks import packages by name, so
+        // they must sit inside the project to find node_modules. Astro compares the two as
+        // strings, so the project folder itself would not do: /tmp/fh "holds" /tmp/fhwork/site.
+        // A folder of our own inside the project holds no output. Paths above are absolute.
+        const workingFolder = process.cwd();
+        await mkdir(astroWorkingFolder, { recursive: true });
+        process.chdir(astroWorkingFolder);
+        try {
+          await build({ root: projectRoot, outDir: staging, logLevel: 'error', mode: 'production' });
+        } finally {
+          process.chdir(workingFolder);
+        }
       }).finally(async () => {
         // Images Astro never asked for (it stopped before its integrations ran) are stopped too.
         const untaken = takeSharedImages(contentDir);

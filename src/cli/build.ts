@@ -44,7 +44,7 @@ export const buildCommand = defineCommand({
     const images = result.stats?.images;
     const imageSummary = images ? ` and ${images.total} images (${images.rendered} rendered, ${images.fromCache} from the cache)` : '';
     console.log(
-      `✓ Built ${result.pages} pages${imageSummary} for ${result.partners} partners into ${displayPath(parsed.out)} in ${result.seconds.toFixed(1)}s (${summarize(result.diagnostics)})`,
+      `✓ Built ${result.pages} pages${imageSummary} for ${result.partners} ${result.partners === 1 ? 'partner' : 'partners'} into ${displayPath(parsed.out)} in ${result.seconds.toFixed(1)}s (${summarize(result.diagnostics)})`,
     );
   },
 });

@@ -19,10 +19,14 @@ interface CommandEntry {
 }
 
 /**
- * In the order an owner meets them: add partners, check, send links, build; then, as
+ * In the order an owner meets them: start a kit, add partners, check, send links, build; then, as
  * introductions come in, record them and follow up.
  */
 export const commands: Record<string, CommandEntry> = {
+  init: {
+    description: 'Start a new kit: a few questions, then a kit folder ready to check, preview and build',
+    load: async () => import('./init.ts').then((m) => [m.initCommand, m.initExamples]),
+  },
   add: {
     description: 'Add a partner, with a fresh secret kit link',
     load: async () => import('./add.ts').then((m) => [m.addCommand, m.addExamples]),
@@ -51,6 +55,10 @@ export const commands: Record<string, CommandEntry> = {
     description: 'Check the kit, then build the site: kits, share pages, home and testimonials',
     load: async () => import('./build.ts').then((m) => [m.buildCommand, m.buildExamples]),
   },
+  dev: {
+    description: "Preview the kit on your computer, updated as you save; lists every page, each partner's kit too",
+    load: async () => import('./dev.ts').then((m) => [m.devCommand, m.devExamples]),
+  },
   log: {
     description: 'Record an introduction received or given, or an ask, in your private referrals.yaml',
     load: async () => import('./log.ts').then((m) => [m.logCommand, m.logExamples]),
@@ -67,6 +75,7 @@ export const commands: Record<string, CommandEntry> = {
 
 /** The overview's examples: one from each of the commands an owner starts with. */
 export const overviewExamples = [
+  'referral-kit init my-kit',
   'referral-kit add partner "Jane Smith" --category client --email jane@example.com',
   'referral-kit check',
   'referral-kit invite                      # a draft for every partner, in outbox/',

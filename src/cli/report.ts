@@ -85,6 +85,7 @@ export const reportCommand = defineCommand({
         language: kit.site.language,
         accent: kit.site.accent,
         hasLedger: ledger.exists,
+        currency: kit.currency,
       });
       try {
         await writeFileAtomically(file, html);
@@ -96,7 +97,7 @@ export const reportCommand = defineCommand({
       (parsed.json ? console.error : console.log)(done);
     }
     if (parsed.json) console.log(JSON.stringify(report, null, 2));
-    else if (parsed.html === undefined) console.log(renderTextReport(report, { owner: kit.owner.name, language: kit.site.language, hasLedger: ledger.exists }));
+    else if (parsed.html === undefined) console.log(renderTextReport(report, { owner: kit.owner.name, language: kit.site.language, hasLedger: ledger.exists, currency: kit.currency }));
   },
 });
 

@@ -9,6 +9,8 @@ export type Surface =
   | 'pocket-card'
   | 'card-image'
   | 'prospect-image'
+  | 'pocket-sheet'
+  | 'not-found'
   | 'invite';
 
 export interface SourceEntry {

@@ -37,6 +37,11 @@ export interface TextStyle {
    * user text such as a quote; template sentences are `ltr`, with names isolated by `isolate()`.
    */
   direction?: 'auto' | 'ltr' | 'rtl';
+  /**
+   * A web address: lines break only after a `/` ("…/for/" + "joost-van-der-berg"), never at a
+   * hyphen inside a name; a part too long for the box shrinks the text first.
+   */
+  url?: boolean;
 }
 
 const directionControl = new RegExp(`[${directionControls}]`, 'g');
@@ -242,6 +247,10 @@ function clustersOf(text: string, style: TextStyle): { clusters: Cluster[]; miss
     const here = clusters[i]!;
     const next = clusters[i + 1]!;
     if (here.newline) continue;
+    if (style.url) {
+      here.breakAfter = here.text === '/' && next.text !== '/';
+      continue;
+    }
     here.breakAfter =
       (here.space && !next.space) ||
       (/[-\u2010\u2013\u2014/]$/.test(here.text) && /^\p{L}/u.test(next.text)) ||
@@ -261,6 +270,9 @@ function trimmedWidth(clusters: Cluster[]): number {
   while (end > 0 && (clusters[end - 1]!.space || clusters[end - 1]!.newline)) end--;
   return clusters.slice(0, end).reduce((sum, c) => sum + c.width, 0);
 }
+
+/** Lines that had to split a word between its letters, the last resort of `wrap`. */
+const splitWords = new WeakSet<Line[]>();
 
 /** Greedy line breaking at 1px, for a box `maxWidth` font-sizes wide. */
 function wrap(clusters: Cluster[], maxWidth: number): Line[] {
@@ -282,6 +294,7 @@ function wrap(clusters: Cluster[], maxWidth: number): Line[] {
         line = line.slice(lastBreak + 1);
       } else {
         // One word wider than the box (a long name, a URL): break it between characters.
+        splitWords.add(lines);
         push(line.slice(0, -1));
         line = [cluster];
       }
@@ -353,7 +366,9 @@ function setText(input: string, style: TextStyle, box: Box): TextLayout {
 
   let size = style.size;
   let lines = wrap(clusters, box.width / size);
-  while (lines.length > linesThatFit(size) && size > minSize) {
+  // A web address shrinks rather than split a part between its letters.
+  const tooTight = (wrapped: Line[]) => wrapped.length > linesThatFit(size) || (style.url === true && splitWords.has(wrapped));
+  while (tooTight(lines) && size > minSize) {
     size = Math.max(minSize, size - Math.max(1, Math.round(size * 0.04)));
     lines = wrap(clusters, box.width / size);
   }

@@ -15,6 +15,10 @@ import { headerRules, netlifyHeaders } from '../site/headers.ts';
 import { contentDir, readKit, takeSharedImages } from './content-dir.ts';
 import { imageOptions, recordBuildStats, takePageSeconds } from './build-stats.ts';
 import { themePlugin } from './theme.ts';
+import { ownerPhoto, ownerPhotoPng } from '../images/owner-photo.ts';
+import type { KitData } from '../schemas/kit.ts';
+import { devIndexHtml, devIndexPath } from '../site/dev-index.ts';
+import { shareListed, sharePath } from '../kit/urls.ts';
 
 /** Set by `referral-kit build`, which has already printed the check's findings. */
 export const checkedVariable = 'REFERRAL_KIT_CHECKED';
@@ -29,6 +33,7 @@ export default function referralKit(): AstroIntegration {
   let pageSeconds = 0;
   let images: ImageRun | undefined;
   let outDir = '';
+  let kit: KitData | undefined;
   return {
     name: 'referral-kit',
     hooks: {
@@ -48,12 +53,21 @@ export default function referralKit(): AstroIntegration {
           images = takeSharedImages(contentDir(root)) ?? startImages(result.content, imageOptions(root));
         }
         const { site } = result.content.kit;
+        kit = result.content.kit;
         base = site.base;
+        // Share pages name the partner: listed only when the owner opted them in (shareListed).
+        const unlisted = new Set(
+          result.content.partners.filter((partner) => !shareListed(site, partner.data)).map((partner) => `${site.base}${sharePath(partner.slug)}`),
+        );
+        const listed = (page: string) => {
+          const { pathname } = new URL(page);
+          return !pathname.startsWith(`${site.base}kit/`) && !unlisted.has(pathname) && !pathname.startsWith(`${site.base}404`);
+        };
         updateConfig({
           site: site.url,
           base: site.base,
-          // Kits (and their pocket cards) are unlisted: never in the sitemap.
-          integrations: [sitemap({ filter: (page) => !new URL(page).pathname.startsWith(`${site.base}kit/`) })],
+          // Kits (and their pocket cards) are never in the sitemap; share pages only when listed.
+          integrations: [sitemap({ filter: listed })],
           vite: {
             plugins: [
               themePlugin(result.content.kitFile, async () => (await readKit(contentDir(root))).content?.kit.site.accent ?? site.accent),
@@ -72,6 +86,26 @@ export default function referralKit(): AstroIntegration {
       'astro:server:setup': ({ server }) => {
         // In dev, content changes while the server runs: read it again for each image.
         server.middlewares.use(imageMiddleware(base, async () => (await loadKit(contentDir(root))).content));
+        server.middlewares.use(async (request, response, next) => {
+          const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+          if (!/^\/(.*\/)?owner-[0-9a-f]+\.png$/.test(path)) return next();
+          const { content } = await loadKit(contentDir(root));
+          const photo = content && ownerPhoto(content.kit, content.contentDir);
+          if (!photo || !path.endsWith(`/${photo.path}`)) return next();
+          response.setHeader('Content-Type', 'image/png');
+          response.end(ownerPhotoPng(photo));
+        });
+        // The start page of `referral-kit dev`: every page of the kit, read afresh each time.
+        server.middlewares.use(async (request, response, next) => {
+          const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+          // Vite has taken the base folder off the address by the time it gets here (with base /).
+          const at = [`${base}${devIndexPath}`, `/${devIndexPath}`];
+          if (!at.some((address) => path === address || path === address.slice(0, -1))) return next();
+          const { content } = await loadKit(contentDir(root));
+          response.setHeader('Content-Type', 'text/html; charset=utf-8');
+          response.setHeader('Cache-Control', 'no-store');
+          response.end(content ? devIndexHtml(content) : 'The kit has errors: see the terminal.');
+        });
       },
       'astro:build:generated': () => {
         pageSeconds = takePageSeconds();
@@ -81,6 +115,8 @@ export default function referralKit(): AstroIntegration {
         const out = fileURLToPath(dir);
         const stats = await images.finish(out);
         await writeFile(join(out, '_headers'), netlifyHeaders(headerRules(base)));
+        const photo = kit && ownerPhoto(kit, contentDir(root));
+        if (photo) await writeFile(join(out, photo.path), ownerPhotoPng(photo));
         recordBuildStats({ pageSeconds, images: stats });
         logger.info(`${stats.total} images: ${stats.rendered} rendered, ${stats.fromCache} from the cache`);
       },

@@ -44,8 +44,9 @@ export function toCsv(rows: readonly PartnerLinks[]): string {
 
 /** Aligned columns for the terminal; control characters in names are shown escaped. */
 export function toTable(rows: readonly PartnerLinks[]): string {
-  const headers = ['NAME', 'CATEGORY', 'EMAIL', 'KIT LINK (private)', 'SHARE LINK'];
-  const body = rows.map((row) => [row.name, row.category, row.email || '(none)', row.kit_url, row.share_url || '(no page)'].map(printable));
+  // SLUG is what `log`, `update`, `rotate` and `invite` take to name the partner.
+  const headers = ['NAME', 'SLUG', 'CATEGORY', 'EMAIL', 'KIT LINK (private)', 'SHARE LINK'];
+  const body = rows.map((row) => [row.name, row.slug, row.category, row.email || '(none)', row.kit_url, row.share_url || '(no page)'].map(printable));
   const widths = headers.map((header, i) => Math.max(header.length, ...body.map((cells) => displayWidth(cells[i]!))));
   return [headers, ...body]
     .map((cells) => cells.map((value, i) => value + ' '.repeat(widths[i]! - displayWidth(value))).join('  ').trimEnd())

@@ -82,7 +82,9 @@ async function listFolder(dir: string, extensions: readonly string[], diagnostic
   const entries = await readdir(dir, { withFileTypes: true });
   const files: FolderFile[] = [];
   for (const entry of entries.sort((a, b) => compareText(a.name, b.name))) {
-    if (entry.name.startsWith('.')) continue;
+    // Not content: hidden files (.gitkeep, .DS_Store, an editor's swap file) and whatever the owner
+    // sets aside with a leading underscore (_drafts/, _old-partner.yaml).
+    if (entry.name.startsWith('.') || entry.name.startsWith('_')) continue;
     const file = join(dir, entry.name);
     const extension = extname(entry.name).toLowerCase();
     if (entry.isFile() && extensions.includes(extension)) {

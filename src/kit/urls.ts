@@ -3,6 +3,18 @@ import type { KitData } from '../schemas/kit.ts';
 
 type Site = Pick<KitData['site'], 'url' | 'base'>;
 
+/** A partner's `share_page`: false builds no page; true, public and unlisted build one. */
+type ShareSetting = boolean | 'public' | 'unlisted';
+
+/**
+ * Whether search engines may list a partner's share page (and the sitemap holds it): only when
+ * the owner opted in, for this partner or for all. It names the partner as recommending the owner.
+ */
+export function shareListed(site: Pick<KitData['site'], 'share_pages'>, partner: { share_page: ShareSetting }): boolean {
+  if (partner.share_page === false || partner.share_page === 'unlisted') return false;
+  return partner.share_page === 'public' || site.share_pages === 'public';
+}
+
 /** A path inside the site (`for/jane/`) as an absolute URL. */
 export function absoluteUrl(site: Site, path = ''): string {
   return `${site.url}${site.base}${path}`;
@@ -27,7 +39,7 @@ export function kitPath(token: string): string {
  * The links a partner's scripts may use: their share page (the home page when they have none),
  * and their own kit. The kit page and `referral-kit invite` fill scripts with the same ones.
  */
-export function scriptUrls(site: Site, slug: string, partner: { token: string; share_page: boolean }): { share_url: string; kit_url: string } {
+export function scriptUrls(site: Site, slug: string, partner: { token: string; share_page: ShareSetting }): { share_url: string; kit_url: string } {
   return {
     share_url: partner.share_page ? absoluteUrl(site, sharePath(slug)) : absoluteUrl(site),
     kit_url: absoluteUrl(site, kitPath(partner.token)),

@@ -5,6 +5,7 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { diagnostic, didYouMean, maxDiagnosticsPerFile, moreProblems, quote, startOfFile, type Diagnostic, type Position } from './diagnostics.ts';
+import { findHashComments, findYamlMistakes, type YamlMistake } from './yaml-mistakes.ts';
 
 export interface YamlSource {
   file: string;
@@ -82,9 +83,23 @@ export function parseYaml(file: string, text: string, lineOffset = 0): ParsedYam
     return { source, value: undefined, diagnostics: [diagnostic(file, { ...startOfFile, line: 1 + lineOffset }, 'error', message)] };
   }
   const source: YamlSource = { file, doc, lines, lineOffset };
+  const at = (mistake: YamlMistake): Position => ({ line: mistake.line + lineOffset, column: mistake.column });
+  const parserErrors = doc.errors.map((e) => diagnostic(file, offsetPosition(source, e.pos[0]), 'error', `YAML: ${yamlMessage(e.message)}`));
+  // The parser's errors point at the line above a mistake and repeat for every line after it;
+  // a mistake found in the text itself is one sentence at its own line. Parser errors well
+  // before the first such mistake are other problems, and are kept.
+  const mistakes = doc.errors.length ? findYamlMistakes(text) : [];
+  const firstMistake = mistakes[0]?.line ?? Infinity;
+  const errors = mistakes.length
+    ? [
+        ...oncePerLine(parserErrors.filter((d) => d.line - lineOffset < firstMistake - 1)),
+        ...mistakes.map((mistake) => diagnostic(file, at(mistake), 'error', mistake.message)),
+      ]
+    : oncePerLine(parserErrors);
   const diagnostics = [
-    ...doc.errors.map((e) => diagnostic(file, offsetPosition(source, e.pos[0]), 'error', `YAML: ${yamlMessage(e.message)}`)),
+    ...errors,
     ...doc.warnings.map((w) => diagnostic(file, offsetPosition(source, w.pos[0]), 'warning', `YAML: ${yamlMessage(w.message)}`)),
+    ...findHashComments(text).map((mistake) => diagnostic(file, at(mistake), 'warning', mistake.message)),
   ];
   if (!doc.errors.length) diagnostics.push(...structureProblems(source));
   if (diagnostics.some((d) => d.severity === 'error')) return { source, value: undefined, diagnostics };
@@ -97,6 +112,12 @@ export function parseYaml(file: string, text: string, lineOffset = 0): ParsedYam
       : `YAML: could not read this file (${(error as Error).message})`;
     return { source, value: undefined, diagnostics: [...diagnostics, diagnostic(file, firstAlias(source), 'error', message)] };
   }
+}
+
+/** The first error of each line: the parser often reports one mistake two or three ways. */
+function oncePerLine(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<number>();
+  return diagnostics.filter((d) => !seen.has(d.line) && seen.add(d.line));
 }
 
 /** The yaml package's messages end with a code excerpt; the position already says where. */

@@ -13,6 +13,8 @@ export interface HtmlReportOptions {
   language: string;
   accent: string;
   hasLedger: boolean;
+  /** `currency` from kit.yaml, for the values won. */
+  currency?: string | undefined;
 }
 
 /** Text for HTML content and attribute values alike. */
@@ -42,9 +44,14 @@ const labelWidth = 168;
 const rowHeight = 30;
 const barHeight = 16;
 
-function svg(height: number, label: string, body: string): string {
-  return `<div class="chart-scroll"><svg class="chart" viewBox="0 0 ${chartWidth} ${height}" role="img" aria-label="${escapeHtml(label)}"><title>${escapeHtml(label)}</title>${body}</svg></div>`;
+function svg(height: number, label: string, body: string, width = chartWidth, className = ''): string {
+  return `<div class="chart-scroll${className ? ` ${className}` : ''}"><svg class="chart" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeHtml(label)}"><title>${escapeHtml(label)}</title>${body}</svg></div>`;
 }
+
+/** Width of the months chart drawn for phones: about the screen's width, so its text stays legible. */
+const narrowChartWidth = 340;
+/** Months the phone's chart shows: the latest, which matter most, without scrolling. */
+const narrowMonths = 6;
 
 function text(x: number, y: number, content: string, attributes = ''): string {
   return `<text x="${x}" y="${y}" ${attributes}>${escapeHtml(content)}</text>`;
@@ -114,13 +121,18 @@ function winRateChart(categories: readonly CategorySource[], colours: ReturnType
   return svg(top + decided.length * rowHeight, 'Win rate per category: won out of decided introductions', grid + rows.join('')) + note;
 }
 
-/** Columns of introductions received per month, won ones in the owner's colour. */
-function monthsChart(months: readonly MonthCount[], colours: ReturnType<typeof palette>, locale: string): string {
+/**
+ * Columns of introductions received per month, won ones in the owner's colour: twelve months on
+ * a wide screen, the latest six on a phone (a scrolled chart would open on the oldest).
+ */
+function monthsChart(all: readonly MonthCount[], colours: ReturnType<typeof palette>, locale: string, narrow = false): string {
+  const months = narrow ? all.slice(-narrowMonths) : all;
+  const width = narrow ? narrowChartWidth : chartWidth;
   const height = 180;
   const bottom = height - 26;
   const top = 16;
-  const max = Math.max(1, ...months.map((m) => m.received));
-  const slot = (chartWidth - 20) / months.length;
+  const max = Math.max(1, ...all.map((m) => m.received));
+  const slot = (width - 20) / months.length;
   const bar = Math.min(30, slot * 0.6);
   let monthName: (month: string) => string;
   try {
@@ -141,8 +153,9 @@ function monthsChart(months: readonly MonthCount[], colours: ReturnType<typeof p
       text(x + bar / 2, height - 8, monthName(month.month), 'text-anchor="middle" class="tick"'),
     ].join('');
   });
-  const axis = `<line x1="10" x2="${chartWidth - 10}" y1="${bottom}" y2="${bottom}" class="axis"/>`;
-  return svg(height, 'Introductions received per month over the last twelve months, won ones highlighted', axis + columns.join(''));
+  const axis = `<line x1="10" x2="${width - 10}" y1="${bottom}" y2="${bottom}" class="axis"/>`;
+  const label = `Introductions received per month over the last ${narrow ? 'six' : 'twelve'} months, won ones highlighted`;
+  return svg(height, label, axis + columns.join(''), width, narrow ? 'months-narrow' : 'months-wide');
 }
 
 function legend(entries: [string, string][]): string {
@@ -156,7 +169,7 @@ function statCells(stats: SourceStats, format: NumberFormat): string {
     format.number(stats.won),
     format.percent(stats.win_rate),
     format.percent(stats.not_a_fit_rate),
-    format.number(stats.value_won),
+    format.money(stats.value_won),
     stats.days_since_last_introduction === null ? 'never' : daysAgo(stats.days_since_last_introduction),
     format.number(stats.given),
   ];
@@ -174,7 +187,7 @@ function sourcesTable(caption: string, first: string, rows: { head: string; sub?
 }
 
 export function renderHtmlReport(report: FollowUpReport, options: HtmlReportOptions): string {
-  const format = numberFormat(options.language);
+  const format = numberFormat(options.language, options.currency);
   const colours = palette(options.accent);
   const { accent, onAccent, accentInk } = accentPalette(options.accent);
   const { partners, categories, total } = report.sources;
@@ -197,7 +210,7 @@ export function renderHtmlReport(report: FollowUpReport, options: HtmlReportOpti
     ['To do today', format.number(report.todo.length), ''],
     ['Introductions, last 12 months', format.number(lastYear), ''],
     ['Won', format.number(total.won), total.win_rate === null ? '' : `${format.percent(total.win_rate)} of decided`],
-    ['Value won', format.number(total.value_won), ''],
+    ['Value won', format.money(total.value_won), ''],
   ]
     .map(([label, value, note]) => `<div class="tile"><dt>${escapeHtml(label!)}</dt><dd>${escapeHtml(value!)}${note ? `<small>${escapeHtml(note)}</small>` : ''}</dd></div>`)
     .join('');
@@ -212,7 +225,7 @@ ${outcomesChart(categories, colours, format)}</figure>
 ${winRateChart(categories, colours, format)}</figure>
 <figure><figcaption>Introductions per month</figcaption>
 ${legend([['received', colours.open], ['won', colours.won]])}
-${monthsChart(report.months, colours, options.language)}</figure>
+${monthsChart(report.months, colours, options.language)}${monthsChart(report.months, colours, options.language, true)}</figure>
 ${sourcesTable('By partner', 'Partner', partners.map((p) => ({ head: p.name, sub: p.category, stats: p })), format)}
 ${sourcesTable('By kind of partner', 'Kind', categories.map((c) => ({ head: c.category, sub: `${c.partners} partner${c.partners === 1 ? '' : 's'}`, stats: c })), format)}
 </section>`
@@ -293,6 +306,9 @@ figcaption .sub,.sub{display:block;font-weight:400;font-size:.8125rem;color:var(
 .swatch{display:inline-block;width:.8rem;height:.8rem;border-radius:3px;border:1px solid rgba(0,0,0,.08)}
 .chart-scroll{overflow-x:auto}
 .chart{display:block;width:100%;min-width:34rem;height:auto;font-family:var(--sans)}
+.months-narrow{display:none}
+.months-narrow .chart{min-width:0}
+@media (max-width:40rem){.months-wide{display:none}.months-narrow{display:block}}
 .chart .label{font-size:13px;fill:var(--ink)}
 .chart .value{font-size:12px;font-weight:600;fill:var(--ink)}
 .chart .tick,.chart .note{font-size:11px;fill:var(--muted)}
@@ -302,9 +318,9 @@ figcaption .sub,.sub{display:block;font-weight:400;font-size:.8125rem;color:var(
 .table-scroll{overflow-x:auto;margin:0 0 2rem;background:var(--card);border:1px solid var(--line);border-radius:var(--radius)}
 table{border-collapse:collapse;width:100%;font-size:.9rem}
 caption{text-align:left;font-weight:700;padding:.8rem 1rem .4rem}
-th,td{padding:.45rem .75rem;border-top:1px solid var(--line);text-align:left;vertical-align:top;white-space:nowrap}
-thead th{font-size:.75rem;letter-spacing:.04em;text-transform:uppercase;color:var(--muted);font-weight:700;border-top:0}
-tbody th{font-weight:600;white-space:normal;min-width:10rem}
+th,td{padding:.45rem .6rem;border-top:1px solid var(--line);text-align:left;vertical-align:top;white-space:nowrap}
+thead th{font-size:.75rem;letter-spacing:.04em;text-transform:uppercase;color:var(--muted);font-weight:700;border-top:0;white-space:normal;overflow-wrap:normal;vertical-align:bottom}
+tbody th{font-weight:600;white-space:normal;min-width:9rem}
 .num{text-align:right;font-variant-numeric:tabular-nums}
 footer.wrap{border-top:1px solid var(--line);padding-block:1.25rem 3rem;color:var(--muted);font-size:.875rem}
 footer p{margin:0 0 .35rem}

@@ -9,6 +9,8 @@ export interface TextReportOptions {
   language: string;
   /** False when there is no referrals.yaml yet: the report says how to start one. */
   hasLedger: boolean;
+  /** `currency` from kit.yaml, for the values won. */
+  currency?: string | undefined;
 }
 
 /** One to-do as one line: what to do, who, and why. */
@@ -34,7 +36,7 @@ function table(headers: readonly string[], rows: readonly string[][], align: rea
 }
 
 export function renderTextReport(report: FollowUpReport, options: TextReportOptions): string {
-  const format = numberFormat(options.language);
+  const format = numberFormat(options.language, options.currency);
   const lines: string[] = [`Referral follow-up for ${printable(options.owner)}, ${report.today}`, ''];
 
   if (!options.hasLedger) {
@@ -58,7 +60,7 @@ export function renderTextReport(report: FollowUpReport, options: TextReportOpti
     String(s.won),
     format.percent(s.win_rate),
     format.percent(s.not_a_fit_rate),
-    format.number(s.value_won),
+    format.money(s.value_won),
     s.days_since_last_introduction === null ? 'never' : daysAgo(s.days_since_last_introduction),
     String(s.given),
   ];
@@ -71,7 +73,7 @@ export function renderTextReport(report: FollowUpReport, options: TextReportOpti
     lines.push(...table(['CATEGORY', 'PARTNERS', ...statColumns], categories.map((c) => [c.category, String(c.partners), ...statCells(c)]), ['left', 'right', ...statAlign]));
     lines.push(
       '',
-      `In all: ${total.received} received, ${total.open} open, ${total.won} won (${format.percent(total.win_rate)} of decided), ${format.number(total.value_won)} won in value, ${total.given} given back.`,
+      `In all: ${total.received} received, ${total.open} open, ${total.won} won (${format.percent(total.win_rate)} of decided), ${format.money(total.value_won)} won in value, ${total.given} given back.`,
     );
   }
   return lines.join('\n');

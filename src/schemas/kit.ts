@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { copySchema } from './copy.ts';
 import { email, firstNameOf, hexColor, line, localImage, optional, phone, text, webUrl } from './fields.ts';
+import { shareSettings } from './partner.ts';
 
 const owner = z
   .strictObject({
@@ -17,7 +18,8 @@ const owner = z
 const site = z
   .strictObject({
     url: webUrl()
-      .refine((value) => ['', '/'].includes(new URL(value).pathname) && !new URL(value).search && !new URL(value).hash, {
+      // Runs even when the address did not parse (zod reports every problem): that one is said already.
+      .refine((value) => !URL.canParse(value) || (['', '/'].includes(new URL(value).pathname) && !new URL(value).search && !new URL(value).hash), {
         error: 'must be just the site\'s address, like https://example.com (put a sub-folder in site.base)',
       })
       .transform((value) => new URL(value).origin)
@@ -40,6 +42,11 @@ const site = z
     )
       .transform((value) => value ?? 'en')
       .describe('Language of your pages, like en or fr-CA. Defaults to en.'),
+    share_pages: optional(z.enum(shareSettings, { error: 'must be public or unlisted' }))
+      .transform((value) => value ?? 'unlisted')
+      .describe(
+        'Whether search engines may list partners\' "introduced by" pages: unlisted (the default) or public. A partner\'s own share_page: public or unlisted wins.',
+      ),
   });
 
 /** The follow-up rhythm when kit.yaml says nothing: reply within two days, ask again each quarter. */
@@ -82,6 +89,15 @@ export const kitSchema = z.strictObject({
     })
     .describe('What happens after an introduction: how fast you reply, that the partner hears the outcome, thanks.'),
   booking_url: optional(webUrl()).describe('Where a prospect books a first call. Prospect pages add ref and utm parameters.'),
+  currency: optional(
+    z
+      .string({ error: 'must be a three-letter currency code, like USD, EUR or GBP' })
+      .trim()
+      .toUpperCase()
+      .refine((code) => /^[A-Z]{3}$/.test(code) && Intl.supportedValuesOf('currency').includes(code), {
+        error: 'must be a three-letter currency code, like USD, EUR or GBP',
+      }),
+  ).describe('The currency of the values in referrals.yaml (USD, EUR, GBP…): `referral-kit report` shows them as money in it. Private, like the ledger.'),
   follow_up: optional(
     z.strictObject({
       contact_within_days: days(0)

@@ -24,6 +24,13 @@ export const tagSchema = z
   .toLowerCase()
   .regex(/^[\p{L}\p{M}\p{N}]+(?:-[\p{L}\p{M}\p{N}]+)*$/u, { error: 'must be a word or words joined by dashes, like property-managers' });
 
+/**
+ * How findable a built share page is. Unlisted (the default): reachable by its link, kept out of
+ * search engines and the sitemap, since a page naming the partner says they recommend the owner,
+ * which a former client or competitor has not agreed to tell the world. Public: listed.
+ */
+export const shareSettings = ['public', 'unlisted'] as const;
+
 /** Smallest token accepted: 22 URL-safe base64 characters carry 132 bits, 32 hex digits 128. */
 export const minimumTokenBits = 128;
 
@@ -67,9 +74,11 @@ const partnerFields = z.strictObject({
   note: optional(text()).describe('Private notes about this partner; never published.'),
   message: optional(text()).describe('Your personal greeting at the top of their kit. Blank lines start new paragraphs.'),
   share_page: z
-    .boolean({ error: 'must be true or false' })
+    .union([z.boolean(), z.enum(shareSettings)], { error: 'must be true, false, public or unlisted' })
     .default(true)
-    .describe('Build the public "introduced by" page /for/<slug>/ for this partner.'),
+    .describe(
+      'The "introduced by" page /for/<slug>/ for this partner: true builds it (unlisted, or public when site.share_pages is public), public lets search engines list it, unlisted keeps it out of them, false builds none.',
+    ),
 });
 
 function withFirstName<T extends { name: string; first_name?: string | undefined }>(partner: T) {

@@ -19,7 +19,7 @@ export async function loadContent(name: SiteName): Promise<KitContent> {
   return content;
 }
 
-export type PageType = 'home' | 'testimonials' | 'prospect' | 'kit' | 'card';
+export type PageType = 'home' | 'testimonials' | 'prospect' | 'kit' | 'card' | 'cards';
 
 export interface SitePage {
   type: PageType;
@@ -43,6 +43,7 @@ export function sitePages(content: KitContent, partners?: readonly string[]): Si
     if (data.share_page) pages.push({ type: 'prospect', path: sharePath(slug), label: `prospect-${slug}` });
     pages.push({ type: 'kit', path: kitPath(data.token), label: `kit-${slug}` });
     pages.push({ type: 'card', path: `${kitPath(data.token)}card/`, label: `card-${slug}` });
+    pages.push({ type: 'cards', path: `${kitPath(data.token)}cards/`, label: `cards-${slug}` });
   }
   return pages;
 }

@@ -162,7 +162,9 @@ export async function serveStatic({ root, base = '/' }: ServeOptions): Promise<S
     }
     const url = new URL(request.url ?? '/', 'http://localhost');
     const found = resolveFile(url.pathname);
-    if (!found) send(request, response, 404, undefined);
+    // Like Netlify, Cloudflare Pages and GitHub Pages: the site's own 404.html, when it has one.
+    const notFound = join(rootDir, '404.html');
+    if (!found) send(request, response, 404, existsSync(notFound) ? notFound : undefined);
     else if ('redirect' in found) send(request, response, 301, undefined, { Location: `${found.redirect}${url.search}` });
     else send(request, response, 200, found.file);
   });

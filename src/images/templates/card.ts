@@ -34,7 +34,7 @@ export function cardTemplate(input: CardInput, format: ImageFormat): Template {
         box({ padding: 16, background: colours.white, borderRadius: 24 }, qr),
         box({ height: 22 }),
         texts.block('caption', caption, { typeface: 'sans', weight: 700, size: 26, minSize: 16, lineHeight: 1.25, maxLines: 2, align: 'center', direction: 'ltr' }, 316, 66, palette.onAccent),
-        texts.block('url', displayUrl(input.shareUrl), { typeface: 'sans', weight: 400, size: 18, minSize: 11, lineHeight: 1.3, maxLines: 2, align: 'center', direction: 'ltr' }, 316, 48, palette.onAccent),
+        texts.block('url', displayUrl(input.shareUrl), { typeface: 'sans', weight: 400, size: 18, minSize: 11, lineHeight: 1.3, maxLines: 2, align: 'center', direction: 'ltr', url: true }, 316, 48, palette.onAccent),
       ),
     );
     return texts.done(element, width, height);
@@ -61,7 +61,7 @@ export function cardTemplate(input: CardInput, format: ImageFormat): Template {
         { flexDirection: 'column', marginLeft: 48 },
         texts.block('caption', caption, { typeface: 'sans', weight: 700, size: 40, minSize: 22, lineHeight: 1.2, maxLines: 2, direction: 'ltr' }, 600, 100, palette.onAccent),
         box({ height: 12 }),
-        texts.block('url', displayUrl(input.shareUrl), { typeface: 'sans', weight: 400, size: 26, minSize: 14, lineHeight: 1.3, maxLines: 2, direction: 'ltr' }, 600, 70, palette.onAccent),
+        texts.block('url', displayUrl(input.shareUrl), { typeface: 'sans', weight: 400, size: 26, minSize: 14, lineHeight: 1.3, maxLines: 2, direction: 'ltr', url: true }, 600, 70, palette.onAccent),
       ),
     ),
   );
