@@ -4,6 +4,7 @@ import { defineCommand, renderUsage, runMain, type ArgsDef, type CommandDef } fr
 import { addCommand, addExamples } from './add.ts';
 import { buildCommand, buildExamples } from './build.ts';
 import { checkCommand, checkExamples } from './check.ts';
+import { followUpCommand, followUpExamples } from './follow-up.ts';
 import { inviteCommand, inviteExamples } from './invite.ts';
 import { linksCommand, linksExamples } from './links.ts';
 import { logCommand, logExamples } from './log.ts';
@@ -31,6 +32,7 @@ export const main = defineCommand({
     log: logCommand,
     update: updateCommand,
     report: reportCommand,
+    'follow-up': followUpCommand,
   },
 });
 
@@ -49,6 +51,7 @@ const examples: Record<string, string[]> = {
   ask: logExamples.filter((line) => line.includes(' log ask ')),
   update: updateExamples,
   report: reportExamples,
+  'follow-up': followUpExamples,
   'referral-kit': [
     ...addExamples.slice(0, 1),
     ...checkExamples.slice(0, 1),

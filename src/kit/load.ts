@@ -16,6 +16,7 @@ import { diagnostic, hasErrors, sortDiagnostics, startOfFile, type Diagnostic } 
 import { readScript, type ScriptSource } from './script-source.ts';
 import { optionalVariables } from './script-variables.ts';
 import { scriptsFor } from './script-selection.ts';
+import { isOwnerChannel } from '../schemas/script.ts';
 import { parseYaml, positionAt, validateYaml, type YamlSource } from './yaml-source.ts';
 
 export interface PartnerEntry {
@@ -245,7 +246,7 @@ export async function loadKit(contentDirectory: string, options: LoadOptions = {
     const first = members[0]!;
     const at = positionAt(sources.get(first.slug)!, ['category']);
     const who = members.length === 1 ? 'this partner' : `these ${members.length} partners (${someOf(members.map((m) => m.slug))})`;
-    const shown = scriptsFor(scripts, category).filter((script) => script.data.channel !== 'invite');
+    const shown = scriptsFor(scripts, category).filter((script) => !isOwnerChannel(script.data.channel));
     if (!shown.length) {
       diagnostics.push(diagnostic(first.file, at, 'warning', `no script applies to category "${category}": ${members.length === 1 ? "this partner's kit" : `the kits of ${who}`} will have nothing to say`));
     } else if (!scripts.some((script) => script.data.categories?.includes(category))) {

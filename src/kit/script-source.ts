@@ -7,9 +7,9 @@ import { createProcessor } from '@mdx-js/mdx';
 import type { Program } from 'estree';
 import type { Definition, Link, Node as MdastNode, Parent } from 'mdast';
 import { VFile } from 'vfile';
-import { scriptSchema, type ScriptData } from '../schemas/script.ts';
+import { isOwnerChannel, scriptSchema, type ScriptData } from '../schemas/script.ts';
 import { diagnostic, startOfFile, type Diagnostic, type Position } from './diagnostics.ts';
-import { checkExpression, templateVariables, unknownVariableMessage, type VariableUse } from './script-variables.ts';
+import { checkExpression, ownerMessageVariables, templateVariables, unknownVariableMessage, type VariableUse } from './script-variables.ts';
 import { parseYaml, positionAt, validateYaml } from './yaml-source.ts';
 
 export interface ScriptSource {
@@ -121,6 +121,14 @@ export function readScript(file: string, id: string, text: string): { script?: S
     visit(tree);
     if (!(tree as Parent).children.length) {
       diagnostics.push(diagnostic(file, startOfFile, 'error', 'the script has no text after its frontmatter'));
+    }
+  }
+  // A partner's kit has no introduction to speak of: {intro.prospect} would read empty there.
+  if (data && !isOwnerChannel(data.channel)) {
+    for (const use of uses.filter((candidate) => ownerMessageVariables.has(candidate.path))) {
+      diagnostics.push(
+        diagnostic(file, use.position, 'error', `{${use.path}} is only for your own messages to a partner (thank-you, outcome and the other follow-through channels), not for channel ${data.channel}`),
+      );
     }
   }
   return { script: data && !diagnostics.some((d) => d.severity === 'error') ? { id, file, data, uses } : undefined, diagnostics };
