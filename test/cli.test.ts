@@ -24,19 +24,20 @@ describe('referral-kit --help', () => {
     expect(stdout).toMatchInlineSnapshot(`
       "Turn your referral partners and scripts into a kit per partner and a static site (referral-kit v0.1.0)
 
-      USAGE referral-kit add|check|links|invite|rotate|build|log|update|report
+      USAGE referral-kit add|check|links|invite|rotate|build|log|update|report|follow-up
 
       COMMANDS
 
-           add    Add a partner, with a fresh secret kit link
-         check    Find mistakes in the kit before a partner does, without building
-         links    List every partner's kit link and share link, to send them out
-        invite    Write each partner an invitation with their kit link, as email drafts to send yourself
-        rotate    Give a partner a new secret kit link; the old one stops working at the next deploy
-         build    Check the kit, then build the site: kits, share pages, home and testimonials
-           log    Record an introduction received or given, or an ask, in your private referrals.yaml
-        update    Update an introduction in referrals.yaml: its status, value, and when you followed up
-        report    Who to follow up with today, and which partners send the best introductions
+              add    Add a partner, with a fresh secret kit link
+            check    Find mistakes in the kit before a partner does, without building
+            links    List every partner's kit link and share link, to send them out
+           invite    Write each partner an invitation with their kit link, as email drafts to send yourself
+           rotate    Give a partner a new secret kit link; the old one stops working at the next deploy
+            build    Check the kit, then build the site: kits, share pages, home and testimonials
+              log    Record an introduction received or given, or an ask, in your private referrals.yaml
+           update    Update an introduction in referrals.yaml: its status, value, and when you followed up
+           report    Who to follow up with today, and which partners send the best introductions
+        follow-up    Write the message for each follow-up to-do, as drafts or sent from your own account
 
       Use referral-kit <command> --help for more information about a command.
 
@@ -320,8 +321,12 @@ describe('referral-kit check', () => {
   it('passes a good kit, showing its warnings', async () => {
     const { code, stdout, stderr } = await runCli(['check', '--content', fixture('basic')]);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/✓ .*basic is ready \(0 errors, 7 warnings\)/);
+    expect(stdout).toMatch(/✓ .*basic is ready \(0 errors, 8 warnings\)/);
     expect(stderr).toContain('testimonials/unpublished.yaml:3:1: warning: not published');
+    // Follow-through channels without a script: one line, whatever the number of partners.
+    expect(stderr.split('\n').filter((line) => line.includes('`referral-kit follow-up` will use a plain built-in message'))).toEqual([
+      'test/fixtures/basic/scripts:1:1: warning: no script for thank-you, outcome, ask-again, give-back, re-educate, testimonial-request: `referral-kit follow-up` will use a plain built-in message; write your own in scripts/ (channel: thank-you)',
+    ]);
   });
 
   it('fails a broken kit, listing every error with its position', async () => {
@@ -342,7 +347,7 @@ describe('referral-kit check', () => {
     const good = await runCli(['check', '--content', fixture('basic'), '--json']);
     expect(good.code).toBe(0);
     const report = JSON.parse(good.stdout) as ReturnType<typeof checkReport>;
-    expect(report).toMatchObject({ content: fixture('basic'), ok: true, errors: 0, warnings: 7 });
+    expect(report).toMatchObject({ content: fixture('basic'), ok: true, errors: 0, warnings: 8 });
     expect(report.diagnostics).toContainEqual({
       file: 'test/fixtures/basic/testimonials/unpublished.yaml',
       line: 3,

@@ -16,7 +16,9 @@ import { diagnostic, hasErrors, sortDiagnostics, startOfFile, type Diagnostic } 
 import { readScript, type ScriptSource } from './script-source.ts';
 import { optionalVariables } from './script-variables.ts';
 import { scriptsFor } from './script-selection.ts';
-import { isOwnerChannel } from '../schemas/script.ts';
+import { followThroughChannels, isOwnerChannel } from '../schemas/script.ts';
+import { mailSentences } from '../mail/default-messages.ts';
+import { findMailSecrets } from './secrets.ts';
 import { parseYaml, positionAt, validateYaml, type YamlSource } from './yaml-source.ts';
 
 export interface PartnerEntry {
@@ -253,6 +255,7 @@ export async function loadKit(contentDirectory: string, options: LoadOptions = {
       diagnostics.push(diagnostic(first.file, at, 'warning', `no script variant for category "${category}": ${who} see${members.length === 1 ? 's' : ''} the general scripts`));
     }
   }
+  diagnostics.push(...(await findMailSecrets(contentDir)));
   for (const script of scripts) {
     for (const use of script.uses) {
       if (use.guarded || !optionalVariables.has(use.path)) continue;
@@ -293,6 +296,12 @@ export async function loadKit(contentDirectory: string, options: LoadOptions = {
   // nothing a page can reach holds a prospect's name.
   const ledger = await loadLedger(contentDir, { partners: partnerFolder.files.map((entry) => entry.slug), today: options.today ?? localToday() });
   diagnostics.push(...ledger.diagnostics);
+  // With a ledger there are introductions to follow through on: a channel without a script gets
+  // built-in words, which the owner should know about. Said once, not per partner.
+  const withoutScript = followThroughChannels.filter((channel) => !scripts.some((script) => script.data.channel === channel));
+  if (ledger.exists && partners.length && withoutScript.length) {
+    diagnostics.push(diagnostic(join(contentDir, 'scripts'), startOfFile, 'warning', mailSentences.builtInFallback(withoutScript)));
+  }
 
   const sorted = sortDiagnostics(diagnostics);
   if (hasErrors(sorted) || !kit) return { diagnostics: sorted };
