@@ -213,7 +213,7 @@ describe('the whole site', () => {
     }
   });
 
-  it('publishes nothing from the private ledger: no prospect, note or value, in any file', () => {
+  it('publishes nothing from the private ledger or the sent log: no prospect, note or value, in any file', () => {
     const ledger = parse(readFileSync(join(fixture('basic'), 'referrals.yaml'), 'utf8')) as Record<string, Record<string, unknown>[]>;
     const secrets = Object.values(ledger)
       .flat()
@@ -223,7 +223,7 @@ describe('the whole site', () => {
     expect(secrets.length).toBeGreaterThanOrEqual(10);
     for (const file of allFiles(out)) {
       const bytes = readFileSync(file, 'utf8');
-      for (const secret of [...secrets, 'PROSPECT-MARKER', 'LEDGER-NOTE-MARKER', 'GIVEN-MARKER', 'referrals.yaml']) {
+      for (const secret of [...secrets, 'PROSPECT-MARKER', 'LEDGER-NOTE-MARKER', 'GIVEN-MARKER', 'referrals.yaml', 'SENT-LOG-MARKER', 'sent-log']) {
         expect(bytes.includes(secret), `${relative(out, file)} holds ${secret}`).toBe(false);
       }
     }
