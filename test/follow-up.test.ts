@@ -104,7 +104,7 @@ describe('referral-kit follow-up', () => {
     const { code, stdout, stderr } = await runCli(['follow-up', '--content', content, '--today', today]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Would send 9 messages \(dry run: nothing was sent\):/);
-    for (const [channel, to, subject] of expectedMessages) expect(stdout).toContain(`${channel}  to `);
+    for (const [channel] of expectedMessages) expect(stdout).toContain(`${channel}  to `);
     for (const [, to, subject] of expectedMessages) expect(stdout).toMatch(new RegExp(`<${to.replace(/\./g, '\\.')}>: ${subject.replace(/[?.]/g, '\\$&')}`));
     expect(stderr).toBe('skipped ask-again for dana-wu (Dana Wu): no email in their partner file');
     expect(existsSync(sentLogPath(content))).toBe(false);
@@ -365,4 +365,46 @@ describe('referral-kit follow-up --send under faults', () => {
       await server.close();
     }
   }, 120_000);
+});
+
+describe('referral-kit invite over the same delivery layer', () => {
+  it('sends each invitation once over SMTP, after a dry run that sends nothing', async () => {
+    const server = await startSmtpServer();
+    try {
+      const content = exampleKit();
+      useSmtp(server);
+      const dry = await runCli(['invite', '--content', content, '--send', '--dry-run']);
+      expect(dry.code).toBe(0);
+      expect(dry.stdout).toMatch(/^Would send 8 messages \(dry run: nothing was sent\):/);
+      expect(server.received).toHaveLength(0);
+      const sent = await runCli(['invite', '--content', content, '--send']);
+      expect(sent.code).toBe(0);
+      expect(server.received).toHaveLength(8);
+      const priya = server.received.find(({ mail }) => addresses(mail.to)[0] === 'priya@fieldnote.example')!.mail;
+      expect(priya.subject).toBe('Priya, a small favour (and a page I made for you)');
+      const kitLink = /https:\/\/ledgerandline\.example\/kit\/[\w-]+\//.exec(priya.text!)![0];
+      expect(priya.html).toContain(`<a href="${kitLink}">${kitLink}</a>`);
+      const again = await runCli(['invite', '--content', content, '--send']);
+      expect(again.code).toBe(0);
+      expect(again.stdout).toContain('already sent to Priya Nair <priya@fieldnote.example>');
+      expect(server.received).toHaveLength(8);
+      await expectConsistent(server, content);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('puts invitations in the Drafts folder with --imap', async () => {
+    const dovecot = await startDovecot();
+    try {
+      const content = exampleKit();
+      process.env.REFERRAL_KIT_IMAP_URL = `imap://${encodeURIComponent(dovecot.user)}@127.0.0.1:${dovecot.port}`;
+      process.env.REFERRAL_KIT_IMAP_PASSWORD = dovecot.password;
+      const run = await runCli(['invite', 'priya-nair', '--content', content, '--imap']);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('✓ 1 new draft in Drafts.');
+    } finally {
+      await dovecot.stop();
+    }
+  });
 });

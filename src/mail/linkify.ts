@@ -23,11 +23,15 @@ function split(node: Text): ElementContent[] {
 }
 
 function visit(parent: Root | Element): void {
-  parent.children = parent.children.flatMap((child) => {
-    if (child.type === 'text') return split(child);
-    if (child.type === 'element' && child.tagName !== 'a') visit(child);
-    return [child];
-  }) as typeof parent.children;
+  const children: unknown[] = [];
+  for (const child of parent.children) {
+    if (child.type === 'text') children.push(...split(child));
+    else {
+      if (child.type === 'element' && child.tagName !== 'a') visit(child);
+      children.push(child);
+    }
+  }
+  parent.children = children as typeof parent.children;
 }
 
 export function linkifyHtml(fragment: string): string {

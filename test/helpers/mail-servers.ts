@@ -33,11 +33,11 @@ export interface ReceivedMessage {
  */
 export interface SmtpFaults {
   /** Close the connection instead of taking the message after this many were accepted. */
-  dropAfter?: number;
+  dropAfter?: number | undefined;
   /** Reply with this code (421, 452…) instead of taking the message after this many. */
-  replyAfter?: { accepted: number; code: number; message: string };
+  replyAfter?: { accepted: number; code: number; message: string } | undefined;
   /** Refuse these recipients with 550. */
-  rejectRecipients?: string[];
+  rejectRecipients?: string[] | undefined;
 }
 
 export interface SmtpTestServer {
