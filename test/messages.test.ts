@@ -61,9 +61,9 @@ describe('follow-through messages', () => {
   });
 
   it('names the command that drafts each to-do', () => {
-    expect(draftCommand(thank)).toBe('referral-kit follow-up "Dana <b>Wu</b>" --kind thank-you');
-    expect(draftCommand({ ...thank, action: 'ask', prospect: null })).toBe('referral-kit follow-up jane-smith --kind ask-again');
-    expect(draftCommand({ ...thank, prospect: 'a"$(rm -rf)`' })).toBe('referral-kit follow-up "a\\"\\$(rm -rf)\\`" --kind thank-you');
+    expect(draftCommand(thank)).toBe('referral-kit follow-up "Dana <b>Wu</b>" --kind thank-you --eml');
+    expect(draftCommand({ ...thank, action: 'ask', prospect: null }, 'imap')).toBe('referral-kit follow-up jane-smith --kind ask-again --imap');
+    expect(draftCommand({ ...thank, prospect: 'a"$(rm -rf)`' })).toBe('referral-kit follow-up "a\\"\\$(rm -rf)\\`" --kind thank-you --eml');
     expect(draftCommand({ ...thank, action: 'contact' })).toBeUndefined();
   });
 });

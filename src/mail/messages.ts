@@ -53,6 +53,8 @@ export interface OutgoingMessage {
   id: string;
   /** The Message-ID header, derived from the key, so a Drafts folder can be searched for it. */
   messageId: string;
+  /** The report's to-do it answers, for a follow-through message. */
+  todo?: TodoItem | undefined;
 }
 
 export interface SkippedMessage {
@@ -143,7 +145,7 @@ export async function followUpMessages(
           ? { list: 'asks', partner: item.partner, reeducated: channel === 're-educate' }
           : null;
     const made = await messageFor(content, renderers, partner, channel, about, intro, ledger);
-    if ('key' in made) messages.push(made);
+    if ('key' in made) messages.push({ ...made, todo: item });
     else skipped.push(made);
   }
   return { messages, skipped };
@@ -166,10 +168,10 @@ export async function inviteMessages(
 }
 
 /** The command that drafts one to-do's message, as the terminal report prints it. */
-export function draftCommand(item: TodoItem): string | undefined {
+export function draftCommand(item: TodoItem, via: 'eml' | 'imap' = 'eml'): string | undefined {
   const channel = actionChannels[item.action];
   if (!channel) return undefined;
   const who = item.prospect ?? item.partner;
   const quoted = /^[A-Za-z0-9._-]+$/.test(who) ? who : `"${who.replace(/["\\$`]/g, '\\$&')}"`;
-  return `referral-kit follow-up ${quoted} --kind ${channel}`;
+  return `referral-kit follow-up ${quoted} --kind ${channel} --${via}`;
 }
