@@ -24,7 +24,7 @@ describe('referral-kit --help', () => {
     expect(stdout).toMatchInlineSnapshot(`
       "Turn your referral partners and scripts into a kit per partner and a static site (referral-kit v0.1.0)
 
-      USAGE referral-kit add|check|links|invite|rotate|build|log|update|report|follow-up
+      USAGE referral-kit add|check|links|invite|rotate|build|log|update|report|follow-up|inbox
 
       COMMANDS
 
@@ -38,6 +38,7 @@ describe('referral-kit --help', () => {
            update    Update an introduction in referrals.yaml: its status, value, and when you followed up
            report    Who to follow up with today, and which partners send the best introductions
         follow-up    Write the message for each follow-up to-do, as drafts or sent from your own account
+            inbox    Find introductions in your mailbox (a partner wrote with you in cc) and log them
 
       Use referral-kit <command> --help for more information about a command.
 
@@ -135,17 +136,23 @@ describe('referral-kit --help', () => {
 
       OPTIONS
 
-              --content=<dir>    Kit folder to read (Default: content)
-                  --out=<dir>    Folder to write the .eml drafts to (Default: outbox)
-        --format=<eml|mailto>    eml: one draft file per partner; mailto: print one link per partner (Default: eml)
-                      --force    Replace drafts already in the folder
-                       --json    Print what was written (or the mailto links) as JSON
+               --content=<dir>    Kit folder to read (Default: content)
+                   --out=<dir>    Folder to write the .eml drafts to (Default: outbox)
+         --format=<eml|mailto>    eml: one draft file per partner; mailto: print one link per partner (Default: eml)
+                       --force    Replace drafts already in the folder
+                        --imap    Put each message in your mailbox's Drafts folder, to read and send from your mail app (REFERRAL_KIT_IMAP_URL)
+                        --send    Send each invitation from your own account over SMTP (REFERRAL_KIT_SMTP_URL), once: the sent log remembers
+                     --dry-run    With --send: list what would be sent, and send nothing
+        --mail-settings=<file>    Your mail settings file, outside the content folder (default: ~/.config/referral-kit/mail.yaml)
+                        --json    Print what was written (or the mailto links) as JSON
 
       EXAMPLES
 
         referral-kit invite                      # a draft for every partner, in outbox/
         referral-kit invite jane-smith omar-haddad
         referral-kit invite --format mailto
+        referral-kit invite --imap                # drafts in your mailbox's Drafts folder
+        referral-kit invite --send --dry-run      # what --send would send
       "
     `);
   });
@@ -197,13 +204,15 @@ describe('referral-kit --help', () => {
     expect((await runCli(['log', 'intro', '--help'])).stdout).toMatchInlineSnapshot(`
       "Record an introduction or referral a partner sent you (referral-kit log intro v0.1.0)
 
-      USAGE referral-kit log intro [OPTIONS] --from=<slug> --prospect=<name>
+      USAGE referral-kit log intro [OPTIONS]
 
       OPTIONS
 
             --content=<dir>    Kit folder to read (Default: content)
-              --from=<slug>    The partner who made the introduction (their slug, as \`referral-kit links\` shows) (Required)
-          --prospect=<name>    The person introduced to you, in quotes (Required)
+              --from=<slug>    The partner who made the introduction (their slug, as \`referral-kit links\` shows)
+          --prospect=<name>    The person introduced to you, in quotes
+               --eml=<file>    Instead: find the introduction in an email saved from your mail app (a partner wrote to someone with you in cc)
+                      --yes    With --eml: add what was found without asking
         --date=<YYYY-MM-DD>    The date, as YYYY-MM-DD (default: today)
               --kind=<kind>    introduction or referral (Default: introduction)
              --notes=<text>    Anything to remember about it (private)
@@ -212,6 +221,7 @@ describe('referral-kit --help', () => {
 
         referral-kit log intro --from jane-smith --prospect "Dana Wu"
         referral-kit log intro --from omar-haddad --prospect "Lee Park" --kind referral --date 2026-10-02
+        referral-kit log intro --eml saved-introduction.eml
       "
     `);
     expect((await runCli(['log', 'given', '--help'])).stdout).toMatchInlineSnapshot(`
@@ -305,6 +315,59 @@ describe('referral-kit --help', () => {
         referral-kit report --html report.html   # a page with charts, to open in your browser
         referral-kit report --json
         referral-kit report --today 2026-12-01   # what will be due by then
+      "
+    `);
+  });
+
+  it('explains follow-up and inbox', async () => {
+    expect((await runCli(['follow-up', '--help'])).stdout).toMatchInlineSnapshot(`
+      "Write the message for each follow-up to-do, as drafts or sent from your own account (referral-kit follow-up v0.1.0)
+
+      USAGE referral-kit follow-up [OPTIONS] [WHO]
+
+      ARGUMENTS
+
+        WHO=<name…>    Only the to-dos about these partners (slug or name) or prospects (default: all of today's)
+
+      OPTIONS
+
+               --content=<dir>    Kit folder to read (Default: content)
+                 --kind=<kind>    Only this kind of message: thank-you, outcome, ask-again, give-back, re-educate
+          --today=<YYYY-MM-DD>    Count days from this date instead of today, as report does
+                         --eml    Write each message as an .eml draft file (see --out)
+                        --imap    Put each message in your mailbox's Drafts folder, to read and send from your mail app (REFERRAL_KIT_IMAP_URL)
+                        --send    Send each message from your own account over SMTP (REFERRAL_KIT_SMTP_URL); without it, a dry run lists them
+        --mail-settings=<file>    Your mail settings file, outside the content folder (default: ~/.config/referral-kit/mail.yaml)
+                   --out=<dir>    Folder for --eml drafts (Default: outbox)
+                       --force    With --eml: replace drafts already in the folder
+           --confirm-sent=<id>    A message left unsure by a stopped run is in your Sent folder: record it as sent
+                 --resend=<id>    A message left unsure by a stopped run is not in your Sent folder: let the next --send send it
+                        --json    Print the messages (or what was done) as JSON
+
+      EXAMPLES
+
+        referral-kit follow-up                          # what would be sent today (a dry run)
+        referral-kit follow-up --imap                   # drafts in your mailbox, to read and send
+        referral-kit follow-up --send                   # send them from your own account
+        referral-kit follow-up "Dana Wu" --kind thank-you --eml
+      "
+    `);
+    expect((await runCli(['inbox', '--help'])).stdout).toMatchInlineSnapshot(`
+      "Find introductions in your mailbox (a partner wrote with you in cc) and log them (referral-kit inbox v0.1.0)
+
+      USAGE referral-kit inbox [OPTIONS]
+
+      OPTIONS
+
+               --content=<dir>    Kit folder to read (Default: content)
+                    --days=<n>    How far back to look, in days (Default: 30)
+                         --yes    Add every introduction found without asking
+        --mail-settings=<file>    Your mail settings file, outside the content folder (default: ~/.config/referral-kit/mail.yaml)
+
+      EXAMPLES
+
+        referral-kit inbox               # introductions of the last 30 days, to confirm one by one
+        referral-kit inbox --days 90 --yes
       "
     `);
   });

@@ -5,6 +5,7 @@ import { addCommand, addExamples } from './add.ts';
 import { buildCommand, buildExamples } from './build.ts';
 import { checkCommand, checkExamples } from './check.ts';
 import { followUpCommand, followUpExamples } from './follow-up.ts';
+import { inboxCommand, inboxExamples } from './inbox.ts';
 import { inviteCommand, inviteExamples } from './invite.ts';
 import { linksCommand, linksExamples } from './links.ts';
 import { logCommand, logExamples } from './log.ts';
@@ -33,6 +34,7 @@ export const main = defineCommand({
     update: updateCommand,
     report: reportCommand,
     'follow-up': followUpCommand,
+    inbox: inboxCommand,
   },
 });
 
@@ -52,6 +54,7 @@ const examples: Record<string, string[]> = {
   update: updateExamples,
   report: reportExamples,
   'follow-up': followUpExamples,
+  inbox: inboxExamples,
   'referral-kit': [
     ...addExamples.slice(0, 1),
     ...checkExamples.slice(0, 1),
