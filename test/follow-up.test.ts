@@ -210,6 +210,49 @@ describe('referral-kit follow-up', () => {
   });
 });
 
+describe('referral-kit follow-up --send limits', () => {
+  it('stops at the daily cap, and sends the rest on the next day\'s run', async () => {
+    const server = await startSmtpServer();
+    try {
+      const content = exampleKit();
+      writeFileSync(settingsFile, 'pause_seconds: 0\ndaily_cap: 4\n');
+      useSmtp(server);
+      const run = await send(content);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain("stopped: today's limit of 4 messages is reached (daily_cap in your mail settings)");
+      expect(server.received).toHaveLength(4);
+      await expectConsistent(server, content);
+      expect((await send(content)).code).toBe(1);
+      expect(server.received).toHaveLength(4);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('refuses to send in clear text to anything but this computer', async () => {
+    const server = await startSmtpServer();
+    try {
+      const content = exampleKit();
+      // The same loopback server, named so that it does not count as localhost: STARTTLS is required, and it offers none.
+      process.env.REFERRAL_KIT_SMTP_URL = `smtp://${encodeURIComponent(server.user)}@[::ffff:127.0.0.1]:${server.port}`;
+      process.env.REFERRAL_KIT_SMTP_PASSWORD = server.password;
+      const run = await send(content);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain('stopped: the server would not encrypt the connection (STARTTLS)');
+      expect(server.received).toHaveLength(0);
+      await expectConsistent(server, content);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('does not send with a --today in the future, whose date would go in the ledger', async () => {
+    const run = await runCli(['follow-up', '--content', exampleKit(), '--today', '2999-01-01', '--send']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('--today: 2999-01-01 is in the future');
+  });
+});
+
 describe('referral-kit follow-up --send under faults', () => {
   it('the connection dropped after the 3rd message: the rest go on the next run, the unsure one once the owner says so', async () => {
     const server = await startSmtpServer({ dropAfter: 3 });

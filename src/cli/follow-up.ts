@@ -4,7 +4,8 @@
  * ready to review as drafts or to send from their own account. Without a way chosen, a dry run.
  */
 import { defineCommand, type ArgsDef } from 'citty';
-import { localToday } from '../kit/dates.ts';
+import { addDays, localToday } from '../kit/dates.ts';
+import { futureGraceDays } from '../schemas/ledger.ts';
 import { quote } from '../kit/diagnostics.ts';
 import { hasErrors, summarize } from '../kit/diagnostics.ts';
 import { loadKit } from '../kit/load.ts';
@@ -41,6 +42,11 @@ export const followUpCommand = defineCommand({
     if (!today) return;
     const mode = deliveryMode(parsed, 'dry-run');
     if (!mode) return;
+    // What is sent is recorded in the ledger with this date: it must not be in the future.
+    if (mode === 'send' && today > addDays(localToday(), futureGraceDays)) {
+      fail(`--today: ${today} is in the future; --send records today's date in the ledger, so leave --today out (or look ahead without --send)`);
+      return;
+    }
     if (parsed.kind !== undefined && !(Object.values(actionChannels) as string[]).includes(parsed.kind)) {
       fail(`--kind: must be one of: ${Object.values(actionChannels).join(', ')} (got ${quote(parsed.kind)})`);
       return;
