@@ -13,6 +13,9 @@ const buildTests = [
   // Faults made real: killed processes, full and read-only disks, commands racing each other.
   'test/*-faults.test.ts',
   'test/partner-writes.test.ts',
+  // Mail through real servers on 127.0.0.1: smtp-server and Debian's Dovecot.
+  'test/follow-up.test.ts',
+  'test/introductions.test.ts',
 ];
 const browserTests = ['test/browser-*.test.ts', 'test/static-server.test.ts'];
 

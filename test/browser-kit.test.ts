@@ -9,6 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileScript } from '../src/kit/render-script.ts';
 import { scriptsFor } from '../src/kit/script-selection.ts';
+import { isOwnerChannel } from '../src/schemas/script.ts';
 import { fillTemplate, scriptContext } from '../src/kit/script-variables.ts';
 import { absoluteUrl, kitPath, sharePath, scriptUrls } from '../src/kit/urls.ts';
 import { horizontalOverflow, launchChromium, screenshot, viewports, watchedContext, type Watch } from './helpers/browser.ts';
@@ -44,7 +45,7 @@ async function expectedScripts(slug: string) {
   const { kit, scripts } = site.content;
   const { data } = partner(slug);
   const context = scriptContext(kit, data, scriptUrls(kit.site, slug, data));
-  const shown = scriptsFor(scripts, { slug, category: data.category, tags: data.tags }).filter((script) => script.data.channel !== 'invite');
+  const shown = scriptsFor(scripts, { slug, category: data.category, tags: data.tags }).filter((script) => !isOwnerChannel(script.data.channel));
   return Promise.all(
     shown.map(async (script) => ({
       id: `script-${script.id}`,

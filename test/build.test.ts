@@ -48,7 +48,7 @@ describe('building the basic fixture kit', () => {
   it('succeeds and says what it built', () => {
     expect(run.stderr).not.toMatch(/error/);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/✓ Built 22 pages and 17 images \(\d+ rendered, \d+ from the cache\) for 5 partners into .*dist in [\d.]+s \(0 errors, 5 warnings\)/);
+    expect(run.stdout).toMatch(/✓ Built 22 pages and 17 images \(\d+ rendered, \d+ from the cache\) for 5 partners into .*dist in [\d.]+s \(0 errors, 6 warnings\)/);
   });
 
   it('makes a kit for every partner and a share page for every partner who wants one', () => {
@@ -240,7 +240,7 @@ describe('the whole site', () => {
     }
   });
 
-  it('publishes nothing from the private ledger: no prospect, note or value, in any file', () => {
+  it('publishes nothing from the private ledger or the sent log: no prospect, note or value, in any file', () => {
     const ledger = parse(readFileSync(join(fixture('basic'), 'referrals.yaml'), 'utf8')) as Record<string, Record<string, unknown>[]>;
     const secrets = Object.values(ledger)
       .flat()
@@ -250,7 +250,7 @@ describe('the whole site', () => {
     expect(secrets.length).toBeGreaterThanOrEqual(10);
     for (const file of allFiles(out)) {
       const bytes = readFileSync(file, 'utf8');
-      for (const secret of [...secrets, 'PROSPECT-MARKER', 'LEDGER-NOTE-MARKER', 'GIVEN-MARKER', 'referrals.yaml']) {
+      for (const secret of [...secrets, 'PROSPECT-MARKER', 'LEDGER-NOTE-MARKER', 'GIVEN-MARKER', 'referrals.yaml', 'SENT-LOG-MARKER', 'sent-log']) {
         expect(bytes.includes(secret), `${relative(out, file)} holds ${secret}`).toBe(false);
       }
     }

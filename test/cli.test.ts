@@ -212,17 +212,23 @@ describe('referral-kit --help', () => {
 
       OPTIONS
 
-              --content=<dir>    Kit folder to read (Default: content)
-                  --out=<dir>    Folder to write the .eml drafts to (Default: outbox)
-        --format=<eml|mailto>    eml: one draft file per partner; mailto: print one link per partner (Default: eml)
-                      --force    Replace drafts already in the folder
-                       --json    Print what was written (or the mailto links) as JSON
+               --content=<dir>    Kit folder to read (Default: content)
+                   --out=<dir>    Folder to write the .eml drafts to (Default: outbox)
+         --format=<eml|mailto>    eml: one draft file per partner; mailto: print one link per partner (Default: eml)
+                       --force    Replace drafts already in the folder
+                        --imap    Put each message in your mailbox's Drafts folder, to read and send from your mail app (REFERRAL_KIT_IMAP_URL)
+                        --send    Send each invitation from your own account over SMTP (REFERRAL_KIT_SMTP_URL), once: the sent log remembers
+                     --dry-run    With --send: list what would be sent, and send nothing
+        --mail-settings=<file>    Your mail settings file, outside the content folder (default: ~/.config/referral-kit/mail.yaml)
+                        --json    Print what was written (or the mailto links) as JSON
 
       EXAMPLES
 
         referral-kit invite                      # a draft for every partner, in outbox/
         referral-kit invite jane-smith omar-haddad
         referral-kit invite --format mailto
+        referral-kit invite --imap                # drafts in your mailbox's Drafts folder
+        referral-kit invite --send --dry-run      # what --send would send
       "
     `);
   });
@@ -274,13 +280,15 @@ describe('referral-kit --help', () => {
     expect((await runCli(['log', 'intro', '--help'])).stdout).toMatchInlineSnapshot(`
       "Record an introduction or referral a partner sent you (referral-kit log intro v0.1.0)
 
-      USAGE referral-kit log intro [OPTIONS] --from=<slug> --prospect=<name>
+      USAGE referral-kit log intro [OPTIONS]
 
       OPTIONS
 
             --content=<dir>    Kit folder to read (Default: content)
-              --from=<slug>    The partner who made the introduction (their slug, as \`referral-kit links\` shows) (Required)
-          --prospect=<name>    The person introduced to you, in quotes (Required)
+              --from=<slug>    The partner who made the introduction (their slug, as \`referral-kit links\` shows)
+          --prospect=<name>    The person introduced to you, in quotes
+               --eml=<file>    Instead: find the introduction in an email saved from your mail app (a partner wrote to someone with you in cc)
+                      --yes    With --eml: add what was found without asking
         --date=<YYYY-MM-DD>    The date, as YYYY-MM-DD (default: today)
               --kind=<kind>    introduction or referral (Default: introduction)
              --notes=<text>    Anything to remember about it (private)
@@ -289,6 +297,7 @@ describe('referral-kit --help', () => {
 
         referral-kit log intro --from jane-smith --prospect "Dana Wu"
         referral-kit log intro --from omar-haddad --prospect "Lee Park" --kind referral --date 2026-10-02
+        referral-kit log intro --eml saved-introduction.eml
       "
     `);
     expect((await runCli(['log', 'given', '--help'])).stdout).toMatchInlineSnapshot(`
@@ -386,6 +395,59 @@ describe('referral-kit --help', () => {
     `);
   });
 
+  it('explains follow-up and inbox', async () => {
+    expect((await runCli(['follow-up', '--help'])).stdout).toMatchInlineSnapshot(`
+      "Write the message for each follow-up to-do, as drafts or sent from your own account (referral-kit follow-up v0.1.0)
+
+      USAGE referral-kit follow-up [OPTIONS] [WHO]
+
+      ARGUMENTS
+
+        WHO=<name…>    Only the to-dos about these partners (slug or name) or prospects (default: all of today's)
+
+      OPTIONS
+
+               --content=<dir>    Kit folder to read (Default: content)
+                 --kind=<kind>    Only this kind of message: thank-you, outcome, ask-again, give-back, re-educate
+          --today=<YYYY-MM-DD>    Count days from this date instead of today, as report does
+                         --eml    Write each message as an .eml draft file (see --out)
+                        --imap    Put each message in your mailbox's Drafts folder, to read and send from your mail app (REFERRAL_KIT_IMAP_URL)
+                        --send    Send each message from your own account over SMTP (REFERRAL_KIT_SMTP_URL); without it, a dry run lists them
+        --mail-settings=<file>    Your mail settings file, outside the content folder (default: ~/.config/referral-kit/mail.yaml)
+                   --out=<dir>    Folder for --eml drafts (Default: outbox)
+                       --force    With --eml: replace drafts already in the folder
+           --confirm-sent=<id>    A message left unsure by a stopped run is in your Sent folder: record it as sent
+                 --resend=<id>    A message left unsure by a stopped run is not in your Sent folder: let the next --send send it
+                        --json    Print the messages (or what was done) as JSON
+
+      EXAMPLES
+
+        referral-kit follow-up                          # what would be sent today (a dry run)
+        referral-kit follow-up --imap                   # drafts in your mailbox, to read and send
+        referral-kit follow-up --send                   # send them from your own account
+        referral-kit follow-up "Dana Wu" --kind thank-you --eml
+      "
+    `);
+    expect((await runCli(['inbox', '--help'])).stdout).toMatchInlineSnapshot(`
+      "Find introductions in your mailbox (a partner wrote with you in cc) and log them (referral-kit inbox v0.1.0)
+
+      USAGE referral-kit inbox [OPTIONS]
+
+      OPTIONS
+
+               --content=<dir>    Kit folder to read (Default: content)
+                    --days=<n>    How far back to look, in days (Default: 30)
+                         --yes    Add every introduction found without asking
+        --mail-settings=<file>    Your mail settings file, outside the content folder (default: ~/.config/referral-kit/mail.yaml)
+
+      EXAMPLES
+
+        referral-kit inbox               # introductions of the last 30 days, to confirm one by one
+        referral-kit inbox --days 90 --yes
+      "
+    `);
+  });
+
   it('explains add, which needs a kind of thing to add', async () => {
     const { code, stdout, stderr } = await runCli(['add']);
     expect(code).toBe(1);
@@ -398,8 +460,12 @@ describe('referral-kit check', () => {
   it('passes a good kit, showing its warnings', async () => {
     const { code, stdout, stderr } = await runCli(['check', '--content', fixture('basic')]);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/✓ .*basic is ready \(0 errors, 5 warnings\)/);
+    expect(stdout).toMatch(/✓ .*basic is ready \(0 errors, 6 warnings\)/);
     expect(stderr).toContain('testimonials/unpublished.yaml:3:1: warning: not published');
+    // Follow-through channels without a script: one line, whatever the number of partners.
+    expect(stderr.split('\n').filter((line) => line.includes('`referral-kit follow-up` will use a plain built-in message'))).toEqual([
+      'test/fixtures/basic/scripts:1:1: warning: no script for thank-you, outcome, ask-again, give-back, re-educate, testimonial-request: `referral-kit follow-up` will use a plain built-in message; write your own in scripts/ (channel: thank-you)',
+    ]);
   });
 
   it('fails a broken kit, listing every error with its position', async () => {
@@ -420,7 +486,7 @@ describe('referral-kit check', () => {
     const good = await runCli(['check', '--content', fixture('basic'), '--json']);
     expect(good.code).toBe(0);
     const report = JSON.parse(good.stdout) as ReturnType<typeof checkReport>;
-    expect(report).toMatchObject({ content: fixture('basic'), ok: true, errors: 0, warnings: 5 });
+    expect(report).toMatchObject({ content: fixture('basic'), ok: true, errors: 0, warnings: 6 });
     expect(report.diagnostics).toContainEqual({
       file: 'test/fixtures/basic/testimonials/unpublished.yaml',
       line: 3,

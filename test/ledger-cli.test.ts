@@ -9,6 +9,7 @@ import { jsonSchemaFile } from '../src/schemas/json-schema.ts';
 import { runCli } from './helpers/cli.ts';
 import { copyFixture, fixture, tempDir } from './helpers/fixtures.ts';
 import { readPage } from './helpers/html.ts';
+import { parseMailto } from './helpers/mailto.ts';
 
 const today = localToday();
 
@@ -224,12 +225,14 @@ describe('referral-kit report', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const lines = stdout.split('\n');
-    expect(lines.slice(0, 10)).toEqual([
+    expect(lines.slice(0, 11)).toEqual([
       'Referral follow-up for Alex Rivera, 2026-10-01',
       '',
       'To do today (6), most urgent first:',
       '  1. Contact <b>PROSPECT-MARKER-1185</b>: introduced by Eve <script>alert(\'name\')</script> O\'Hara 11 days ago, not contacted yet (you aim for 2 days)',
       '  2. Tell Jane Smith how it went with PROSPECT-MARKER-5521 Dana: won; introduced 30 days ago, and they have not heard yet',
+      // Only Jane has an email: the others get no message to draft.
+      '     draft it: referral-kit follow-up "PROSPECT-MARKER-5521 Dana" --kind outcome --eml',
       '  3. Tell عمر حداد how it went with <img src=x onerror=alert(3)> PROSPECT-MARKER-7310: not a fit; referred 16 days ago, and they have not heard yet',
       '  4. Thank عمر حداد for referring <img src=x onerror=alert(3)> PROSPECT-MARKER-7310: referred 16 days ago, not thanked yet',
       '  5. Thank Eve <script>alert(\'name\')</script> O\'Hara for introducing <b>PROSPECT-MARKER-1185</b>: introduced 11 days ago, not thanked yet',
@@ -287,7 +290,15 @@ describe('referral-kit report', () => {
     const page = readPage(file);
     expect(page.attr('meta[name=robots]', 'content')).toBe('noindex, nofollow');
     expect(page.attr('meta[http-equiv=Content-Security-Policy]', 'content')).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src data:");
-    expect(page.all('script, link, img, iframe, object, embed, [src], [href], [onerror], [onload]')).toEqual([]);
+    expect(page.all('script, link, img, iframe, object, embed, [src], [onerror], [onload]')).toEqual([]);
+    // The only links: "write it", opening the filled message in the owner's mail app.
+    const links = page.all('[href]');
+    expect(links.map((link) => [link.tagName, link.properties.className])).toEqual([['a', ['write']]]);
+    const write = parseMailto(String(links[0]!.properties.href));
+    expect(write.to).toBe('jane-private-marker@example.com');
+    expect(write.fields.subject).toBe('How it went with PROSPECT-MARKER-5521 Dana');
+    expect(write.fields.body).toContain('Hi Jane,\r\n\r\nA quick note on PROSPECT-MARKER-5521 Dana, whom you introduced to me on 2026-09-01');
+    expect(page.text('.todo-item:nth-child(2) .command')).toBe('referral-kit follow-up "PROSPECT-MARKER-5521 Dana" --kind outcome --eml');
     expect(page.html).not.toMatch(/url\(|@import|https?:\/\/(?!kit\.rivera\.test\/team\/kit\/)/);
     expect(page.all('.todo-item').map((item) => item.properties.dataAction)).toEqual(['contact', 'share-outcome', 'share-outcome', 'thank', 'thank', 'ask']);
     expect(page.text('.todo-item:nth-child(3) strong')).toBe('Tell عمر حداد how it went with <img src=x onerror=alert(3)> PROSPECT-MARKER-7310');

@@ -19,7 +19,7 @@ describe('loadKit', () => {
     ]);
     expect(content?.partners.length).toBeGreaterThanOrEqual(8);
     expect(new Set(content?.partners.map((p) => p.data.category)).size).toBe(9);
-    expect(new Set(content?.scripts.map((s) => s.data.channel)).size).toBe(7);
+    expect(new Set(content?.scripts.map((s) => s.data.channel)).size).toBe(13);
     expect(content?.testimonials.filter((t) => t.data.consent).length).toBeGreaterThanOrEqual(4);
     // It shows every way to aim a script: tags shared across categories, and words for one partner.
     const tagged = content?.partners.filter((p) => p.data.tags.length).map((p) => p.data.category);
@@ -41,7 +41,7 @@ describe('loadKit', () => {
       'partners/jane-smith.yaml:3:11: error: category: must be one of: client, former-client, colleague, competitor, center-of-influence, salesperson, organization, prospect, other (got "cilent"); did you mean "client"?',
       'partners/short-token.yaml:2:8: error: token: is too short or too regular to be unguessable: use at least 128 random bits (22+ random characters) (got "abc123")',
       'partners/short-token.yaml:4:13: error: share_page: must be true, false, public or unlisted (got "no")',
-      'scripts/email-intro.mdx:3:10: error: channel: must be one of: one-liner, email-intro, phone, linkedin, text, in-person, invite (got "email"); did you mean "email-intro"?',
+      'scripts/email-intro.mdx:3:10: error: channel: must be one of: one-liner, email-intro, phone, linkedin, text, in-person, invite, thank-you, outcome, ask-again, give-back, re-educate, testimonial-request (got "email"); did you mean "email-intro"?',
       'scripts/email-intro.mdx:5:5: error: unknown variable {partner.firstname}: did you mean {partner.first_name}?',
       'scripts/phone.mdx:5:1: error: scripts cannot import or export anything; write plain text with {variables}',
       'scripts/phone.mdx:7:11: error: scripts may only use variables like {partner.first_name}, optionally with a fallback: {partner.company ?? "your firm"}',

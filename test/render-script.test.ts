@@ -8,6 +8,7 @@ const context: ScriptContext = {
   partner: { name: 'Jane Smith', first_name: 'Jane', company: undefined, occupation: 'Tax <b>accountant</b>' },
   owner: { name: 'Alex Rivera', first_name: 'Alex', business: 'Rivera & Co', email: 'alex@example.com', phone: undefined },
   value: { one_liner: 'Alex does the books.', pitch: 'Monthly bookkeeping.' },
+  intro: { prospect: '', date: '', status: '' },
   share_url: 'https://example.com/for/jane/',
   kit_url: 'https://example.com/kit/abc/',
   booking_url: 'https://cal.example/alex',

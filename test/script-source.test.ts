@@ -66,7 +66,7 @@ describe('reading a script', () => {
 
   it('checks the frontmatter, and the variables of an email subject', () => {
     expect(problems('Hi.\n', '---\ntitle: Intro\nchannel: email\nsubject: "Meet {owner.nam}"\n---\n')).toEqual([
-      'scripts/intro.mdx:3:10: error: channel: must be one of: one-liner, email-intro, phone, linkedin, text, in-person, invite (got "email"); did you mean "email-intro"?',
+      'scripts/intro.mdx:3:10: error: channel: must be one of: one-liner, email-intro, phone, linkedin, text, in-person, invite, thank-you, outcome, ask-again, give-back, re-educate, testimonial-request (got "email"); did you mean "email-intro"?',
       'scripts/intro.mdx:4:10: error: subject: unknown variable {owner.nam}: did you mean {owner.name}?',
     ]);
   });

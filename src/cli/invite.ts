@@ -13,6 +13,11 @@ import { invitations } from '../kit/invite.ts';
 import { mailtoUrl } from '../kit/mailto.ts';
 import { publishedPlace } from '../kit/published.ts';
 import { printable } from '../kit/text.ts';
+import { localToday } from '../kit/dates.ts';
+import { ledgerPath } from '../ledger/load.ts';
+import { inviteMessages } from '../mail/messages.ts';
+import { deliver, deliveryMode, deliveryOptions } from './deliver.ts';
+import { ledgerSchemaPath } from './ledger.ts';
 import { contentOption, fail, loadCheckedKit, rejectUnknown, unknownPartnerMessage } from './options.ts';
 
 const formats = ['eml', 'mailto'];
@@ -23,6 +28,10 @@ const args = {
   out: { type: 'string', description: 'Folder to write the .eml drafts to', default: 'outbox', valueHint: 'dir' },
   format: { type: 'enum', options: formats, description: 'eml: one draft file per partner; mailto: print one link per partner', default: 'eml' },
   force: { type: 'boolean', description: 'Replace drafts already in the folder' },
+  imap: deliveryOptions.imap,
+  send: { type: 'boolean', description: 'Send each invitation from your own account over SMTP (REFERRAL_KIT_SMTP_URL), once: the sent log remembers' },
+  'dry-run': { type: 'boolean', description: 'With --send: list what would be sent, and send nothing' },
+  'mail-settings': deliveryOptions['mail-settings'],
   json: { type: 'boolean', description: 'Print what was written (or the mailto links) as JSON' },
 } satisfies ArgsDef;
 
@@ -45,6 +54,25 @@ export const inviteCommand = defineCommand({
       return;
     }
     const chosen = slugs.length ? content.partners.filter((partner) => slugs.includes(partner.slug)) : content.partners;
+    if (parsed.imap || parsed.send) {
+      const mode = deliveryMode(parsed, 'eml');
+      if (!mode) return;
+      const { messages, skipped: notReady } = await inviteMessages(content, chosen);
+      const today = localToday();
+      await deliver({
+        content,
+        messages,
+        skipped: notReady,
+        mode: mode === 'send' && parsed['dry-run'] ? 'dry-run' : mode,
+        out: parsed.out,
+        force: Boolean(parsed.force),
+        json: Boolean(parsed.json),
+        mailSettings: parsed['mail-settings'],
+        ledger: { file: ledgerPath(content.contentDir), context: { partners: content.partners.map((p) => p.slug), today }, schemaPath: ledgerSchemaPath(content.contentDir) },
+        today,
+      });
+      return;
+    }
     const { invitations: ready, skipped } = await invitations(content, chosen);
     const reportSkipped = () => {
       for (const { slug, name, reason } of skipped) console.warn(`skipped ${slug} (${printable(name)}): ${reason}`);
@@ -108,4 +136,6 @@ export const inviteExamples = [
   'referral-kit invite                      # a draft for every partner, in outbox/',
   'referral-kit invite jane-smith omar-haddad',
   'referral-kit invite --format mailto',
+  'referral-kit invite --imap                # drafts in your mailbox\'s Drafts folder',
+  'referral-kit invite --send --dry-run      # what --send would send',
 ];

@@ -3,14 +3,19 @@
  * the private ledger without opening it. The entry is appended in the style of the file, every
  * comment kept; a missing ledger is created.
  */
+import { readFile } from 'node:fs/promises';
 import { defineCommand, type ArgsDef } from 'citty';
+import { simpleParser, type AddressObject } from 'mailparser';
+import { mailSentences } from '../mail/default-messages.ts';
+import { findIntroductions } from '../mail/introductions.ts';
+import { proposeAndLog } from './log-found.ts';
 import { addDays, localToday } from '../kit/dates.ts';
 import { displayPath, quote, type Diagnostic } from '../kit/diagnostics.ts';
 import { loadKitFile } from '../kit/load.ts';
 import { printable } from '../kit/text.ts';
 import { parseYaml, positionAt } from '../kit/yaml-source.ts';
 import { appendEntry, changeFile, ledgerTemplate, type Fields, type LedgerList } from '../ledger/edit.ts';
-import { prospectKey } from '../ledger/load.ts';
+import { loadLedger, prospectKey } from '../ledger/load.ts';
 import { followUpDefaults } from '../schemas/kit.ts';
 import { entrySchemasFor, referralKinds, type ReceivedEntry } from '../schemas/ledger.ts';
 import { checkBeforeEdit, checkOptions, dateFromOption, dateOption, ledgerSchemaPath, ledgerSetup, reportLedgerErrors, type LedgerSetup } from './ledger.ts';
@@ -115,8 +120,10 @@ function optionNames(fields: Fields, argument?: string): Record<string, string> 
 
 const introArgs = {
   ...contentOption,
-  from: { type: 'string', description: 'The partner who made the introduction (their slug, as `referral-kit links` shows)', required: true, valueHint: 'slug' },
-  prospect: { type: 'string', description: 'The person introduced to you, in quotes', required: true, valueHint: 'name' },
+  from: { type: 'string', description: 'The partner who made the introduction (their slug, as `referral-kit links` shows)', valueHint: 'slug' },
+  prospect: { type: 'string', description: 'The person introduced to you, in quotes', valueHint: 'name' },
+  eml: { type: 'string', description: 'Instead: find the introduction in an email saved from your mail app (a partner wrote to someone with you in cc)', valueHint: 'file' },
+  yes: { type: 'boolean', description: 'With --eml: add what was found without asking' },
   date: dateOption,
   kind: { type: 'string', description: `${referralKinds.join(' or ')}`, default: 'introduction', valueHint: 'kind' },
   notes: notesOption,
@@ -126,10 +133,20 @@ const logIntroCommand = defineCommand({
   meta: { name: 'intro', description: 'Record an introduction or referral a partner sent you' },
   args: introArgs,
   async run({ args: parsed }) {
+    if (parsed.eml !== undefined) {
+      if (rejectUnknown(parsed, introArgs)) return;
+      await logFromEml(parsed.content, parsed.eml, Boolean(parsed.yes));
+      return;
+    }
+    if (parsed.from === undefined || parsed.prospect === undefined) {
+      if (rejectUnknown(parsed, introArgs)) return;
+      fail(mailSentences.introNeedsWho);
+      return;
+    }
     const begun = await begin(parsed, introArgs, parsed.from);
     if (!begun) return;
     const { today, date, setup, slug: from } = begun;
-    const prospect = parsed.prospect.trim();
+    const prospect = parsed.prospect!.trim();
     const fields = entry([['date', date], ['from', from], ['prospect', prospect], ['kind', parsed.kind], ['status', 'introduced']], parsed.notes);
     const logged = await logEntry(setup, 'received', fields, optionNames(fields), (existing) =>
       existing.date === date && existing.from === from && prospectKey(existing.prospect) === prospectKey(prospect),
@@ -143,6 +160,38 @@ const logIntroCommand = defineCommand({
     console.log(`  Thank ${name} (referral-kit update ${quote(prospect)} --thanked), and tell them how it goes.`);
   },
 });
+
+/** `log intro --eml FILE`: the introduction a saved email holds, proposed, then logged. */
+async function logFromEml(content: string, file: string, yes: boolean): Promise<void> {
+  const today = localToday();
+  const setup = await ledgerSetup(content, today);
+  if (!setup) return;
+  let mail;
+  try {
+    mail = await simpleParser(await readFile(file));
+  } catch (error) {
+    fail(mailSentences.emlUnreadable(file, (error as Error).message));
+    return;
+  }
+  const { kit } = await loadKitFile(setup.contentDir);
+  if (!kit) {
+    fail(mailSentences.kitFirst);
+    return;
+  }
+  const list = (field: AddressObject | AddressObject[] | undefined) =>
+    [field ?? []].flat().flatMap((group) => group.value).filter((a) => a.address).map((a) => ({ name: a.name ?? '', address: a.address! }));
+  const ledger = await loadLedger(setup.contentDir, setup.context);
+  const found = findIntroductions(
+    [{ messageId: mail.messageId, date: mail.date, subject: mail.subject ?? '', from: list(mail.from), to: list(mail.to), cc: list(mail.cc) }],
+    {
+      partners: setup.folder.partners.map(({ slug, data }) => ({ slug, name: data.name, email: data.email })),
+      ownerEmail: kit.owner.email,
+      received: ledger.data?.received ?? [],
+      today,
+    },
+  );
+  await proposeAndLog(setup, found, yes);
+}
 
 const givenArgs = {
   ...contentOption,
@@ -202,4 +251,5 @@ export const logExamples = [
   'referral-kit log intro --from omar-haddad --prospect "Lee Park" --kind referral --date 2026-10-02',
   'referral-kit log given --to jane-smith --prospect "Sam Lee"',
   'referral-kit log ask jane-smith',
+  'referral-kit log intro --eml saved-introduction.eml',
 ];

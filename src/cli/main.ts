@@ -71,6 +71,14 @@ export const commands: Record<string, CommandEntry> = {
     description: 'Who to follow up with today, and which partners send the best introductions',
     load: async () => import('./report.ts').then((m) => [m.reportCommand, m.reportExamples]),
   },
+  'follow-up': {
+    description: 'Write the message for each follow-up to-do, as drafts or sent from your own account',
+    load: async () => import('./follow-up.ts').then((m) => [m.followUpCommand, m.followUpExamples]),
+  },
+  inbox: {
+    description: 'Find introductions in your mailbox (a partner wrote with you in cc) and log them',
+    load: async () => import('./inbox.ts').then((m) => [m.inboxCommand, m.inboxExamples]),
+  },
 };
 
 /** The overview's examples: one from each of the commands an owner starts with. */

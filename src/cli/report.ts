@@ -9,8 +9,11 @@ import { defineCommand, type ArgsDef } from 'citty';
 import { projectRoot } from '../build/project-root.ts';
 import { localToday } from '../kit/dates.ts';
 import { displayPath, summarize } from '../kit/diagnostics.ts';
-import { loadKitFile } from '../kit/load.ts';
+import { loadKit, loadKitFile } from '../kit/load.ts';
 import { publishedPlace } from '../kit/published.ts';
+import { mailtoUrl } from '../kit/mailto.ts';
+import { loadMailAccount } from '../mail/account.ts';
+import { draftCommand, followUpMessages } from '../mail/messages.ts';
 import { absoluteUrl, kitPath } from '../kit/urls.ts';
 import { writeFileAtomically } from '../ledger/edit.ts';
 import { loadLedger } from '../ledger/load.ts';
@@ -71,8 +74,26 @@ export const reportCommand = defineCommand({
       ledger: ledger.data,
     });
 
+    // The command that drafts each to-do's message, for partners who have an email.
+    const emails = new Map(setup.folder.partners.map(({ slug, data }) => [slug, data.email]));
+    // Drafts go to the mailbox when one is set up, to files otherwise.
+    const account = await loadMailAccount(setup.contentDir);
+    const via = 'imap' in account && account.imap ? 'imap' : 'eml';
+    const draftCommands = report.todo.map((item) => (emails.get(item.partner) ? draftCommand(item, via) : undefined));
+
     if (parsed.html !== undefined) {
       const file = resolve(parsed.html);
+      // "Write it": each message filled in, opened in the owner's mail app. Scripts with errors
+      // leave the page without these links rather than without a report.
+      let writeLinks: (string | undefined)[] | undefined;
+      const whole = await loadKit(setup.contentDir, { today });
+      if (whole.content) {
+        const { messages } = await followUpMessages(whole.content, report.todo);
+        writeLinks = report.todo.map((item) => {
+          const message = messages.find((candidate) => candidate.todo === item);
+          return message && mailtoUrl({ to: message.to.address, subject: message.subject, body: message.text });
+        });
+      }
       try {
         await mkdir(dirname(file), { recursive: true });
       } catch (error) {
@@ -86,6 +107,8 @@ export const reportCommand = defineCommand({
         accent: kit.site.accent,
         hasLedger: ledger.exists,
         currency: kit.currency,
+        writeLinks,
+        draftCommands,
       });
       try {
         await writeFileAtomically(file, html);
@@ -97,7 +120,7 @@ export const reportCommand = defineCommand({
       (parsed.json ? console.error : console.log)(done);
     }
     if (parsed.json) console.log(JSON.stringify(report, null, 2));
-    else if (parsed.html === undefined) console.log(renderTextReport(report, { owner: kit.owner.name, language: kit.site.language, hasLedger: ledger.exists, currency: kit.currency }));
+    else if (parsed.html === undefined) console.log(renderTextReport(report, { owner: kit.owner.name, language: kit.site.language, hasLedger: ledger.exists, currency: kit.currency, draftCommands }));
   },
 });
 

@@ -26,6 +26,10 @@ export interface EmailDraft {
   language: string;
   /** The Date header: when the draft was written. */
   date: Date;
+  /** The Message-ID header, `<…@…>`; MailComposer makes one up when it is left out. */
+  messageId?: string | undefined;
+  /** False for a message sent or put in a Drafts folder: no `X-Unsent` header. Defaults to true. */
+  unsent?: boolean | undefined;
 }
 
 /**
@@ -74,7 +78,8 @@ export async function composeEml(draft: EmailDraft): Promise<Buffer> {
     text: crlf(draft.text),
     html: crlf(emailHtml(draft.html, subject, draft.language)),
     date: draft.date,
-    headers: { 'X-Unsent': '1' },
+    ...(draft.messageId ? { messageId: draft.messageId } : {}),
+    headers: draft.unsent === false ? {} : { 'X-Unsent': '1' },
     textEncoding: 'quoted-printable',
     disableFileAccess: true,
     disableUrlAccess: true,

@@ -20,6 +20,9 @@ import { compareText } from './text.ts';
 import { readScript, type ScriptSource } from './script-source.ts';
 import { optionalVariables } from './script-variables.ts';
 import { scriptsFor, type ScriptTarget } from './script-selection.ts';
+import { followThroughChannels, isOwnerChannel } from '../schemas/script.ts';
+import { mailSentences } from '../mail/default-messages.ts';
+import { findMailSecrets } from './secrets.ts';
 import { parseYaml, positionAt, validateYaml, type YamlSource } from './yaml-source.ts';
 
 export interface PartnerEntry {
@@ -294,7 +297,7 @@ export async function loadKit(contentDirectory: string, options: LoadOptions = {
   // says nothing. One finding for every partner left without words, at the first one's file: a
   // kit of thousands must not print thousands of lines.
   if (scripts.length) {
-    const silent = partners.filter((partner) => !scriptsFor(scripts, partnerTarget(partner)).some((script) => script.data.channel !== 'invite'));
+    const silent = partners.filter((partner) => !scriptsFor(scripts, partnerTarget(partner)).some((script) => !isOwnerChannel(script.data.channel)));
     const first = silent[0];
     if (first) {
       const who = silent.length === 1 ? "this partner's kit" : `the kits of these ${silent.length} partners (${someOf(silent.map((m) => m.slug))})`;
@@ -320,6 +323,7 @@ export async function loadKit(contentDirectory: string, options: LoadOptions = {
       diagnostics.push(diagnostic(script.file, script.targetPositions.partners[index] ?? startOfFile, 'warning', `partners: no partner "${slug}" (no partners/${slug}.yaml), so no one sees this script for them: ${hint}`));
     });
   }
+  diagnostics.push(...(await findMailSecrets(contentDir)));
   for (const script of scripts) {
     for (const use of script.uses) {
       if (use.guarded || !optionalVariables.has(use.path)) continue;
@@ -369,6 +373,12 @@ export async function loadKit(contentDirectory: string, options: LoadOptions = {
   // nothing a page can reach holds a prospect's name.
   const ledger = await loadLedger(contentDir, { partners: partnerFolder.files.map((entry) => entry.slug), today: options.today ?? localToday() });
   diagnostics.push(...ledger.diagnostics);
+  // With a ledger there are introductions to follow through on: a channel without a script gets
+  // built-in words, which the owner should know about. Said once, not per partner.
+  const withoutScript = followThroughChannels.filter((channel) => !scripts.some((script) => script.data.channel === channel));
+  if (ledger.exists && partners.length && withoutScript.length) {
+    diagnostics.push(diagnostic(join(contentDir, 'scripts'), startOfFile, 'warning', mailSentences.builtInFallback(withoutScript)));
+  }
 
   const sorted = sortDiagnostics(capPerFile(diagnostics));
   if (hasErrors(sorted) || !kit) return { diagnostics: sorted };

@@ -29,6 +29,11 @@ export type ScriptRenderer = (context: ScriptContext) => RenderedScript;
 export async function compileScript(file: string): Promise<ScriptRenderer> {
   // The body keeps its line numbers, so a compile error points at the right line of the file.
   const { body } = splitFrontmatter(await readFile(file, 'utf8'));
+  return compileScriptBody(body, file);
+}
+
+/** Compiles a script body held in memory (a built-in message), named `file` in any error. */
+export async function compileScriptBody(body: string, file: string): Promise<ScriptRenderer> {
   const code = await compile(new VFile({ path: file, value: body }), {
     outputFormat: 'function-body',
     remarkPlugins: [...astroMarkdownDefaults, ...scriptRemarkPlugins],

@@ -7,9 +7,9 @@ import { createProcessor } from '@mdx-js/mdx';
 import type { Program } from 'estree';
 import type { Definition, Link, Node as MdastNode, Parent } from 'mdast';
 import { VFile } from 'vfile';
-import { partnerFacingChannels, scriptSchema, type ScriptData } from '../schemas/script.ts';
+import { isOwnerChannel, partnerFacingChannels, scriptSchema, type ScriptData } from '../schemas/script.ts';
 import { diagnostic, startOfFile, type Diagnostic, type Position } from './diagnostics.ts';
-import { checkExpression, linkVariable, templateVariables, unknownVariableMessage, urlVariables, type VariableUse } from './script-variables.ts';
+import { checkExpression, linkVariable, ownerMessageVariables, templateVariables, unknownVariableMessage, urlVariables, type VariableUse } from './script-variables.ts';
 import { parseYaml, positionAt, validateYaml } from './yaml-source.ts';
 
 export interface ScriptSource {
@@ -186,6 +186,14 @@ export function readScript(file: string, id: string, text: string): { script?: S
     for (const use of uses.filter((candidate) => candidate.path === 'kit_url')) {
       diagnostics.push(
         diagnostic(file, use.position, 'error', `{kit_url} is the partner's private kit link, and ${data.channel} scripts are what partners pass on to others: use {share_url} (only invite messages, which you send to the partner, may use {kit_url})`),
+      );
+    }
+  }
+  // A partner's kit has no introduction to speak of: {intro.prospect} would read empty there.
+  if (data && !isOwnerChannel(data.channel)) {
+    for (const use of uses.filter((candidate) => ownerMessageVariables.has(candidate.path))) {
+      diagnostics.push(
+        diagnostic(file, use.position, 'error', `{${use.path}} is only for your own messages to a partner (thank-you, outcome and the other follow-through channels), not for channel ${data.channel}`),
       );
     }
   }

@@ -13,9 +13,17 @@ const variableGroups = {
   partner: ['name', 'first_name', 'company', 'occupation'],
   owner: ['name', 'first_name', 'business', 'email', 'phone'],
   value: ['one_liner', 'pitch'],
+  /** The introduction a follow-through message is about (owner-to-partner messages only). */
+  intro: ['prospect', 'date', 'status'],
 } as const;
 
 const scalarVariables = ['share_url', 'kit_url', 'booking_url'] as const;
+
+/**
+ * Variables only the owner's own messages to a partner have: an introduction's details exist only
+ * for a follow-through message, and the kit link is never written on the partner's own kit page.
+ */
+export const ownerMessageVariables: ReadonlySet<string> = new Set(['intro.prospect', 'intro.date', 'intro.status']);
 
 /** Variables that some partners or owners leave empty; a script should give them a fallback. */
 export const optionalVariables: ReadonlySet<string> = new Set(['partner.company', 'partner.occupation', 'owner.phone', 'booking_url']);
@@ -41,6 +49,8 @@ export interface ScriptContext {
   partner: { name: string; first_name: string; company: string | undefined; occupation: string | undefined };
   owner: { name: string; first_name: string; business: string; email: string; phone: string | undefined };
   value: { one_liner: string; pitch: string };
+  /** Empty outside a follow-through message about one introduction. */
+  intro: { prospect: string; date: string; status: string };
   share_url: string;
   kit_url: string;
   /** kit.yaml's booking_url; empty when it has none. */
@@ -51,6 +61,7 @@ export function scriptContext(
   kit: KitData,
   partner: Pick<PublicPartner, 'name' | 'first_name' | 'company' | 'occupation'>,
   urls: { share_url: string; kit_url: string },
+  intro: ScriptContext['intro'] = { prospect: '', date: '', status: '' },
 ): ScriptContext {
   return {
     partner: { name: partner.name, first_name: partner.first_name, company: partner.company, occupation: partner.occupation },
@@ -63,6 +74,7 @@ export function scriptContext(
     },
     value: { one_liner: kit.value.one_liner, pitch: kit.value.pitch },
     booking_url: kit.booking_url ?? '',
+    intro,
     ...urls,
   };
 }

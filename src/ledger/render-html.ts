@@ -4,6 +4,7 @@
  * browser too). Every value from the ledger or the kit is escaped; colours are generated hex.
  */
 import { accentPalette } from '../kit/accent.ts';
+import { mailSentences } from '../mail/default-messages.ts';
 import { numberFormat, type NumberFormat } from './format.ts';
 import { daysAgo, giveBackAfter, giveBackWindowDays, reeducateAfter, type Action, type CategorySource, type FollowUpReport, type MonthCount, type SourceStats } from './report.ts';
 
@@ -15,6 +16,10 @@ export interface HtmlReportOptions {
   hasLedger: boolean;
   /** `currency` from kit.yaml, for the values won. */
   currency?: string | undefined;
+  /** Per to-do, in order: a mailto link that opens its message, filled in, in the owner's mail app. */
+  writeLinks?: readonly (string | undefined)[] | undefined;
+  /** Per to-do, in order: the command that drafts its message. */
+  draftCommands?: readonly (string | undefined)[] | undefined;
 }
 
 /** Text for HTML content and attribute values alike. */
@@ -195,10 +200,14 @@ export function renderHtmlReport(report: FollowUpReport, options: HtmlReportOpti
 
   const todo = report.todo.length
     ? `<ol class="todo">${report.todo
-        .map(
-          (item) =>
-            `<li class="todo-item" data-action="${item.action}"><span class="tag">${escapeHtml(actionLabels[item.action])}</span><div><strong>${escapeHtml(item.title)}</strong><span class="why">${escapeHtml(item.why)}</span>${item.link ? `<code class="link">${escapeHtml(item.link)}</code>` : ''}</div></li>`,
-        )
+        .map((item, i) => {
+          const write = options.writeLinks?.[i];
+          const command = options.draftCommands?.[i];
+          const actions = write
+            ? `<span class="write-it"><a class="write" href="${escapeHtml(write)}">${escapeHtml(mailSentences.writeIt)}</a>${command ? ` <code class="command">${escapeHtml(command)}</code>` : ''}</span>`
+            : '';
+          return `<li class="todo-item" data-action="${item.action}"><span class="tag">${escapeHtml(actionLabels[item.action])}</span><div><strong>${escapeHtml(item.title)}</strong><span class="why">${escapeHtml(item.why)}</span>${item.link ? `<code class="link">${escapeHtml(item.link)}</code>` : ''}${actions}</div></li>`;
+        })
         .join('')}</ol>`
     : '<p class="empty">Nothing to do today: every introduction is followed up.</p>';
 
@@ -293,6 +302,10 @@ main section:first-child{border-top:0}
 .todo-item .why::first-letter{text-transform:uppercase}
 .chart-note{margin:.5rem 0 0;font-size:.8125rem;color:var(--muted)}
 .todo-item .link{display:inline-block;margin-top:.25rem;font-size:.8125rem}
+.write-it{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin-top:.4rem}
+.write{display:inline-block;padding:.2rem .7rem;border-radius:999px;background:var(--accent);color:var(--on-accent);font-weight:600;text-decoration:none;font-size:.875rem}
+.write:focus-visible{outline:3px solid var(--accent-ink);outline-offset:2px}
+.write-it .command{font-size:.75rem;color:var(--muted);overflow-wrap:anywhere}
 .tag{flex:none;width:7.5rem;text-align:center;font-size:.75rem;font-weight:700;letter-spacing:.04em;text-transform:uppercase;border-radius:999px;padding:.2rem .5rem;margin-top:.1rem;background:var(--line);color:var(--ink)}
 [data-action=contact] .tag{background:var(--accent);color:var(--on-accent)}
 [data-action=share-outcome] .tag,[data-action=thank] .tag{background:color-mix(in srgb,var(--accent) 18%,#fff);color:var(--accent-ink)}

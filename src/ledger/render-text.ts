@@ -1,5 +1,6 @@
 /** The report for the terminal: the to-do list, one line each, then the sources as tables. */
 import { displayWidth, printable } from '../kit/text.ts';
+import { mailSentences } from '../mail/default-messages.ts';
 import { numberFormat } from './format.ts';
 import { daysAgo, type FollowUpReport, type SourceStats, type TodoItem } from './report.ts';
 
@@ -11,6 +12,8 @@ export interface TextReportOptions {
   hasLedger: boolean;
   /** `currency` from kit.yaml, for the values won. */
   currency?: string | undefined;
+  /** Per to-do, in order: the command that drafts its message, printed under it. */
+  draftCommands?: readonly (string | undefined)[] | undefined;
 }
 
 /** One to-do as one line: what to do, who, and why. */
@@ -47,7 +50,11 @@ export function renderTextReport(report: FollowUpReport, options: TextReportOpti
   if (todo.length) {
     lines.push(`To do today (${todo.length}), most urgent first:`);
     const width = String(todo.length).length;
-    todo.forEach((item, i) => lines.push(`  ${String(i + 1).padStart(width)}. ${todoLine(item)}`));
+    todo.forEach((item, i) => {
+      lines.push(`  ${String(i + 1).padStart(width)}. ${todoLine(item)}`);
+      const command = options.draftCommands?.[i];
+      if (command) lines.push(`  ${' '.repeat(width)}  ${printable(mailSentences.draftCommand(command))}`);
+    });
   } else {
     lines.push('Nothing to do today: every introduction is followed up.');
   }

@@ -3,19 +3,54 @@ import { z } from 'zod';
 import { line, optional, slugPattern } from './fields.ts';
 import { partnerCategories, tagSchema } from './partner.ts';
 
-/** Where a script is used, in the order the kit page shows them. `invite` is the owner's own message. */
-export const scriptChannels = ['one-liner', 'email-intro', 'phone', 'linkedin', 'text', 'in-person', 'invite'] as const;
+/**
+ * Where a script is used, in the order the kit page shows them. The partner-facing channels come
+ * first; the rest are the owner's own messages to a partner (`invite`, and the follow-through
+ * after an introduction), which a kit page never shows.
+ */
+export const scriptChannels = [
+  'one-liner',
+  'email-intro',
+  'phone',
+  'linkedin',
+  'text',
+  'in-person',
+  'invite',
+  'thank-you',
+  'outcome',
+  'ask-again',
+  'give-back',
+  're-educate',
+  'testimonial-request',
+] as const;
 
 export type ScriptChannel = (typeof scriptChannels)[number];
 
 /** Channels whose words a partner says or forwards to other people: shown on their kit page. */
 export const partnerFacingChannels: readonly ScriptChannel[] = ['one-liner', 'email-intro', 'phone', 'linkedin', 'text', 'in-person'];
 
+/** The owner's messages to a partner: sent with `referral-kit invite` and `referral-kit follow-up`, never on a kit page. */
+export const ownerChannels = ['invite', 'thank-you', 'outcome', 'ask-again', 'give-back', 're-educate', 'testimonial-request'] as const satisfies readonly ScriptChannel[];
+
+export type OwnerChannel = (typeof ownerChannels)[number];
+
+/** The follow-through messages: what the owner sends a partner after (or between) introductions. */
+export const followThroughChannels = ['thank-you', 'outcome', 'ask-again', 'give-back', 're-educate', 'testimonial-request'] as const satisfies readonly OwnerChannel[];
+
+export type FollowThroughChannel = (typeof followThroughChannels)[number];
+
+export function isOwnerChannel(channel: ScriptChannel): channel is OwnerChannel {
+  return (ownerChannels as readonly string[]).includes(channel);
+}
+
+
 export const scriptSchema = z.strictObject({
   title: line().describe('A short name for the script, shown above it on the kit page.'),
   channel: z
     .enum(scriptChannels, { error: `must be one of: ${scriptChannels.join(', ')}` })
-    .describe('Where the words are used. `invite` is your message to the partner, sent with `referral-kit invite`.'),
+    .describe(
+      'Where the words are used. `invite` is your message to the partner, sent with `referral-kit invite`; thank-you, outcome, ask-again, give-back, re-educate and testimonial-request are your follow-through messages, sent with `referral-kit follow-up`.',
+    ),
   categories: optional(
     z
       .array(z.enum(partnerCategories, { error: `must be one of: ${partnerCategories.join(', ')}` }), {
@@ -45,7 +80,7 @@ export const scriptSchema = z.strictObject({
     .transform((value) => value ?? 0)
     .describe('Position among scripts of the same channel; lower comes first. Defaults to 0.'),
   subject: optional(line()).describe(
-    'Email subject for email-intro and invite scripts; may use variables like {owner.name}.',
+    'Email subject for email-intro scripts and your own messages (invite and the follow-through ones); may use variables like {owner.name}.',
   ),
 });
 

@@ -1,0 +1,122 @@
+/**
+ * `referral-kit follow-up [who…]`: the message for each of today's to-dos (thank, tell the
+ * outcome, ask again, give back, re-educate), written in the owner's words from their scripts,
+ * ready to review as drafts or to send from their own account. Without a way chosen, a dry run.
+ */
+import { defineCommand, type ArgsDef } from 'citty';
+import { addDays, localToday } from '../kit/dates.ts';
+import { futureGraceDays } from '../schemas/ledger.ts';
+import { quote } from '../kit/diagnostics.ts';
+import { hasErrors, summarize } from '../kit/diagnostics.ts';
+import { loadKit } from '../kit/load.ts';
+import { absoluteUrl, kitPath } from '../kit/urls.ts';
+import { loadLedger, prospectKey } from '../ledger/load.ts';
+import { followUpReport } from '../ledger/report.ts';
+import { finishRecording } from '../mail/smtp.ts';
+import { followUpMessages, actionChannels } from '../mail/messages.ts';
+import { appendSentRecord, latestStates, readSentLog, sentLogPath } from '../mail/sent-log.ts';
+import { followThroughChannels } from '../schemas/script.ts';
+import { mailSentences } from '../mail/default-messages.ts';
+import { deliver, deliveryMode, deliveryOptions } from './deliver.ts';
+import { dateFromOption, ledgerSchemaPath, ledgerSetup } from './ledger.ts';
+import { contentOption, fail, rejectUnknown, reportDiagnostics } from './options.ts';
+
+const args = {
+  ...contentOption,
+  who: { type: 'positional', description: 'Only the to-dos about these partners (slug or name) or prospects (default: all of today\'s)', required: false, valueHint: 'name…' },
+  kind: { type: 'string', description: `Only this kind of message: ${followThroughChannels.filter((c) => c !== 'testimonial-request').join(', ')}`, valueHint: 'kind' },
+  today: { type: 'string', description: 'Count days from this date instead of today, as report does', valueHint: 'YYYY-MM-DD' },
+  ...deliveryOptions,
+  out: { type: 'string', description: 'Folder for --eml drafts', default: 'outbox', valueHint: 'dir' },
+  force: { type: 'boolean', description: 'With --eml: replace drafts already in the folder' },
+  'confirm-sent': { type: 'string', description: 'A message left unsure by a stopped run is in your Sent folder: record it as sent', valueHint: 'id' },
+  resend: { type: 'string', description: 'A message left unsure by a stopped run is not in your Sent folder: let the next --send send it', valueHint: 'id' },
+  json: { type: 'boolean', description: 'Print the messages (or what was done) as JSON' },
+} satisfies ArgsDef;
+
+export const followUpCommand = defineCommand({
+  meta: { name: 'follow-up', description: 'Write the message for each follow-up to-do, as drafts or sent from your own account' },
+  args,
+  async run({ args: parsed }) {
+    if (rejectUnknown(parsed, args)) return;
+    const today = dateFromOption('today', parsed.today, localToday(), true);
+    if (!today) return;
+    const mode = deliveryMode(parsed, 'dry-run');
+    if (!mode) return;
+    // What is sent is recorded in the ledger with this date: it must not be in the future.
+    if (mode === 'send' && today > addDays(localToday(), futureGraceDays)) {
+      fail(mailSentences.futureToday(today));
+      return;
+    }
+    if (parsed.kind !== undefined && !(Object.values(actionChannels) as string[]).includes(parsed.kind)) {
+      fail(mailSentences.unknownKind(Object.values(actionChannels), quote(parsed.kind)));
+      return;
+    }
+    const setup = await ledgerSetup(parsed.content, today);
+    if (!setup) return;
+    const ledgerTarget = { file: setup.file, context: setup.context, schemaPath: ledgerSchemaPath(setup.contentDir) };
+    const logFile = sentLogPath(setup.contentDir);
+
+    for (const [option, state] of [['confirm-sent', 'sent'], ['resend', 'resend']] as const) {
+      const id = parsed[option]?.trim();
+      if (id === undefined) continue;
+      const record = latestStates(await readSentLog(logFile)).get(id);
+      if (!record || record.state !== 'sending') {
+        fail(mailSentences.notWaiting(option, quote(id), logFile, record?.state));
+        return;
+      }
+      await appendSentRecord(logFile, { ...record, state });
+      if (state === 'sent') {
+        for (const problem of await finishRecording(logFile, ledgerTarget, (iso) => localToday(new Date(iso)))) fail(problem);
+        console.log(mailSentences.confirmedSent(quote(record.subject), record.to));
+      } else console.log(mailSentences.willResend(quote(record.subject), record.to));
+      return;
+    }
+
+    const { content, diagnostics } = await loadKit(setup.contentDir, { today });
+    const ledger = await loadLedger(setup.contentDir, setup.context);
+    const errors = [...diagnostics, ...ledger.diagnostics].filter((d) => d.severity === 'error');
+    if (!content || !ledger.data || hasErrors(errors)) {
+      reportDiagnostics(errors);
+      fail(mailSentences.fixBeforeFollowUp(summarize(errors)));
+      return;
+    }
+    const report = followUpReport({
+      today,
+      followUp: content.kit.follow_up,
+      partners: content.partners.map(({ slug, data }) => ({ slug, name: data.name, category: data.category, kitUrl: absoluteUrl(content.kit.site, kitPath(data.token)) })),
+      ledger: ledger.data,
+    });
+    const wanted = parsed._.map((name) => prospectKey(name));
+    const todo = report.todo.filter((item) => {
+      if (parsed.kind !== undefined && actionChannels[item.action] !== parsed.kind) return false;
+      if (!wanted.length) return true;
+      const names = [item.partner, item.partner_name, item.prospect ?? ''].map(prospectKey);
+      return wanted.some((name) => names.includes(name));
+    });
+    if (wanted.length && !todo.some((item) => actionChannels[item.action])) {
+      fail(mailSentences.noSuchTodo(parsed._.map((name) => quote(name)).join(', '), parsed.kind));
+      return;
+    }
+    const { messages, skipped } = await followUpMessages(content, todo);
+    await deliver({
+      content,
+      messages,
+      skipped,
+      mode,
+      out: parsed.out,
+      force: Boolean(parsed.force),
+      json: Boolean(parsed.json),
+      mailSettings: parsed['mail-settings'],
+      ledger: ledgerTarget,
+      today,
+    });
+  },
+});
+
+export const followUpExamples = [
+  'referral-kit follow-up                          # what would be sent today (a dry run)',
+  'referral-kit follow-up --imap                   # drafts in your mailbox, to read and send',
+  'referral-kit follow-up --send                   # send them from your own account',
+  'referral-kit follow-up "Dana Wu" --kind thank-you --eml',
+];

@@ -1,0 +1,177 @@
+/**
+ * The owner's messages to partners, filled in and ready to deliver: a follow-through message for
+ * each to-do of the report that calls for one (thank, tell the outcome, ask again, give back,
+ * re-educate), and invitations. Each comes from the kit's script of its channel (category
+ * variants apply as on the kit page) or, when the kit has none, from a neutral built-in message.
+ *
+ * Every message carries a stable identity (`key`, `id`, `messageId`) so that the sent log and a
+ * Drafts folder can tell a message already delivered from a new one.
+ */
+import { createHash } from 'node:crypto';
+import { partnerTarget, type KitContent, type PartnerEntry } from '../kit/load.ts';
+import { compileScript, compileScriptBody, type ScriptRenderer } from '../kit/render-script.ts';
+import { scriptsFor } from '../kit/script-selection.ts';
+import { fillTemplate, scriptContext } from '../kit/script-variables.ts';
+import { scriptUrls } from '../kit/urls.ts';
+import { prospectKey } from '../ledger/load.ts';
+import { statusLabel, type Action, type TodoItem } from '../ledger/report.ts';
+import type { FollowThroughChannel, OwnerChannel } from '../schemas/script.ts';
+import { builtInMessages, mailSentences } from './default-messages.ts';
+import { linkifyHtml } from './linkify.ts';
+
+/** The follow-through channel of each kind of to-do; contacting a prospect is not a message to a partner. */
+export const actionChannels: Partial<Record<Action, FollowThroughChannel>> = {
+  'share-outcome': 'outcome',
+  thank: 'thank-you',
+  'give-back': 'give-back',
+  're-educate': 're-educate',
+  ask: 'ask-again',
+};
+
+/** What the ledger records once the server has accepted a message (nothing for a draft). */
+export type LedgerUpdate =
+  | { list: 'received'; date: string; from: string; prospect: string; field: 'thanked' | 'outcome_shared' }
+  | { list: 'asks'; partner: string; reeducated: boolean };
+
+export interface OutgoingMessage {
+  channel: OwnerChannel;
+  partner: string;
+  partnerName: string;
+  to: { name: string; address: string };
+  /** The introduction it is about, for thank-you and outcome messages. */
+  intro: { prospect: string; date: string } | null;
+  subject: string;
+  text: string;
+  /** An HTML fragment: the script as the kit page would render it, links clickable. */
+  html: string;
+  /** The script it came from, or null for the built-in message. */
+  script: string | null;
+  ledger: LedgerUpdate | null;
+  /** Kind, partner, introduction and content hash: one message, whatever run sends it. */
+  key: string;
+  /** A short form of the key, for the owner to name a message on the command line. */
+  id: string;
+  /** The Message-ID header, derived from the key, so a Drafts folder can be searched for it. */
+  messageId: string;
+  /** The report's to-do it answers, for a follow-through message. */
+  todo?: TodoItem | undefined;
+}
+
+export interface SkippedMessage {
+  partner: string;
+  name: string;
+  channel: OwnerChannel;
+  reason: string;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+function identity(channel: OwnerChannel, partner: string, about: string, to: string, subject: string, text: string, ownerEmail: string) {
+  const hash = sha256(`${to.toLowerCase()}\n${subject}\n${text}`).slice(0, 16);
+  const key = `${channel}|${partner}|${about}|${hash}`;
+  const id = sha256(key).slice(0, 10);
+  const domain = ownerEmail.split('@').at(-1)?.replace(/[^A-Za-z0-9.-]/g, '') || 'referral-kit.invalid';
+  return { key, id, messageId: `<referral-kit.${id}@${domain}>` };
+}
+
+/** Compiles each script (or built-in message) once per run. */
+class Renderers {
+  private readonly cache = new Map<string, Promise<ScriptRenderer>>();
+  get(file: string | null, channel: OwnerChannel): Promise<ScriptRenderer> {
+    const name = file ?? `built-in:${channel}`;
+    if (!this.cache.has(name)) this.cache.set(name, file ? compileScript(file) : compileScriptBody(builtInMessages[channel].body, name));
+    return this.cache.get(name)!;
+  }
+}
+
+export interface BuildOptions {
+  /** The date the ask-again and re-educate entries would be about (today). */
+  today: string;
+}
+
+/** Makes one message for a partner on a channel; `intro` fills {intro.*}. */
+async function messageFor(
+  content: KitContent,
+  renderers: Renderers,
+  partner: PartnerEntry,
+  channel: OwnerChannel,
+  about: string,
+  intro: { prospect: string; date: string; status: string } | null,
+  ledger: LedgerUpdate | null,
+): Promise<OutgoingMessage | SkippedMessage> {
+  const { slug, data } = partner;
+  if (!data.email) return { partner: slug, name: data.name, channel, reason: mailSentences.noEmail };
+  const script = scriptsFor(content.scripts, partnerTarget(partner)).find((candidate) => candidate.data.channel === channel);
+  const render = await renderers.get(script?.file ?? null, channel);
+  const context = scriptContext(content.kit, data, scriptUrls(content.kit.site, slug, data), intro ?? undefined);
+  const subject = fillTemplate(script?.data.subject ?? builtInMessages[channel].subject, context);
+  const rendered = render(context);
+  const text = rendered.text;
+  const html = linkifyHtml(rendered.html);
+  return {
+    channel,
+    partner: slug,
+    partnerName: data.name,
+    to: { name: data.name, address: data.email },
+    intro: intro ? { prospect: intro.prospect, date: intro.date } : null,
+    subject,
+    text,
+    html,
+    script: script?.id ?? null,
+    ledger,
+    ...identity(channel, slug, about, data.email, subject, text, content.kit.owner.email),
+  };
+}
+
+/** The message for each to-do that calls for one, in the report's order; the rest are skipped with why. */
+export async function followUpMessages(
+  content: KitContent,
+  todo: readonly TodoItem[],
+): Promise<{ messages: OutgoingMessage[]; skipped: SkippedMessage[] }> {
+  const renderers = new Renderers();
+  const partners = new Map(content.partners.map((partner) => [partner.slug, partner]));
+  const messages: OutgoingMessage[] = [];
+  const skipped: SkippedMessage[] = [];
+  for (const item of todo) {
+    const channel = actionChannels[item.action];
+    const partner = partners.get(item.partner);
+    if (!channel || !partner) continue;
+    const intro = item.prospect && item.since ? { prospect: item.prospect, date: item.since, status: item.status ? statusLabel(item.status) : '' } : null;
+    const about = intro ? `${intro.date}|${prospectKey(intro.prospect)}` : (item.since ?? 'never');
+    const ledger: LedgerUpdate | null =
+      channel === 'thank-you' || channel === 'outcome'
+        ? intro && { list: 'received', date: intro.date, from: item.partner, prospect: intro.prospect, field: channel === 'thank-you' ? 'thanked' : 'outcome_shared' }
+        : channel === 'ask-again' || channel === 're-educate'
+          ? { list: 'asks', partner: item.partner, reeducated: channel === 're-educate' }
+          : null;
+    const made = await messageFor(content, renderers, partner, channel, about, intro, ledger);
+    if ('key' in made) messages.push({ ...made, todo: item });
+    else skipped.push(made);
+  }
+  return { messages, skipped };
+}
+
+/** An invitation per partner, from the `invite` script or the built-in one. */
+export async function inviteMessages(
+  content: KitContent,
+  partners: readonly PartnerEntry[],
+): Promise<{ messages: OutgoingMessage[]; skipped: SkippedMessage[] }> {
+  const renderers = new Renderers();
+  const messages: OutgoingMessage[] = [];
+  const skipped: SkippedMessage[] = [];
+  for (const partner of partners) {
+    const made = await messageFor(content, renderers, partner, 'invite', '', null, null);
+    if ('key' in made) messages.push(made);
+    else skipped.push(made);
+  }
+  return { messages, skipped };
+}
+
+/** The command that drafts one to-do's message, as the terminal report prints it. */
+export function draftCommand(item: TodoItem, via: 'eml' | 'imap' = 'eml'): string | undefined {
+  const channel = actionChannels[item.action];
+  if (!channel) return undefined;
+  const who = item.prospect ?? item.partner;
+  const quoted = /^[A-Za-z0-9._-]+$/.test(who) ? who : `"${who.replace(/["\\$`]/g, '\\$&')}"`;
+  return `referral-kit follow-up ${quoted} --kind ${channel} --${via}`;
+}
