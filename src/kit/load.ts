@@ -27,8 +27,8 @@ export interface PartnerEntry {
 }
 
 /** Who a partner is, for choosing their scripts. */
-export function partnerTarget(partner: PartnerEntry): ScriptTarget {
-  return { slug: partner.slug, category: partner.data.category, tags: partner.data.tags };
+export function partnerTarget(partner: PartnerEntry, defaultLanguage: string): ScriptTarget {
+  return { slug: partner.slug, category: partner.data.category, tags: partner.data.tags, language: partner.data.language, defaultLanguage };
 }
 
 export interface TestimonialEntry {
@@ -238,6 +238,7 @@ export async function loadKit(contentDirectory: string, options: LoadOptions = {
   const partnerFolder = await loadPartners(contentDir);
   const { partners, sources } = partnerFolder;
   diagnostics.push(...partnerFolder.diagnostics);
+  const defaultLanguage = kit?.site.language ?? 'en';
 
   // scripts/<id>.mdx
   const scripts: ScriptSource[] = [];
@@ -252,7 +253,7 @@ export async function loadKit(contentDirectory: string, options: LoadOptions = {
   // says nothing. One finding for every partner left without words, at the first one's file: a
   // kit of thousands must not print thousands of lines.
   if (scripts.length) {
-    const silent = partners.filter((partner) => !scriptsFor(scripts, partnerTarget(partner)).some((script) => script.data.channel !== 'invite'));
+    const silent = partners.filter((partner) => !scriptsFor(scripts, partnerTarget(partner, defaultLanguage)).some((script) => script.data.channel !== 'invite'));
     const first = silent[0];
     if (first) {
       const who = silent.length === 1 ? "this partner's kit" : `the kits of these ${silent.length} partners (${someOf(silent.map((m) => m.slug))})`;
@@ -286,7 +287,7 @@ export async function loadKit(contentDirectory: string, options: LoadOptions = {
         group === 'owner'
           ? kit && !kit.owner[field as 'phone'] ? ['you (kit.yaml)'] : []
           : partners
-              .filter((partner) => scriptsFor([script], partnerTarget(partner)).length)
+              .filter((partner) => scriptsFor([script], partnerTarget(partner, defaultLanguage)).length)
               .filter((partner) => !partner.data[field as 'company' | 'occupation'])
               .map((partner) => partner.slug);
       if (lacking.length) {
