@@ -12,6 +12,7 @@ import { kitSchema, type KitData } from '../schemas/kit.ts';
 import { partnerSchema, type PartnerData } from '../schemas/partner.ts';
 import { testimonialSchema, type TestimonialData } from '../schemas/testimonial.ts';
 import { checkCopy } from './copy-check.ts';
+import { checkLanguages } from './language-check.ts';
 import { localToday } from './dates.ts';
 import { didYouMean, diagnostic, hasErrors, sortDiagnostics, startOfFile, type Diagnostic } from './diagnostics.ts';
 import { readScript, type ScriptSource } from './script-source.ts';
@@ -117,6 +118,8 @@ export interface KitFile {
   kitFile: string;
   /** Present when kit.yaml passes its schema (a missing photo is still reported, and leaves it here). */
   kit?: KitData | undefined;
+  /** kit.yaml as read, for positions of later findings. */
+  source?: YamlSource | undefined;
   diagnostics: Diagnostic[];
 }
 
@@ -139,7 +142,7 @@ export async function loadKitFile(contentDirectory: string): Promise<KitFile> {
   // On the raw value, so a misspelt value shows up even while another field is wrong.
   const rawCopy = (parsed.value as { copy?: unknown } | null | undefined)?.copy;
   if (rawCopy && typeof rawCopy === 'object') checkCopy(parsed.source, rawCopy as Record<string, unknown>, diagnostics);
-  return { kitFile, kit, diagnostics };
+  return { kitFile, kit, source: parsed.source, diagnostics };
 }
 
 function missingContentFolder(contentDir: string): Diagnostic | undefined {
@@ -234,7 +237,7 @@ export async function loadKit(contentDirectory: string, options: LoadOptions = {
   const contentDir = resolve(contentDirectory);
   const missingFolder = missingContentFolder(contentDir);
   if (missingFolder) return { diagnostics: [missingFolder] };
-  const { kitFile, kit, diagnostics } = await loadKitFile(contentDir);
+  const { kitFile, kit, source: kitSource, diagnostics } = await loadKitFile(contentDir);
   const partnerFolder = await loadPartners(contentDir);
   const { partners, sources } = partnerFolder;
   diagnostics.push(...partnerFolder.diagnostics);
@@ -262,6 +265,7 @@ export async function loadKit(contentDirectory: string, options: LoadOptions = {
       );
     }
   }
+  if (kit) checkLanguages({ kit, kitFile, kitSource, partners, partnerSources: sources, scripts }, diagnostics);
   const partnerTags = new Set(partners.flatMap((partner) => partner.data.tags));
   const tagList = [...partnerTags].sort();
   const partnerSlugs = partnerFolder.files.map((entry) => entry.slug);
