@@ -63,7 +63,7 @@ describe('building the basic fixture kit', () => {
 describe('a partner kit', () => {
   it('greets the partner and stays out of search engines and referrer headers', () => {
     const kit = kitPage('jane');
-    expect(kit.text('h1')).toBe('Hi Jane, here is everything you need to introduce people to me.');
+    expect(kit.text('h1')).toBe('Hi Jane, here is how to introduce people to me');
     expect(kit.attr('meta[name=robots]', 'content')).toBe('noindex, nofollow');
     expect(kit.attr('meta[name=referrer]', 'content')).toBe('no-referrer');
     expect(kit.attr('link[rel=canonical]', 'href')).toBe(`https://kit.rivera.test/team/kit/${tokens.jane}/`);
@@ -239,7 +239,7 @@ describe('the whole site', () => {
     }
     expect(page('for/eve-hostile').text('h1')).toBe("Eve <script>alert('name')</script> O'Hara introduced you to Alex Rivera");
     const kit = kitPage('eve');
-    expect(kit.text('h1')).toBe('Hi <img src=x onerror=alert(1)>, here is everything you need to introduce people to me.');
+    expect(kit.text('h1')).toBe('Hi <img src=x onerror=alert(1)>, here is how to introduce people to me');
     expect(kit.text('.greeting')).toContain('Line one <b>not bold</b>');
     for (const link of kit.all('a[href^="mailto:"]')) {
       const mail = parseMailto(String(link.properties.href));

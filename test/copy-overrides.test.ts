@@ -24,7 +24,7 @@ const override = (key: MessageKey) => (isRichKey(key) ? `<link>${marker(key)}</l
 const everyOverride = Object.fromEntries(messageKeys.map((key) => [key, override(key)]));
 
 /** Attributes people read (or hear): the rest (class, id, paths) are not words. */
-const readAttributes = ['alt', 'title', 'ariaLabel'];
+const readAttributes = ['alt', 'title', 'ariaLabel', 'dataDone', 'dataFailed', 'dataDoneStatus', 'dataFailedStatus'];
 const readMeta = ['description', 'og:title', 'og:description', 'og:image:alt', 'og:site_name'];
 
 /** Every text node and read attribute of a page, and mailto: links decoded: all a reader can meet. */

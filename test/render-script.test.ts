@@ -10,6 +10,7 @@ const context: ScriptContext = {
   value: { one_liner: 'Alex does the books.', pitch: 'Monthly bookkeeping.' },
   share_url: 'https://example.com/for/jane/',
   kit_url: 'https://example.com/kit/abc/',
+  booking_url: 'https://cal.example/alex',
 };
 
 async function render(body: string) {
@@ -18,6 +19,14 @@ async function render(body: string) {
 }
 
 describe('compileScript', () => {
+  it('links to a variable written as a link address, and leaves the words unlinked when it is empty', async () => {
+    const body = 'Please [book a call]({booking_url}) or read [my page]({share_url}).\n';
+    expect((await render(body)).html).toBe('<p>Please <a href="https://cal.example/alex">book a call</a> or read <a href="https://example.com/for/jane/">my page</a>.</p>');
+    const dir = writeKit({ 'scripts/invite.mdx': `---\ntitle: Invite\nchannel: invite\n---\n${body}` });
+    const empty = (await compileScript(join(dir, 'scripts', 'invite.mdx')))({ ...context, booking_url: '' });
+    expect(empty.html).toBe('<p>Please <a>book a call</a> or read <a href="https://example.com/for/jane/">my page</a>.</p>');
+  });
+
   it('fills the variables, with fallbacks, as HTML and as the text a reader sees', async () => {
     const { html, text } = await render('Hi {partner.first_name}, at {partner.company ?? "your firm"}: {kit_url}\n\n{owner.first_name}\n');
     expect(html).toBe('<p>Hi Jane, at your firm: https://example.com/kit/abc/</p>\n<p>Alex</p>');

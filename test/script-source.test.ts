@@ -24,6 +24,17 @@ describe('reading a script', () => {
     ]);
   });
 
+  it('checks a variable used as a link address like any other link', () => {
+    const read = readScript('/kit/scripts/intro.mdx', 'intro', `${head}[Book a call]({booking_url}) or [see]({share_url})\n`);
+    expect(read.diagnostics).toEqual([]);
+    expect(read.script?.uses.map((u) => u.path)).toEqual(['booking_url', 'share_url']);
+    expect(problems('[Book]({bookng_url}) [me]({owner.name})\n\n[ref]: {share_url}\n')).toEqual([
+      'scripts/intro.mdx:5:1: error: link: unknown variable {bookng_url}: did you mean {booking_url}?',
+      'scripts/intro.mdx:5:22: error: links must go to a web address: {owner.name} is not one (a link may use {share_url}, {kit_url}, {booking_url})',
+      'scripts/intro.mdx:7:1: error: write {share_url} in the link itself, like [book a call]({share_url})',
+    ]);
+  });
+
   it('pins an unknown variable to its line and column, with a suggestion', () => {
     expect(problems('Hi {partner.firstname},\n\nMeet {ownr.name}.\n')).toEqual([
       'scripts/intro.mdx:5:5: error: unknown variable {partner.firstname}: did you mean {partner.first_name}?',

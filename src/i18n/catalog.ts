@@ -179,10 +179,34 @@ export function allowedValues(key: MessageKey): string[] {
 }
 
 /**
+ * What is wrong with a catalog, one line each: keys English lacks or has and it does not, values
+ * English does not define, messages that are not ICU. The test of every catalog runs this.
+ */
+export function catalogProblems(catalog: Readonly<Record<string, string>>): string[] {
+  const problems: string[] = [];
+  for (const key of messageKeys) if (!(key in catalog)) problems.push(`${key}: missing`);
+  for (const [key, message] of Object.entries(catalog)) {
+    if (!(messageKeys as string[]).includes(key)) {
+      problems.push(`${key}: not a key of the English catalog`);
+      continue;
+    }
+    try {
+      const { values } = messageNames(message, isRichKey(key as MessageKey));
+      const known = keyValues(key as MessageKey);
+      for (const value of values) if (!known.includes(value)) problems.push(`${key}: {${value}} is not a value of the English message`);
+    } catch (error) {
+      problems.push(`${key}: not an ICU message (${(error as Error).message})`);
+    }
+  }
+  return problems;
+}
+
+/**
  * `t(lang, key, values)`: a catalog string in a language, falling back to English for a
  * language or a key without a translation.
  */
 export function t(language: string, key: MessageKey, values: MessageValues = {}): string {
-  const message = catalogFor(language)?.[key] ?? en[key];
-  return formatMessage(message, language, values, isRichKey(key));
+  const translated = catalogFor(language)?.[key];
+  // An English fallback reads as English throughout, numbers and plurals included.
+  return formatMessage(translated ?? en[key], translated === undefined ? defaultLanguage : language, values, isRichKey(key));
 }

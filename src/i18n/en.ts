@@ -26,7 +26,7 @@ export const englishSource = {
   about_who_title: { where: 'Home and prospect pages: heading above your ideal client', shows: ['home', 'prospect'], text: 'Who I work with' },
   about_signals_title: { where: 'Home and prospect pages: heading above the signals', shows: ['home', 'prospect'], text: 'You might recognise this' },
   testimonials_heading: { where: 'Home and prospect pages: heading above the newest testimonials', shows: ['home', 'prospect'], text: 'What clients say' },
-  testimonials_all_link: { where: 'Home and prospect pages: link to every testimonial (when there are more than three)', shows: ['home', 'prospect'], text: 'Read all {count} testimonials' },
+  testimonials_all_link: { where: 'Home and prospect pages: link to every testimonial (when there are more than three)', shows: ['home', 'prospect'], text: 'Read all {count, number} testimonials' },
 
   // Home page
   home_email_subject: { where: 'Home and testimonials pages: subject of the email a visitor sends you', shows: ['home', 'testimonials'], text: 'Hello from your website' },
@@ -77,7 +77,7 @@ export const englishSource = {
   kit_images_lead: { where: 'Kit page: under "Share it as an image"', shows: ['kit'], text: 'Your card, with a QR code to {share_page, select, true {your link} other {my site}}, for a post, an email or a message.' },
   kit_pocket_card: { where: 'Kit page: link to the printable pocket card', shows: ['kit'], text: '<link>Print a pocket card</link> to hand out at meetings and events.' },
   kit_testimonials_title: { where: 'Kit page: heading above the testimonial images', shows: ['kit'], text: 'What clients say, ready to share' },
-  kit_testimonials_all: { where: 'Kit page: link to every testimonial (when there are more than six)', shows: ['kit'], text: '<link>All {count} testimonials</link>, each with its images to download.' },
+  kit_testimonials_all: { where: 'Kit page: link to every testimonial (when there are more than six)', shows: ['kit'], text: '<link>All {count, number} testimonials</link>, each with its images to download.' },
   kit_both_ways_title: { where: 'Kit page: heading of the last section', shows: ['kit'], text: 'Who can I introduce you to?' },
   kit_both_ways_text: { where: 'Kit page: text of the last section', shows: ['kit'], text: 'Introductions can go both ways. Tell me who you would like to meet.' },
   kit_both_ways_button: { where: 'Kit page: button of the last section (opens an email to you)', shows: ['kit'], text: 'Tell {owner_first_name} who you\'d like to meet' },
@@ -98,6 +98,10 @@ export const englishSource = {
   script_subject_default: { where: 'Kit page: subject of an email-intro script that sets no subject', shows: ['kit'], text: 'Introducing {owner_name}' },
   script_copy: { where: 'Kit page: text of every copy button', shows: ['kit'], text: 'Copy' },
   script_copy_label: { where: 'Kit page: what screen readers say for a script\'s copy button', shows: ['kit'], text: 'Copy “{title}”' },
+  copy_done: { where: 'Kit page: a copy button\'s words for a moment after it copied', shows: ['kit'], text: 'Copied' },
+  copy_failed: { where: 'Kit page: a copy button\'s words when the browser would not copy', shows: ['kit'], text: 'Select and copy' },
+  copy_done_status: { where: 'Kit page: what screen readers hear after a copy', shows: ['kit'], text: 'Copied to the clipboard' },
+  copy_failed_status: { where: 'Kit page: what screen readers hear when copying failed', shows: ['kit'], text: 'Copy failed: select the text and copy it' },
   script_open_email: { where: 'Kit page: button of an email script', shows: ['kit'], text: 'Open as an email' },
   script_email_hint: { where: 'Kit page: under the email buttons', shows: ['kit'], text: 'Opens your email app with {owner_email} copied in; add the person you\'re introducing.' },
 

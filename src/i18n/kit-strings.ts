@@ -56,14 +56,21 @@ function override(kit: KitStringsSource, language: string, key: MessageKey): str
 }
 
 /**
- * A key's message in a language: the owner's words for it, else its catalog's; a language without
- * a catalog takes the kit's default language (the owner's words, then its catalog), then English.
+ * A key's message in a language, and the language it is written in: the owner's words for it,
+ * else its catalog's; a language without a catalog takes the kit's default language (the owner's
+ * words, then its catalog), then English.
  */
-export function messageIn(kit: KitStringsSource, language: string, key: MessageKey): string {
+export function resolveMessage(kit: KitStringsSource, language: string, key: MessageKey): [message: string, language: string] {
   const own = override(kit, language, key) ?? catalogFor(language)?.[key];
-  if (own !== undefined) return own;
+  if (own !== undefined) return [own, language];
   const fallback = kit.site.language || defaultLanguage;
-  return (fallback !== language ? override(kit, fallback, key) ?? catalogFor(fallback)?.[key] : undefined) ?? en[key];
+  const inDefault = fallback !== language ? override(kit, fallback, key) ?? catalogFor(fallback)?.[key] : undefined;
+  return inDefault !== undefined ? [inDefault, fallback] : [en[key], defaultLanguage];
+}
+
+/** A key's message in a language (see `resolveMessage`). */
+export function messageIn(kit: KitStringsSource, language: string, key: MessageKey): string {
+  return resolveMessage(kit, language, key)[0];
 }
 
 /** The values every string of a kit (and of one partner's pages) may use, named as in the catalog. */
@@ -81,12 +88,13 @@ export function commonValues(kit: KitStringsSource, partner?: KitStringsOptions[
 export function kitStrings(kit: KitStringsSource, options: KitStringsOptions = {}): KitStrings {
   const language = options.language ?? options.partner?.language ?? (kit.site.language || defaultLanguage);
   const common = commonValues(kit, options.partner);
-  const message = (key: MessageKey) => messageIn(kit, language, key);
+  /** The message and the language it is written in: a fallback formats in its own language. */
+  const resolve = (key: MessageKey) => resolveMessage(kit, language, key);
   return {
     language,
     dir: dir(language),
-    message,
-    t: (key, values) => formatMessage(message(key), language, { ...common, ...values }, isRichKey(key)),
-    parts: (key, values) => formatParts(message(key), language, { ...common, ...values }, isRichKey(key)),
+    message: (key) => resolve(key)[0],
+    t: (key, values) => formatMessage(...resolve(key), { ...common, ...values }, isRichKey(key)),
+    parts: (key, values) => formatParts(...resolve(key), { ...common, ...values }, isRichKey(key)),
   };
 }

@@ -6,9 +6,10 @@
 import remarkGfm from 'remark-gfm';
 import remarkSmartypants from 'remark-smartypants';
 import { recmaScriptVariables } from './recma-script-variables.ts';
+import { remarkLinkVariables } from './remark-link-variables.ts';
 import { remarkScriptParagraphs } from './remark-script-paragraphs.ts';
 
-export const scriptRemarkPlugins = [remarkScriptParagraphs];
+export const scriptRemarkPlugins = [remarkScriptParagraphs, remarkLinkVariables];
 export const scriptRecmaPlugins = [recmaScriptVariables];
 
 /**

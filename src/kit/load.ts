@@ -288,13 +288,17 @@ export async function loadKit(contentDirectory: string, options: LoadOptions = {
       if (use.guarded || !optionalVariables.has(use.path)) continue;
       const [group, field] = use.path.split('.') as [string, string];
       const lacking =
-        group === 'owner'
+        group === 'booking_url'
+          ? kit && !kit.booking_url ? ['you (kit.yaml has no booking_url)'] : []
+          : group === 'owner'
           ? kit && !kit.owner[field as 'phone'] ? ['you (kit.yaml)'] : []
           : partners
               .filter((partner) => scriptsFor([script], partnerTarget(partner, defaultLanguage)).length)
               .filter((partner) => !partner.data[field as 'company' | 'occupation'])
               .map((partner) => partner.slug);
-      if (lacking.length) {
+      if (lacking.length && group === 'booking_url') {
+        diagnostics.push(diagnostic(script.file, use.position, 'warning', '{booking_url} is empty: kit.yaml has no booking_url, so the link goes nowhere; add one, or link to {share_url}'));
+      } else if (lacking.length) {
         const who = someOf(lacking);
         diagnostics.push(
           diagnostic(script.file, use.position, 'warning', `{${use.path}} is empty for ${who}: add a fallback, like {${use.path} ?? "your team"}`),

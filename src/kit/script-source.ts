@@ -9,7 +9,7 @@ import type { Definition, Link, Node as MdastNode, Parent } from 'mdast';
 import { VFile } from 'vfile';
 import { partnerFacingChannels, scriptSchema, type ScriptData } from '../schemas/script.ts';
 import { diagnostic, startOfFile, type Diagnostic, type Position } from './diagnostics.ts';
-import { checkExpression, templateVariables, unknownVariableMessage, type VariableUse } from './script-variables.ts';
+import { checkExpression, linkVariable, templateVariables, unknownVariableMessage, urlVariables, type VariableUse } from './script-variables.ts';
 import { parseYaml, positionAt, validateYaml } from './yaml-source.ts';
 
 export interface ScriptSource {
@@ -112,6 +112,21 @@ export function readScript(file: string, id: string, text: string): { script?: S
         case 'link':
         case 'definition': {
           const url = (node as Link | Definition).url;
+          const variable = linkVariable(url);
+          if (variable !== undefined && node.type === 'definition') {
+            diagnostics.push(diagnostic(file, startOf(node), 'error', `write {${variable}} in the link itself, like [book a call]({${variable}})`));
+            break;
+          }
+          if (variable !== undefined) {
+            const unknown = unknownVariableMessage(variable);
+            if (unknown) diagnostics.push(diagnostic(file, startOf(node), 'error', `link: ${unknown}`));
+            else if (!urlVariables.includes(variable)) {
+              diagnostics.push(
+                diagnostic(file, startOf(node), 'error', `links must go to a web address: {${variable}} is not one (a link may use ${urlVariables.map((name) => `{${name}}`).join(', ')})`),
+              );
+            } else uses.push({ path: variable, position: startOf(node), guarded: false });
+            break;
+          }
           let scheme: string | undefined;
           try {
             scheme = new URL(url).protocol;

@@ -15,10 +15,18 @@ const variableGroups = {
   value: ['one_liner', 'pitch'],
 } as const;
 
-const scalarVariables = ['share_url', 'kit_url'] as const;
+const scalarVariables = ['share_url', 'kit_url', 'booking_url'] as const;
 
 /** Variables that some partners or owners leave empty; a script should give them a fallback. */
-export const optionalVariables: ReadonlySet<string> = new Set(['partner.company', 'partner.occupation', 'owner.phone']);
+export const optionalVariables: ReadonlySet<string> = new Set(['partner.company', 'partner.occupation', 'owner.phone', 'booking_url']);
+
+/** Variables holding a web address: the only ones a Markdown link may use as its address, `[book a call]({booking_url})`. */
+export const urlVariables: readonly string[] = ['share_url', 'kit_url', 'booking_url'];
+
+/** `{booking_url}` written as a whole link address: the variable, or undefined for an ordinary address. */
+export function linkVariable(url: string): string | undefined {
+  return /^\{\s*([A-Za-z_][\w.]*)\s*\}$/.exec(url)?.[1];
+}
 
 /** Names the compiled MDX receives as props and puts in scope. */
 export const scriptVariableNames: readonly string[] = [...Object.keys(variableGroups), ...scalarVariables];
@@ -35,6 +43,8 @@ export interface ScriptContext {
   value: { one_liner: string; pitch: string };
   share_url: string;
   kit_url: string;
+  /** kit.yaml's booking_url; empty when it has none. */
+  booking_url: string;
 }
 
 export function scriptContext(
@@ -52,6 +62,7 @@ export function scriptContext(
       phone: kit.owner.phone,
     },
     value: { one_liner: kit.value.one_liner, pitch: kit.value.pitch },
+    booking_url: kit.booking_url ?? '',
     ...urls,
   };
 }

@@ -43,9 +43,11 @@ export function enableCopyButtons(doc: Document): void {
     button.hidden = false;
     button.addEventListener('click', async () => {
       const copied = await writeClipboard(doc, target, target.innerText.trim());
-      button.textContent = copied ? 'Copied' : 'Select and copy';
+      // The words come from the page (the string catalog, or the owner's copy:), not from here.
+      const { done, failed, doneStatus, failedStatus } = button.dataset;
+      button.textContent = (copied ? done : failed) ?? '';
       button.classList.toggle('is-copied', copied);
-      announce(doc, copied ? 'Copied to the clipboard' : 'Copy failed: select the text and copy it');
+      announce(doc, (copied ? doneStatus : failedStatus) ?? '');
       setTimeout(() => {
         button.textContent = label;
         button.classList.remove('is-copied');
