@@ -53,7 +53,7 @@ export function emailHtml(fragment: string, subject: string, language: string): 
     type: 'root',
     children: [
       { type: 'doctype' },
-      h('html', { lang: language, dir: dir(language) }, [
+      h('html', { lang: language, dir: dir(language) === 'rtl' ? 'rtl' : undefined }, [
         h('head', [h('meta', { charset: 'utf-8' }), h('title', subject)]),
         h('body', body.children as never),
       ]),
