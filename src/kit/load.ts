@@ -3,6 +3,7 @@
  * The build and `referral-kit check` both start here, so they report the same problems.
  */
 import { existsSync, statSync } from 'node:fs';
+import anyAscii from 'any-ascii';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { inspectPhotoFile } from '../images/photo.ts';
@@ -55,15 +56,13 @@ export interface LoadResult {
 
 export { slugPattern };
 
-/** `Jane Smith` → `jane-smith`, `Zoë Ångström` → `zoe-angstrom`. */
+/**
+ * A name as a slug, in readable Latin whatever its script: `Zoë Ångström` → `zoe-angstrom`,
+ * `Mehmet Yılmaz` → `mehmet-yilmaz`, `Дмитрий Иванов` → `dmitriy-ivanov`, Vietnamese without its
+ * tones. any-ascii transliterates every script (see the README on why it is a dependency).
+ */
 export function slugify(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/ß/g, 'ss')
-    .replace(/[æÆ]/g, 'ae')
-    .replace(/[øØ]/g, 'o')
-    .replace(/[łŁ]/g, 'l')
+  return anyAscii(name.normalize('NFC'))
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');

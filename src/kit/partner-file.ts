@@ -13,8 +13,8 @@ const tokenBytes = 16;
 
 /**
  * A fresh token from the operating system's cryptographic source. A draw the token rule would
- * refuse (too few different characters) or that YAML would read as a number is drawn again;
- * either is astronomically rare.
+ * refuse (too few different characters, or a leading "-", one draw in 64) or that YAML would read
+ * as a number is drawn again.
  */
 export function newToken(random: (size: number) => Buffer = randomBytes): string {
   for (let attempt = 0; attempt < 100; attempt++) {

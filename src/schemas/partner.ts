@@ -42,6 +42,8 @@ export const tokenSchema = z
   .string({ error: 'must be text: run `npx referral-kit add partner` to get a fresh token' })
   .trim()
   .regex(/^[A-Za-z0-9_-]+$/, { error: 'may only use letters, digits, "-" and "_" (it is part of a URL)' })
+  // A leading dash would read as an option where a token is a command-line argument or a folder name.
+  .refine((value) => !value.startsWith('-'), { error: 'must not start with "-": run `npx referral-kit rotate <slug>` for a fresh one' })
   .max(maximumTokenLength, { error: `is longer than ${maximumTokenLength} characters: it becomes a folder name in the site, so keep it shorter (22–32 random characters are plenty)` })
   .refine((value) => tokenBits(value) >= minimumTokenBits && new Set(value).size >= 10, { error: weakTokenError })
   // JSON Schema can only count characters: editors flag a token shorter than any strong one
