@@ -8,7 +8,7 @@
  *   and kit.yaml fields (`value`, `ideal_client`, `promise`) with no `translations:` entry, for
  *   each language some partner has.
  */
-import { catalogFor, messageKeys, type MessageKey } from '../i18n/catalog.ts';
+import { catalogFor, messageInfo, messageKeys, type MessageKey, type Surface } from '../i18n/catalog.ts';
 import { languageName } from '../schemas/fields.ts';
 import type { KitData } from '../schemas/kit.ts';
 import { partnerFacingChannels } from '../schemas/script.ts';
@@ -64,6 +64,8 @@ function translatedFields(kit: KitData, language: string): Set<string> {
 function fieldsToTranslate(kit: KitData): string[] {
   return ['value.one_liner', 'value.pitch', 'ideal_client.description', 'ideal_client.signals', ...(kit.ideal_client.not_a_fit.length ? ['ideal_client.not_a_fit'] : []), 'promise'];
 }
+
+const partnerSurfaces: ReadonlySet<Surface> = new Set(['prospect', 'kit', 'pocket-card', 'card-image', 'prospect-image', 'invite']);
 
 export function checkLanguages(input: LanguageCheckInput, diagnostics: Diagnostic[]): void {
   const { kit, kitFile, kitSource, partners, partnerSources, scripts } = input;
@@ -121,7 +123,8 @@ export function checkLanguages(input: LanguageCheckInput, diagnostics: Diagnosti
 
     // Missing translations: the owner's own words, written only in the default language.
     const copy = (kit.copy ?? {}) as Record<string, unknown>;
-    const ownWords = messageKeys.filter((key) => typeof copy[key] === 'string');
+    // Only words a partner's pages, images or invitation show: the home page stays in the default language.
+    const ownWords = messageKeys.filter((key) => typeof copy[key] === 'string' && messageInfo[key].shows.some((surface) => partnerSurfaces.has(surface)));
     const perLanguage = [language, language.split('-')[0]!].map((tag) => copy[tag]).find((value) => value && typeof value === 'object') as Record<string, unknown> | undefined;
     const untranslatedCopy = ownWords.filter((key: MessageKey) => typeof perLanguage?.[key] !== 'string');
     if (untranslatedCopy.length) {
