@@ -115,7 +115,7 @@ export function checkLanguages(input: LanguageCheckInput, diagnostics: Diagnosti
             firstAffected.file,
             at(firstAffected),
             'warning',
-            `no ${channel} script in ${named(language)}: ${partnersPhrase(affected)} get the ${defaultLanguage} one; add a script with channel: ${channel} and language: ${language}`,
+            `no ${channel} script in ${named(language)}: ${partnersPhrase(affected)} ${affected.length === 1 ? 'gets' : 'get'} the ${defaultLanguage} one; add a script with channel: ${channel} and language: ${language}`,
           ),
         );
       }
@@ -133,7 +133,7 @@ export function checkLanguages(input: LanguageCheckInput, diagnostics: Diagnosti
           kitFile,
           kitAt(['copy', untranslatedCopy[0]!]),
           'warning',
-          `copy: ${someOf(untranslatedCopy)} ${untranslatedCopy.length === 1 ? 'is' : 'are'} your own words in ${defaultLanguage} only: ${partnersPhrase(slugs)} in ${named(language)} see ${catalogFor(language) ? 'the catalog\'s default' : `the ${defaultLanguage} text`} instead; add them under copy: { ${language}: { … } }`,
+          `copy: ${someOf(untranslatedCopy)} ${untranslatedCopy.length === 1 ? 'is' : 'are'} your own words in ${defaultLanguage} only: ${partnersPhrase(slugs)} in ${named(language)} ${slugs.length === 1 ? 'sees' : 'see'} ${catalogFor(language) ? 'the catalog\'s default' : `the ${defaultLanguage} text`} instead; add them under copy: { ${language}: { … } }`,
         ),
       );
     }
@@ -145,7 +145,7 @@ export function checkLanguages(input: LanguageCheckInput, diagnostics: Diagnosti
           kitFile,
           kitAt(kit.translations ? ['translations'] : ['site', 'language']),
           'warning',
-          `translations: ${partnersPhrase(slugs)} in ${named(language)} read ${someOf(untranslatedFields)} in ${defaultLanguage}; add them under translations: { ${language}: { … } }`,
+          `translations: ${partnersPhrase(slugs)} in ${named(language)} ${slugs.length === 1 ? 'reads' : 'read'} ${someOf(untranslatedFields)} in ${defaultLanguage}; add them under translations: { ${language}: { … } }`,
         ),
       );
     }
