@@ -21,6 +21,12 @@ describe('loadKit', () => {
     expect(new Set(content?.partners.map((p) => p.data.category)).size).toBe(9);
     expect(new Set(content?.scripts.map((s) => s.data.channel)).size).toBe(7);
     expect(content?.testimonials.filter((t) => t.data.consent).length).toBeGreaterThanOrEqual(4);
+    // It shows every way to aim a script: tags shared across categories, and words for one partner.
+    const tagged = content?.partners.filter((p) => p.data.tags.length).map((p) => p.data.category);
+    expect(new Set(tagged).size).toBeGreaterThanOrEqual(2);
+    expect(content?.scripts.some((s) => s.data.tags?.length)).toBe(true);
+    expect(content?.scripts.some((s) => s.data.partners?.length)).toBe(true);
+    expect(Object.keys(content?.kit.copy ?? {}).length).toBeGreaterThan(0);
   });
 
   it('reports every problem of a broken kit at once, each at its position', async () => {
