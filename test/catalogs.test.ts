@@ -22,6 +22,17 @@ describe('the catalogs', () => {
     expect(untranslated).toEqual([]);
   });
 
+  it.each(shipped)('%s: a button\'s words are part of what screen readers call it (WCAG 2.5.3)', (language) => {
+    const catalog = catalogs[language]!;
+    const pairs = [
+      ['script_copy', 'script_copy_label'],
+      ['script_copy', 'kit_copy_one_liner'],
+      ['kit_copy_link_button', 'kit_copy_link_label'],
+    ] as const;
+    const missing = pairs.filter(([button, label]) => !catalog[label].toLocaleLowerCase(language).includes(catalog[button].toLocaleLowerCase(language)));
+    expect(missing).toEqual([]);
+  });
+
   it('Arabic and Hebrew run right to left, the others left to right', () => {
     expect(shipped.filter((language) => dir(language) === 'rtl')).toEqual(['ar', 'he']);
   });

@@ -42,7 +42,7 @@ export const de: Catalog = {
   kit_copy_one_liner: 'Die Beschreibung in einem Satz kopieren',
   kit_email_button: 'Per E-Mail vorstellen',
   kit_copy_link_button: 'Ihren Link kopieren',
-  kit_copy_link_label: 'Ihren Link zum Teilen kopieren',
+  kit_copy_link_label: 'Ihren Link kopieren, um ihn zu teilen',
   kit_share_title: 'Ihr Link zum Teilen',
   kit_share_text: 'Geben Sie diesen Link allen, die Sie empfehlen: Die Seite zeigt, dass sie von Ihnen kommen.',
   kit_share_title_no_page: 'Wohin Sie Interessierte schicken',

@@ -75,7 +75,7 @@ export const nl: Catalog = {
   channel_in_person: 'Persoonlijk',
   script_subject_label: 'Onderwerp:',
   script_subject_default: 'Kennismaking met {owner_name}',
-  script_copy: 'Kopiëren',
+  script_copy: 'Kopieer',
   script_copy_label: 'Kopieer ‘{title}’',
   copy_done: 'Gekopieerd',
   copy_failed: 'Selecteer en kopieer',
