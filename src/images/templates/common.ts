@@ -7,7 +7,7 @@ import { accentPalette } from '../../kit/accent.ts';
 import { initials } from '../../site/favicon.ts';
 import { squarePhoto } from '../photo.ts';
 import { isolate, layoutText, textSvg, type TextLayout, type TextStyle } from '../text-layout.ts';
-import { defaultLanguage, dir, en, formatMessage, type MessageKey } from '../../i18n/catalog.ts';
+import { catalogFor, defaultLanguage, dir, en, formatMessage, type MessageKey } from '../../i18n/catalog.ts';
 
 export const imageFormats = {
   '1200x630': { width: 1200, height: 630 },
@@ -26,7 +26,7 @@ export interface OwnerInput {
 
 /**
  * The words an image shows: catalog messages, the owner's `copy:` where they wrote one (the
- * build passes them), English defaults otherwise, in the image's language. `values` fills the
+ * build passes them), the catalog of the image's language otherwise, then English. `values` fills the
  * messages' other values (`{owner_business}`…); the template fills in the names, isolated.
  */
 export interface ImageWords {
@@ -38,7 +38,8 @@ export interface ImageWords {
 /** Formats an image's words. Names passed in `names` are isolated, so they cannot reorder the sentence. */
 export function imageText(input: ImageWords, key: MessageKey, names: Record<string, string>): string {
   const isolated = Object.fromEntries(Object.entries(names).map(([name, value]) => [name, isolate(value)]));
-  return formatMessage(input.messages?.[key] ?? en[key], input.language ?? defaultLanguage, { ...input.values, ...isolated });
+  const language = input.language ?? defaultLanguage;
+  return formatMessage(input.messages?.[key] ?? catalogFor(language)?.[key] ?? en[key], language, { ...input.values, ...isolated });
 }
 
 /** Which way an image's words run: its language's direction. A right-to-left image is mirrored, QR code and owner row included. */
