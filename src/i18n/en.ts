@@ -88,7 +88,7 @@ export const englishSource = {
   card_image_alt: { where: 'Kit and pocket-card pages: description of the partner\'s card image', shows: ['kit', 'pocket-card'], text: 'Recommended by {partner_name}: {one_liner}' },
 
   // Script cards on the kit page
-  channel_one_liner: { where: 'Kit page: label of one-liner scripts', shows: ['kit'], text: 'In a sentence' },
+  channel_one_liner: { where: 'Kit page: label of one-liner scripts', shows: ['kit'], text: 'The short version' },
   channel_email_intro: { where: 'Kit page: label of email-intro scripts', shows: ['kit'], text: 'Email introduction' },
   channel_phone: { where: 'Kit page: label of phone scripts', shows: ['kit'], text: 'On the phone' },
   channel_linkedin: { where: 'Kit page: label of linkedin scripts', shows: ['kit'], text: 'LinkedIn' },
