@@ -12,7 +12,7 @@ import { jsonSchemaFile } from '../schemas/json-schema.ts';
 import { partnerCategories, partnerSchema } from '../schemas/partner.ts';
 import { contentOption, fail, loadSiteKit, rejectUnknown, reportDiagnostics } from './options.ts';
 
-/** The slug of a partner whose name has no Latin letters or digits (王小明, Ελένη): `partner`, then `partner-2`… */
+/** The slug of a partner whose name has no letters or digits at all (names in any script are transliterated): `partner`, then `partner-2`… */
 const fallbackSlug = 'partner';
 
 const partnerArgs = {
