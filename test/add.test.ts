@@ -70,6 +70,15 @@ describe('referral-kit add partner', () => {
     expect(bad.stderr).toBe('referral-kit: --slug: "Li Xiaolong" must use lowercase letters, digits and dashes, like li-xiaolong');
   });
 
+  it('writes the partner\'s language, and refuses one this computer does not know', async () => {
+    const content = copyFixture('basic');
+    expect((await add(content, 'Sanne de Vries', '--language', 'nl')).code).toBe(0);
+    expect(parse(readFileSync(join(content, 'partners', 'sanne-de-vries.yaml'), 'utf8'))).toMatchObject({ language: 'nl' });
+    const unknown = await add(content, 'Xavier', '--language', 'xx');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('referral-kit: language: is not a language this computer knows: use a tag like en, nl, pt-BR or ar (got "xx")');
+  });
+
   it('refuses an email another partner has, in any case', async () => {
     const content = copyFixture('basic');
     const { code, stderr } = await add(content, 'Janet', '--email', 'JANE-Private-Marker@example.com');

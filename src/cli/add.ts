@@ -27,6 +27,7 @@ const partnerArgs = {
   email: { type: 'string', description: 'Their email (private: used by `invite`, never published)', valueHint: 'address' },
   company: { type: 'string', description: 'Where they work', valueHint: 'text' },
   occupation: { type: 'string', description: 'What they do, e.g. "Tax accountant"', valueHint: 'text' },
+  language: { type: 'string', description: 'Their language, e.g. nl or pt-BR (default: site.language)', valueHint: 'tag' },
   slug: {
     type: 'string',
     description: 'File name and share-link name (default: from the name, with -2, -3… when taken)',
@@ -66,6 +67,7 @@ const addPartnerCommand = defineCommand({
       email: parsed.email || undefined,
       company: parsed.company || undefined,
       occupation: parsed.occupation || undefined,
+      language: parsed.language || undefined,
     };
 
     // The values are checked as the text that will be written, by the same schema as `check`

@@ -32,6 +32,7 @@ export interface NewPartner {
   email?: string | undefined;
   company?: string | undefined;
   occupation?: string | undefined;
+  language?: string | undefined;
 }
 
 /** Optional fields, offered commented out with an example and what they do. Fixed text only. */
@@ -39,6 +40,7 @@ const optionalFields: [field: string, example: string, why: string][] = [
   ['first_name', 'first_name: Jay', 'what you call them; the first word of name otherwise'],
   ['occupation', 'occupation: Tax accountant', 'shown on their share page'],
   ['company', 'company: Smith & Co', 'shown on their share page; scripts can use it'],
+  ['language', 'language: nl', 'their language (nl, pt-BR, ar): of their kit, images and invitation'],
   ['email', 'email: jay@example.com', 'private; `referral-kit invite` drafts their invitation to it'],
   ['phone', 'phone: +1 415 555 0134', 'private, for your own follow-up'],
   ['note', 'note: Met at the spring fair.', 'private, for you only'],
