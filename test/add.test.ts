@@ -52,18 +52,31 @@ describe('referral-kit add partner', () => {
     expect(readFileSync(join(content, 'partners', 'jane-smith.yaml'), 'utf8')).toBe(before);
   });
 
-  it('names a partner without Latin letters partner, partner-2…, or as --slug says', async () => {
+  it('names a partner in any script with readable Latin, one with no letters partner, partner-2…, or as --slug says', async () => {
     const content = copyFixture('basic');
-    const first = await add(content, '李小龙');
+    expect((await add(content, 'Ελένη Παππά')).stdout).toContain('partners/eleni-pappa.yaml');
+    expect((await add(content, 'Đorđe Đukić')).stdout).toContain('partners/dorde-dukic.yaml');
+    expect((await add(content, 'Mehmet Yılmaz')).stdout).toContain('partners/mehmet-yilmaz.yaml');
+    expect((await add(content, '李小龙')).stdout).toContain('partners/lixiaolong.yaml');
+    const first = await add(content, '***');
     expect(first.stdout).toContain('partners/partner.yaml');
     expect(first.stdout).toContain('use --slug next time');
-    await add(content, 'Ελένη Παππά');
+    await add(content, '—·—');
     expect(partnerFiles(content)).toContain('partner-2.yaml');
     expect((await add(content, '李小龙', '--slug', 'li-xiaolong')).code).toBe(0);
     expect(parse(readFileSync(join(content, 'partners', 'li-xiaolong.yaml'), 'utf8'))).toMatchObject({ name: '李小龙' });
     const bad = await add(content, 'Li', '--slug', 'Li Xiaolong');
     expect(bad.code).toBe(1);
     expect(bad.stderr).toBe('referral-kit: --slug: "Li Xiaolong" must use lowercase letters, digits and dashes, like li-xiaolong');
+  });
+
+  it('writes the partner\'s language, and refuses one this computer does not know', async () => {
+    const content = copyFixture('basic');
+    expect((await add(content, 'Sanne de Vries', '--language', 'nl')).code).toBe(0);
+    expect(parse(readFileSync(join(content, 'partners', 'sanne-de-vries.yaml'), 'utf8'))).toMatchObject({ language: 'nl' });
+    const unknown = await add(content, 'Xavier', '--language', 'xx');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('referral-kit: language: is not a language this computer knows: use a tag like en, nl, pt-BR or ar (got "xx")');
   });
 
   it('refuses an email another partner has, in any case', async () => {

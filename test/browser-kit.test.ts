@@ -45,7 +45,7 @@ async function expectedScripts(slug: string) {
   const { kit, scripts } = site.content;
   const { data } = partner(slug);
   const context = scriptContext(kit, data, scriptUrls(kit.site, slug, data));
-  const shown = scriptsFor(scripts, { slug, category: data.category, tags: data.tags }).filter((script) => !isOwnerChannel(script.data.channel));
+  const shown = scriptsFor(scripts, { slug, category: data.category, tags: data.tags, language: data.language, defaultLanguage: kit.site.language }).filter((script) => !isOwnerChannel(script.data.channel));
   return Promise.all(
     shown.map(async (script) => ({
       id: `script-${script.id}`,

@@ -167,6 +167,7 @@ describe('referral-kit --help', () => {
             --email=<address>    Their email (private: used by \`invite\`, never published)
              --company=<text>    Where they work
           --occupation=<text>    What they do, e.g. "Tax accountant"
+             --language=<tag>    Their language, e.g. nl or pt-BR (default: site.language)
                 --slug=<slug>    File name and share-link name (default: from the name, with -2, -3… when taken)
 
       EXAMPLES

@@ -49,7 +49,7 @@ function pageText(html: string): string {
 
 function pagesUnder(dir: string, filter: (relative: string) => boolean): string {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name === 'index.html')
+    .filter((entry) => entry.isFile() && (entry.name === 'index.html' || entry.name === '404.html'))
     .map((entry) => join(entry.parentPath, entry.name))
     .filter((file) => filter(file.slice(dir.length + 1)))
     .map((file) => pageText(readFileSync(file, 'utf8')))

@@ -47,16 +47,19 @@ describe('the string catalogs', () => {
   });
 
   it('falls back to English for a language without a catalog, whole or in part', () => {
-    expect(t('nl', 'kit_say_title')).toBe('What to say');
-    expect(t('pt-BR', 'cta_email', { owner_first_name: 'Maya' })).toBe('Email Maya');
+    expect(t('sv', 'kit_say_title')).toBe('What to say');
+    expect(t('sv-FI', 'cta_email', { owner_first_name: 'Maya' })).toBe('Email Maya');
+    // A regional tag takes its language's catalog.
+    expect(t('pt-BR', 'cta_email', { owner_first_name: 'Maya' })).toBe('Escreva para Maya');
   });
 
   it('formats plurals, selects and numbers through ICU', () => {
     expect(t('en', 'kit_images_lead', { share_page: true })).toContain('a QR code to your link');
     expect(t('en', 'kit_images_lead', { share_page: false })).toContain('a QR code to my site');
     expect(t('en', 'testimonials_all_link', { count: 1234 })).toBe('Read all 1,234 testimonials');
-    // Without a German catalog the English words read as English, numbers included.
-    expect(t('de', 'testimonials_all_link', { count: 1234 })).toBe('Read all 1,234 testimonials');
+    // Without a Swedish catalog the English words read as English, numbers included.
+    expect(t('sv', 'testimonials_all_link', { count: 1234 })).toBe('Read all 1,234 testimonials');
+    expect(t('de', 'testimonials_all_link', { count: 1234 })).toBe('Alle 1.234 Kundenstimmen lesen');
   });
 
   it('gives pages the values and the link of a message apart, to isolate and to link', () => {
@@ -92,8 +95,10 @@ describe('kitStrings', () => {
     const copy = { kit_say_title: 'Our words', nl: { kit_say_title: 'Wat je zegt' } };
     expect(kitStrings({ ...kit, copy }).t('kit_say_title')).toBe('Our words');
     expect(kitStrings({ ...kit, copy }, { language: 'nl' }).t('kit_say_title')).toBe('Wat je zegt');
-    // A language without copy of its own falls back to its catalog, then English, not to the owner's English words.
-    expect(kitStrings({ ...kit, copy }, { language: 'fr' }).t('kit_say_title')).toBe('What to say');
+    // A language without copy of its own takes its catalog, not the owner's English words...
+    expect(kitStrings({ ...kit, copy }, { language: 'fr' }).t('kit_say_title')).toBe('Quoi dire');
+    // ...and one without a catalog either takes the kit's default language, as the owner wrote it.
+    expect(kitStrings({ ...kit, copy }, { language: 'sv' }).t('kit_say_title')).toBe('Our words');
     expect(kitStrings({ ...kit, copy }, { language: 'ar' }).dir).toBe('rtl');
   });
 });

@@ -28,7 +28,7 @@ const core = [
   'build/lock.ts',
 ];
 // Which scripts a partner sees and what their variables hold are rules that checks apply.
-const contentReading = ['kit/load.ts', 'kit/script-source.ts', 'kit/partner-file.ts', 'kit/script-selection.ts', 'kit/script-variables.ts', 'kit/copy-check.ts', 'kit/secrets.ts', 'mail/default-messages.ts'];
+const contentReading = ['kit/load.ts', 'kit/script-source.ts', 'kit/partner-file.ts', 'kit/script-selection.ts', 'kit/script-variables.ts', 'kit/copy-check.ts', 'kit/language-check.ts', 'kit/secrets.ts', 'mail/default-messages.ts'];
 
 /** The layer of a file under src/, by its path there. */
 function layerOf(file: string): number {

@@ -205,4 +205,18 @@ describe('slugify', () => {
     expect(slugify("  Mary-Kate O'Neil ")).toBe('mary-kate-o-neil');
     expect(slugify('Jürgen Groß')).toBe('jurgen-gross');
   });
+
+  it('transliterates letters that do not decompose, and every other script, into readable Latin', () => {
+    expect(slugify('Mehmet Yılmaz')).toBe('mehmet-yilmaz');
+    expect(slugify('Đorđe Đukić')).toBe('dorde-dukic');
+    expect(slugify('Łukasz Żółć')).toBe('lukasz-zolc');
+    expect(slugify('Δημήτρης Παπαδόπουλος')).toBe('dimitris-papadopoylos');
+    expect(slugify('Дмитрий Иванов')).toBe('dmitriy-ivanov');
+    expect(slugify('Nguyễn Thị Thu Hương')).toBe('nguyen-thi-thu-huong');
+    // Decomposed input (as some keyboards and file systems give it) reads the same.
+    expect(slugify('Nguyễn Văn Thắng'.normalize('NFD'))).toBe('nguyen-van-thang');
+    expect(slugify('王小明')).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+    expect(slugify('محمد العلي')).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+    expect(slugify('🙂')).toMatch(/^([a-z0-9]+(-[a-z0-9]+)*)?$/);
+  });
 });

@@ -22,6 +22,15 @@ describe('newToken', () => {
     expect(newToken(random)).toBe(Buffer.from('00112233445566778899aabbccddeeff', 'hex').toString('base64url'));
     expect(draws).toEqual([]);
   });
+
+  it('never starts a token with "-", which would read as an option on a command line', () => {
+    const dashFirst = Buffer.from('-k3yT0kenAAbbCCddEEffG', 'base64url');
+    expect(dashFirst.toString('base64url').startsWith('-')).toBe(true);
+    const good = Buffer.from('00112233445566778899aabbccddeeff', 'hex');
+    const draws = [dashFirst, good];
+    expect(newToken(() => draws.shift()!)).toBe(good.toString('base64url'));
+    expect(tokenSchema.safeParse('-k3yT0kenAAbbCCddEEffGG').error?.issues[0]?.message).toBe('must not start with "-": run `npx referral-kit rotate <slug>` for a fresh one');
+  });
 });
 
 describe('partnerFileText', () => {

@@ -103,3 +103,35 @@ describe('scriptsFor', () => {
     });
   });
 });
+
+describe('scripts by language', () => {
+  const byLanguage = [
+    script('phone', { channel: 'phone' }),
+    script('phone-nl', { channel: 'phone', language: 'nl' }),
+    script('text', { channel: 'text' }),
+    script('email-pt', { channel: 'email-intro', language: 'pt' }),
+    script('email', { channel: 'email-intro' }),
+    script('phone-nl-client', { channel: 'phone', language: 'nl', categories: ['client'] }),
+  ];
+  const target = (language: string | undefined, category: ScriptTarget['category'] = 'colleague'): ScriptTarget => ({ slug: 'ann', category, language, defaultLanguage: 'en' });
+
+  it('gives a partner the scripts of their language, and the default language’s where theirs has none for a channel', () => {
+    expect(selectScripts(byLanguage, target('nl')).map(({ script, reason }) => `${script.id}: ${describeReason(reason)}`)).toEqual([
+      'email: general, in en (none in their language)',
+      'phone-nl: general',
+      'text: general, in en (none in their language)',
+    ]);
+  });
+
+  it('chooses by partner, tag and category within the language', () => {
+    expect(ids(scriptsFor(byLanguage, target('nl', 'client')))).toEqual(['email', 'phone-nl-client', 'text']);
+  });
+
+  it('keeps other languages’ scripts from default-language partners, and takes a base language for a regional tag', () => {
+    expect(ids(scriptsFor(byLanguage, target(undefined)))).toEqual(['email', 'phone', 'text']);
+    expect(ids(scriptsFor(byLanguage, target('en-GB')))).toEqual(['email', 'phone', 'text']);
+    const brazil = selectScripts(byLanguage, target('pt-BR')).find(({ script }) => script.data.channel === 'email-intro')!;
+    expect(brazil.script.id).toBe('email-pt');
+    expect(brazil.reason.fallback).toBeUndefined();
+  });
+});

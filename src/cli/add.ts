@@ -14,7 +14,7 @@ import { jsonSchemaFile } from '../schemas/json-schema.ts';
 import { partnerCategories, partnerSchema } from '../schemas/partner.ts';
 import { contentOption, fail, loadSiteKit, rejectUnknown, reportDiagnostics } from './options.ts';
 
-/** The slug of a partner whose name has no Latin letters or digits (王小明, Ελένη): `partner`, then `partner-2`… */
+/** The slug of a partner whose name has no letters or digits at all (names in any script are transliterated): `partner`, then `partner-2`… */
 const fallbackSlug = 'partner';
 
 const partnerArgs = {
@@ -29,6 +29,7 @@ const partnerArgs = {
   email: { type: 'string', description: 'Their email (private: used by `invite`, never published)', valueHint: 'address' },
   company: { type: 'string', description: 'Where they work', valueHint: 'text' },
   occupation: { type: 'string', description: 'What they do, e.g. "Tax accountant"', valueHint: 'text' },
+  language: { type: 'string', description: 'Their language, e.g. nl or pt-BR (default: site.language)', valueHint: 'tag' },
   slug: {
     type: 'string',
     description: 'File name and share-link name (default: from the name, with -2, -3… when taken)',
@@ -68,6 +69,7 @@ const addPartnerCommand = defineCommand({
       email: parsed.email || undefined,
       company: parsed.company || undefined,
       occupation: parsed.occupation || undefined,
+      language: parsed.language || undefined,
     };
 
     // The values are checked as the text that will be written, by the same schema as `check`

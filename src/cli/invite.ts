@@ -99,7 +99,7 @@ export const inviteCommand = defineCommand({
       fail('nothing was written: send or move those drafts, or run again with --force to replace them');
       return;
     }
-    const { owner, site } = content.kit;
+    const { owner } = content.kit;
     const date = new Date();
     await mkdir(outDir, { recursive: true });
     for (const draft of drafts) {
@@ -109,7 +109,7 @@ export const inviteCommand = defineCommand({
         subject: draft.subject,
         text: draft.text,
         html: draft.html,
-        language: site.language,
+        language: draft.language,
         date,
       });
       // Readable by the owner only: each draft holds a secret kit link.

@@ -5,11 +5,20 @@
  * language's file exports) must have exactly those keys. Messages are ICU MessageFormat, formatted
  * by intl-messageformat, so plurals, numbers and dates follow the language's own rules.
  *
- * Adding a language: write `src/i18n/<tag>.ts` exporting a `Catalog`, and list it in `catalogs`.
+ * Adding a language: write `src/i18n/<tag>.ts` exporting a `Catalog` (its header comment saying
+ * which register it uses), and list it in `catalogs`. test/catalogs.test.ts checks its keys and values.
  */
 import { IntlMessageFormat } from 'intl-messageformat';
 import type { Surface } from './catalog-types.ts';
 import { englishSource } from './en.ts';
+import { ar } from './ar.ts';
+import { de } from './de.ts';
+import { es } from './es.ts';
+import { fr } from './fr.ts';
+import { he } from './he.ts';
+import { it } from './it.ts';
+import { nl } from './nl.ts';
+import { pt } from './pt.ts';
 
 export type { Surface };
 
@@ -28,8 +37,11 @@ export const messageInfo: { readonly [K in MessageKey]: { where: string; shows: 
 
 export const defaultLanguage = 'en';
 
-/** Catalogs by BCP 47 tag. A language without one falls back to English, key by key. */
-export const catalogs: Readonly<Record<string, Partial<Catalog>>> = { en };
+/**
+ * Catalogs by BCP 47 tag. `pt-BR` uses `pt`; a language without a catalog takes the kit's
+ * default language (see ./kit-strings.ts), then English.
+ */
+export const catalogs: Readonly<Record<string, Catalog>> = { en, es, fr, de, nl, pt, it, ar, he };
 
 /** Values a message may hold: text and numbers, and for `select`, a word such as true/false. */
 export type MessageValues = Record<string, string | number | boolean>;

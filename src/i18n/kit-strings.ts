@@ -25,8 +25,8 @@ export interface KitStringsSource {
 export interface KitStringsOptions {
   /** Defaults to the kit's own language. */
   language?: string | undefined;
-  /** The partner the strings are for, whose name any of them may use. */
-  partner?: { name: string; first_name: string } | undefined;
+  /** The partner the strings are for, whose name any of them may use, and whose language they are in. */
+  partner?: { name: string; first_name: string; language?: string | undefined } | undefined;
 }
 
 export interface KitStrings {
@@ -40,17 +40,37 @@ export interface KitStrings {
   parts(key: MessageKey, values?: MessageValues): MessagePart[];
 }
 
-/** The owner's override of a key for a language, if any. */
+/** The owner's override of a key for a language (`copy: { nl: { … } }`, or `pt` for `pt-BR`), if any. */
 function override(kit: KitStringsSource, language: string, key: MessageKey): string | undefined {
   const copy = kit.copy ?? {};
-  const perLanguage = copy[language];
-  if (perLanguage && typeof perLanguage === 'object') {
-    const value = (perLanguage as Record<string, unknown>)[key];
-    if (typeof value === 'string') return value;
+  for (const tag of [language, language.split('-')[0]!]) {
+    const perLanguage = copy[tag];
+    if (perLanguage && typeof perLanguage === 'object') {
+      const value = (perLanguage as Record<string, unknown>)[key];
+      if (typeof value === 'string') return value;
+    }
   }
   // Keys at the top level are in the kit's own language.
   const value = language === kit.site.language ? copy[key] : undefined;
   return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * A key's message in a language, and the language it is written in: the owner's words for it,
+ * else its catalog's; a language without a catalog takes the kit's default language (the owner's
+ * words, then its catalog), then English.
+ */
+export function resolveMessage(kit: KitStringsSource, language: string, key: MessageKey): [message: string, language: string] {
+  const own = override(kit, language, key) ?? catalogFor(language)?.[key];
+  if (own !== undefined) return [own, language];
+  const fallback = kit.site.language || defaultLanguage;
+  const inDefault = fallback !== language ? override(kit, fallback, key) ?? catalogFor(fallback)?.[key] : undefined;
+  return inDefault !== undefined ? [inDefault, fallback] : [en[key], defaultLanguage];
+}
+
+/** A key's message in a language (see `resolveMessage`). */
+export function messageIn(kit: KitStringsSource, language: string, key: MessageKey): string {
+  return resolveMessage(kit, language, key)[0];
 }
 
 /** The values every string of a kit (and of one partner's pages) may use, named as in the catalog. */
@@ -66,13 +86,10 @@ export function commonValues(kit: KitStringsSource, partner?: KitStringsOptions[
 }
 
 export function kitStrings(kit: KitStringsSource, options: KitStringsOptions = {}): KitStrings {
-  const language = options.language ?? (kit.site.language || defaultLanguage);
+  const language = options.language ?? options.partner?.language ?? (kit.site.language || defaultLanguage);
   const common = commonValues(kit, options.partner);
-  /** The message and the language it is written in: an English fallback formats as English. */
-  const resolve = (key: MessageKey): [string, string] => {
-    const own = override(kit, language, key) ?? catalogFor(language)?.[key];
-    return own === undefined ? [en[key], defaultLanguage] : [own, language];
-  };
+  /** The message and the language it is written in: a fallback formats in its own language. */
+  const resolve = (key: MessageKey) => resolveMessage(kit, language, key);
   return {
     language,
     dir: dir(language),

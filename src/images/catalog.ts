@@ -4,7 +4,7 @@
  * image that was never made.
  */
 import { resolve } from 'node:path';
-import type { KitData } from '../schemas/kit.ts';
+import { kitIn, type KitData } from '../schemas/kit.ts';
 import type { KitContent } from '../kit/load.ts';
 import { absoluteUrl, scriptUrls, sharePath } from '../kit/urls.ts';
 import { commonValues, kitStrings } from '../i18n/kit-strings.ts';
@@ -51,7 +51,7 @@ export function ownerInput(kit: KitData, contentDir: string): OwnerInput {
 }
 
 /** The messages an image of one partner uses (the owner's, where they wrote their own) and the values they may fill in. */
-function imageWords(kit: KitData, partner: { name: string; first_name: string }, keys: readonly MessageKey[]) {
+function imageWords(kit: KitData, partner: { name: string; first_name: string; language?: string | undefined }, keys: readonly MessageKey[]) {
   const strings = kitStrings(kit, { partner });
   return {
     language: strings.language,
@@ -69,6 +69,8 @@ export function imageJobs(content: KitContent): ImageJob[] {
     { kind: 'preview', path: imagePaths.home(), format: '1200x630', input: { oneLiner: kit.value.one_liner, site, owner, language } },
   ];
   for (const { slug, data: partner } of content.partners) {
+    // The partner's images are in their language: their words from `translations:` and the catalog.
+    const kit = kitIn(content.kit, partner.language);
     const shareUrl = scriptUrls(kit.site, slug, partner).share_url;
     const words = imageWords(kit, partner, ['card_eyebrow', 'card_scan', 'prospect_eyebrow', 'prospect_image_headline']);
     if (partner.share_page) {

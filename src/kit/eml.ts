@@ -4,6 +4,7 @@
  * subject, quoted-printable bodies, a text and an HTML alternative); nothing is sent, and it
  * reads no file and no URL.
  */
+import { dir } from '../i18n/catalog.ts';
 import type { Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
@@ -56,7 +57,7 @@ export function emailHtml(fragment: string, subject: string, language: string): 
     type: 'root',
     children: [
       { type: 'doctype' },
-      h('html', { lang: language }, [
+      h('html', { lang: language, dir: dir(language) === 'rtl' ? 'rtl' : undefined }, [
         h('head', [h('meta', { charset: 'utf-8' }), h('title', subject)]),
         h('body', body.children as never),
       ]),

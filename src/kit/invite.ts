@@ -8,6 +8,7 @@ import { scriptsFor } from './script-selection.ts';
 import { fillTemplate, scriptContext } from './script-variables.ts';
 import { scriptUrls } from './urls.ts';
 import { kitStrings } from '../i18n/kit-strings.ts';
+import { kitIn } from '../schemas/kit.ts';
 
 export interface Invitation {
   slug: string;
@@ -18,6 +19,8 @@ export interface Invitation {
   html: string;
   /** The script as plain text, for the text/plain part and mailto links. */
   text: string;
+  /** The partner's language (the kit's default when they have none): the draft's `lang`. */
+  language: string;
 }
 
 export interface SkippedPartner {
@@ -40,20 +43,22 @@ export async function invitations(
       continue;
     }
     // Partner, tag and category variants apply here as on the kit page; the first by `order` is the invitation.
-    const script = scriptsFor(content.scripts, partnerTarget(entry)).find((candidate) => candidate.data.channel === 'invite');
+    const script = scriptsFor(content.scripts, partnerTarget(entry, content.kit.site.language)).find((candidate) => candidate.data.channel === 'invite');
     if (!script) {
       result.skipped.push({ slug, name: data.name, reason: 'no invite script applies to them' });
       continue;
     }
     if (!renderers.has(script.file)) renderers.set(script.file, compileScript(script.file));
     const render = await renderers.get(script.file)!;
-    const context = scriptContext(content.kit, data, scriptUrls(content.kit.site, slug, data));
+    const kit = kitIn(content.kit, data.language);
+    const context = scriptContext(kit, data, scriptUrls(kit.site, slug, data));
     result.invitations.push({
       slug,
       name: data.name,
       email: data.email,
-      subject: script.data.subject ? fillTemplate(script.data.subject, context) : kitStrings(content.kit, { partner: data }).t('invite_subject_default'),
+      subject: script.data.subject ? fillTemplate(script.data.subject, context) : kitStrings(kit, { partner: data }).t('invite_subject_default'),
       ...render(context),
+      language: data.language ?? kit.site.language,
     });
   }
   return result;

@@ -3,6 +3,7 @@
  * The build and `referral-kit check` both start here, so they report the same problems.
  */
 import { existsSync, statSync } from 'node:fs';
+import anyAscii from 'any-ascii';
 import { readdir } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { inspectPhotoFile } from '../images/photo.ts';
@@ -12,6 +13,7 @@ import { kitSchema, type KitData } from '../schemas/kit.ts';
 import { partnerSchema, type PartnerData } from '../schemas/partner.ts';
 import { testimonialSchema, type TestimonialData } from '../schemas/testimonial.ts';
 import { checkCopy } from './copy-check.ts';
+import { checkLanguages } from './language-check.ts';
 import { localToday } from './dates.ts';
 import { readContentFile } from './content-file.ts';
 import { capPerFile, didYouMean, diagnostic, hasErrors, sortDiagnostics, startOfFile, type Diagnostic } from './diagnostics.ts';
@@ -33,8 +35,8 @@ export interface PartnerEntry {
 }
 
 /** Who a partner is, for choosing their scripts. */
-export function partnerTarget(partner: PartnerEntry): ScriptTarget {
-  return { slug: partner.slug, category: partner.data.category, tags: partner.data.tags };
+export function partnerTarget(partner: PartnerEntry, defaultLanguage: string): ScriptTarget {
+  return { slug: partner.slug, category: partner.data.category, tags: partner.data.tags, language: partner.data.language, defaultLanguage };
 }
 
 export interface TestimonialEntry {
@@ -60,15 +62,13 @@ export interface LoadResult {
 
 export { slugPattern };
 
-/** `Jane Smith` → `jane-smith`, `Zoë Ångström` → `zoe-angstrom`. */
+/**
+ * A name as a slug, in readable Latin whatever its script: `Zoë Ångström` → `zoe-angstrom`,
+ * `Mehmet Yılmaz` → `mehmet-yilmaz`, `Дмитрий Иванов` → `dmitriy-ivanov`, Vietnamese without its
+ * tones. any-ascii transliterates every script (see the README on why it is a dependency).
+ */
 export function slugify(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/ß/g, 'ss')
-    .replace(/[æÆ]/g, 'ae')
-    .replace(/[øØ]/g, 'o')
-    .replace(/[łŁ]/g, 'l')
+  return anyAscii(name.normalize('NFC'))
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
@@ -127,6 +127,8 @@ export interface KitFile {
   kitFile: string;
   /** Present when kit.yaml passes its schema (a missing photo is still reported, and leaves it here). */
   kit?: KitData | undefined;
+  /** kit.yaml as read, for positions of later findings. */
+  source?: YamlSource | undefined;
   diagnostics: Diagnostic[];
 }
 
@@ -156,7 +158,7 @@ export async function loadKitFile(contentDirectory: string): Promise<KitFile> {
   // On the raw value, so a misspelt value shows up even while another field is wrong.
   const rawCopy = (parsed.value as { copy?: unknown } | null | undefined)?.copy;
   if (rawCopy && typeof rawCopy === 'object') checkCopy(parsed.source, rawCopy as Record<string, unknown>, diagnostics);
-  return { kitFile, kit, diagnostics };
+  return { kitFile, kit, source: parsed.source, diagnostics };
 }
 
 function missingContentFolder(contentDir: string): Diagnostic | undefined {
@@ -266,10 +268,11 @@ export async function loadKit(contentDirectory: string, options: LoadOptions = {
   const contentDir = resolve(contentDirectory);
   const missingFolder = missingContentFolder(contentDir);
   if (missingFolder) return { diagnostics: [missingFolder] };
-  const { kitFile, kit, diagnostics } = await loadKitFile(contentDir);
+  const { kitFile, kit, source: kitSource, diagnostics } = await loadKitFile(contentDir);
   const partnerFolder = await loadPartners(contentDir);
   const { partners, sources } = partnerFolder;
   diagnostics.push(...partnerFolder.diagnostics);
+  const defaultLanguage = kit?.site.language ?? 'en';
 
   // scripts/<id>.mdx
   const scripts: ScriptSource[] = [];
@@ -297,7 +300,7 @@ export async function loadKit(contentDirectory: string, options: LoadOptions = {
   // says nothing. One finding for every partner left without words, at the first one's file: a
   // kit of thousands must not print thousands of lines.
   if (scripts.length) {
-    const silent = partners.filter((partner) => !scriptsFor(scripts, partnerTarget(partner)).some((script) => !isOwnerChannel(script.data.channel)));
+    const silent = partners.filter((partner) => !scriptsFor(scripts, partnerTarget(partner, defaultLanguage)).some((script) => !isOwnerChannel(script.data.channel)));
     const first = silent[0];
     if (first) {
       const who = silent.length === 1 ? "this partner's kit" : `the kits of these ${silent.length} partners (${someOf(silent.map((m) => m.slug))})`;
@@ -306,6 +309,7 @@ export async function loadKit(contentDirectory: string, options: LoadOptions = {
       );
     }
   }
+  if (kit) checkLanguages({ kit, kitFile, kitSource, partners, partnerSources: sources, scripts }, diagnostics);
   const partnerTags = new Set(partners.flatMap((partner) => partner.data.tags));
   const tagList = [...partnerTags].sort();
   const partnerSlugs = partnerFolder.files.map((entry) => entry.slug);
@@ -334,7 +338,7 @@ export async function loadKit(contentDirectory: string, options: LoadOptions = {
           : group === 'owner'
           ? kit && !kit.owner[field as 'phone'] ? ['you (kit.yaml)'] : []
           : partners
-              .filter((partner) => scriptsFor([script], partnerTarget(partner)).length)
+              .filter((partner) => scriptsFor([script], partnerTarget(partner, defaultLanguage)).length)
               .filter((partner) => !partner.data[field as 'company' | 'occupation'])
               .map((partner) => partner.slug);
       if (lacking.length && group === 'booking_url') {

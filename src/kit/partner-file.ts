@@ -13,8 +13,8 @@ const tokenBytes = 16;
 
 /**
  * A fresh token from the operating system's cryptographic source. A draw the token rule would
- * refuse (too few different characters) or that YAML would read as a number is drawn again;
- * either is astronomically rare.
+ * refuse (too few different characters, or a leading "-", one draw in 64) or that YAML would read
+ * as a number is drawn again.
  */
 export function newToken(random: (size: number) => Buffer = randomBytes): string {
   for (let attempt = 0; attempt < 100; attempt++) {
@@ -32,6 +32,7 @@ export interface NewPartner {
   email?: string | undefined;
   company?: string | undefined;
   occupation?: string | undefined;
+  language?: string | undefined;
 }
 
 /** Optional fields, offered commented out with an example and what they do. Fixed text only. */
@@ -39,6 +40,7 @@ const optionalFields: [field: string, example: string, why: string][] = [
   ['first_name', 'first_name: Jay', 'what you call them; the first word of name otherwise'],
   ['occupation', 'occupation: Tax accountant', 'shown on their share page'],
   ['company', 'company: Smith & Co', 'shown on their share page; scripts can use it'],
+  ['language', 'language: nl', 'their language (nl, pt-BR, ar): of their kit, images and invitation'],
   ['email', 'email: jay@example.com', 'private; `referral-kit invite` drafts their invitation to it'],
   ['phone', 'phone: +1 415 555 0134', 'private, for your own follow-up'],
   ['note', 'note: Met at the spring fair.', 'private, for you only'],

@@ -4,6 +4,7 @@
  * prints it; the kit page and `invite` choose and fill the scripts the same way.
  */
 import { kitStrings } from '../i18n/kit-strings.ts';
+import { kitIn } from '../schemas/kit.ts';
 import type { KitContent, PartnerEntry } from './load.ts';
 import { partnerTarget } from './load.ts';
 import { compileScript } from './render-script.ts';
@@ -40,14 +41,14 @@ export interface PartnerPreview {
 }
 
 export async function partnerPreview(content: KitContent, partner: PartnerEntry): Promise<PartnerPreview> {
-  const { kit } = content;
   const { slug, data } = partner;
+  const kit = kitIn(content.kit, data.language);
   const urls = scriptUrls(kit.site, slug, data);
   const context = scriptContext(kit, data, urls);
   const strings = kitStrings(kit, { partner: data });
   const scripts: PreviewScript[] = [];
   // Kit-page scripts first, in the page's order; the invitation (owner to partner) last.
-  const selected = selectScripts(content.scripts, partnerTarget(partner));
+  const selected = selectScripts(content.scripts, partnerTarget(partner, kit.site.language));
   const ordered = [...selected.filter(({ script }) => script.data.channel !== 'invite'), ...selected.filter(({ script }) => script.data.channel === 'invite').slice(0, 1)];
   for (const { script, reason } of ordered) {
     const render = await compileScript(script.file);

@@ -12,6 +12,11 @@
  *
  * A script that targets in several ways applies when any of them matches, at the most specific
  * level that does. Within a level, lower `order` comes first, then the file name.
+ *
+ * Language comes before all of that: a partner sees the scripts written in their language (a
+ * script's `language:`, or the kit's default language when it has none). `pt-BR` takes `pt-BR`
+ * scripts, then `pt` ones. Where their language has nothing for a channel, that channel falls
+ * back to the kit's default language, chosen by the same levels.
  */
 import type { PartnerCategory } from '../schemas/partner.ts';
 import { scriptChannels, type ScriptData } from '../schemas/script.ts';
@@ -27,6 +32,10 @@ export interface ScriptTarget {
   slug: string;
   category: PartnerCategory;
   tags?: readonly string[] | undefined;
+  /** The partner's language; the kit's default when absent. */
+  language?: string | undefined;
+  /** The kit's default language (`site.language`): of scripts and partners that name none. `en` when absent. */
+  defaultLanguage?: string | undefined;
 }
 
 export type SelectionLevel = 'partner' | 'tag' | 'category' | 'general';
@@ -36,6 +45,10 @@ export interface SelectionReason {
   level: SelectionLevel;
   /** The slug, tag or category that matched; absent for a general script. */
   match?: string;
+  /** The language of the script chosen. */
+  language?: string;
+  /** True when the partner's language had no script for this channel and the default language's was taken. */
+  fallback?: boolean;
 }
 
 export interface Selected<T> {
@@ -55,22 +68,46 @@ export function matchScript(data: ScriptData, target: ScriptTarget): SelectionRe
   return undefined;
 }
 
-/** The scripts a partner gets, with why: per channel, the most specific level that has any. */
+/** Same language: tags compare without regard to case (`pt-br` is `pt-BR`). */
+function sameLanguage(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+/** The languages a partner's scripts are looked for in, best first: theirs, its base language, the kit's default. */
+export function languageChain(target: ScriptTarget): string[] {
+  const fallback = target.defaultLanguage ?? 'en';
+  const own = target.language ?? fallback;
+  const chain = [own, own.split('-')[0]!, fallback];
+  return chain.filter((language, index) => chain.findIndex((other) => sameLanguage(other, language)) === index);
+}
+
+/** The scripts a partner gets, with why: per channel, the first language with any, then the most specific level. */
 export function selectScripts<T extends Selectable>(scripts: readonly T[], target: ScriptTarget): Selected<T>[] {
   const selected: Selected<T>[] = [];
+  const defaultLanguage = target.defaultLanguage ?? 'en';
+  const languages = languageChain(target);
+  const own = target.language ?? defaultLanguage;
+  const theirs = [own, own.split('-')[0]!];
   for (const channel of scriptChannels) {
-    const matching = scripts
-      .filter((script) => script.data.channel === channel)
-      .flatMap((script) => {
-        const reason = matchScript(script.data, target);
-        return reason ? [{ script, reason }] : [];
-      });
-    const best = Math.min(...matching.map(({ reason }) => levelRank[reason.level]));
-    selected.push(
-      ...matching
-        .filter(({ reason }) => levelRank[reason.level] === best)
-        .sort((a, b) => a.script.data.order - b.script.data.order || compareText(a.script.id, b.script.id)),
-    );
+    const ofChannel = scripts.filter((script) => script.data.channel === channel);
+    for (const language of languages) {
+      const matching = ofChannel
+        .filter((script) => sameLanguage(script.data.language ?? defaultLanguage, language))
+        .flatMap((script) => {
+          const reason = matchScript(script.data, target);
+          return reason ? [{ script, reason }] : [];
+        });
+      if (!matching.length) continue;
+      const fallback = !theirs.some((their) => sameLanguage(their, language));
+      const best = Math.min(...matching.map(({ reason }) => levelRank[reason.level]));
+      selected.push(
+        ...matching
+          .filter(({ reason }) => levelRank[reason.level] === best)
+          .sort((a, b) => a.script.data.order - b.script.data.order || compareText(a.script.id, b.script.id))
+          .map(({ script, reason }) => ({ script, reason: { ...reason, language, ...(fallback ? { fallback: true } : {}) } })),
+      );
+      break;
+    }
   }
   return selected;
 }
@@ -82,5 +119,6 @@ export function scriptsFor<T extends Selectable>(scripts: readonly T[], target: 
 
 /** "tag movers", "partner jane-smith", "category client", "general": for `preview`. */
 export function describeReason(reason: SelectionReason): string {
-  return reason.match === undefined ? reason.level : `${reason.level} ${reason.match}`;
+  const why = reason.match === undefined ? reason.level : `${reason.level} ${reason.match}`;
+  return reason.fallback ? `${why}, in ${reason.language} (none in their language)` : why;
 }

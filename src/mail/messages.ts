@@ -101,7 +101,7 @@ async function messageFor(
 ): Promise<OutgoingMessage | SkippedMessage> {
   const { slug, data } = partner;
   if (!data.email) return { partner: slug, name: data.name, channel, reason: mailSentences.noEmail };
-  const script = scriptsFor(content.scripts, partnerTarget(partner)).find((candidate) => candidate.data.channel === channel);
+  const script = scriptsFor(content.scripts, partnerTarget(partner, content.kit.site.language)).find((candidate) => candidate.data.channel === channel);
   const render = await renderers.get(script?.file ?? null, channel);
   const context = scriptContext(content.kit, data, scriptUrls(content.kit.site, slug, data), intro ?? undefined);
   const subject = fillTemplate(script?.data.subject ?? builtInMessages[channel].subject, context);

@@ -136,3 +136,39 @@ export function firstNameOf(name: string): string {
   const first = words.find((word) => !honorifics.test(word));
   return first ?? name.trim();
 }
+
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+
+/** The English name Intl gives a language tag ("Dutch", "Brazilian Portuguese"), or undefined for one it does not know. */
+export function languageName(tag: string): string | undefined {
+  try {
+    return languageNames.of(tag);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A BCP 47 language tag (`nl`, `pt-BR`, `ar`), in its canonical spelling (`pt-br` → `pt-BR`).
+ * A tag Intl cannot name (`xx`, `english`) is refused: it would silently fall back to the default.
+ */
+export function languageTag() {
+  return z
+    .string({ error: 'must be a language tag like en, nl or pt-BR' })
+    .trim()
+    .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, { error: 'must be a language tag like en, nl or pt-BR' })
+    .transform((value, context) => {
+      let canonical: string;
+      try {
+        canonical = Intl.getCanonicalLocales(value)[0]!;
+      } catch {
+        context.addIssue({ code: 'custom', message: 'must be a language tag like en, nl or pt-BR' });
+        return z.NEVER;
+      }
+      if (!languageName(canonical)) {
+        context.addIssue({ code: 'custom', message: 'is not a language this computer knows: use a tag like en, nl, pt-BR or ar' });
+        return z.NEVER;
+      }
+      return canonical;
+    });
+}

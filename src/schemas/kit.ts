@@ -1,7 +1,7 @@
 /** `kit.yaml`: who the owner is, what they offer, who to introduce, and where the site lives. */
 import { z } from 'zod';
 import { copySchema } from './copy.ts';
-import { email, firstNameOf, hexColor, line, localImage, optional, phone, text, webUrl } from './fields.ts';
+import { email, firstNameOf, hexColor, languageTag, line, localImage, optional, phone, text, webUrl } from './fields.ts';
 import { shareSettings } from './partner.ts';
 
 const owner = z
@@ -35,13 +35,9 @@ const site = z
     accent: optional(hexColor())
       .transform((value) => value ?? '#2f5d50')
       .describe('Brand colour for buttons and highlights, like "#2f5d50". Text on it stays readable automatically.'),
-    language: optional(
-      z
-        .string({ error: 'must be a language tag like en or en-GB' })
-        .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, { error: 'must be a language tag like en or en-GB' }),
-    )
+    language: optional(languageTag())
       .transform((value) => value ?? 'en')
-      .describe('Language of your pages, like en or fr-CA. Defaults to en.'),
+      .describe('The kit\'s default language, like en or fr-CA: of your public pages, of scripts without a `language:`, and of partners without one. Defaults to en.'),
     share_pages: optional(z.enum(shareSettings, { error: 'must be public or unlisted' }))
       .transform((value) => value ?? 'unlisted')
       .describe(
@@ -110,6 +106,32 @@ export const kitSchema = z.strictObject({
   )
     .transform((value) => value ?? followUpDefaults)
     .describe('When `referral-kit report` reminds you to follow up (your private referrals.yaml; nothing here is published).'),
+  translations: optional(
+    z.record(
+      languageTag(),
+      z.strictObject({
+        value: optional(
+          z.strictObject({
+            one_liner: optional(line()).describe('value.one_liner in this language.'),
+            pitch: optional(text()).describe('value.pitch in this language.'),
+          }),
+        ).describe('Your value proposition in this language.'),
+        ideal_client: optional(
+          z.strictObject({
+            description: optional(text()).describe('ideal_client.description in this language.'),
+            signals: optional(z.array(line(), { error: 'must be a list of phrases' }).min(1, { error: 'needs at least one signal' })).describe('ideal_client.signals in this language.'),
+            not_a_fit: optional(z.array(line(), { error: 'must be a list of phrases' })).describe('ideal_client.not_a_fit in this language.'),
+          }),
+        ).describe('Who to introduce, in this language.'),
+        promise: optional(z.union([line().transform((step) => [step]), z.array(line()).min(1)], { error: 'must be a sentence or a list of steps' })).describe(
+          'promise in this language.',
+        ),
+      }),
+      { error: 'must map language tags (like nl) to your words in that language' },
+    ),
+  ).describe(
+    'Your words for partners in other languages, by language tag: `nl: { value: { one_liner: "…" }, ideal_client: { … }, promise: [ … ] }`. What a language leaves out stays as written above.',
+  ),
   copy: optional(copySchema).describe(
     'Your own words for any sentence the pages, images and drafts show, by key (see the README\'s table), e.g. kit_aside: "…". Values are written {owner_first_name}.',
   ),
@@ -122,4 +144,26 @@ export type KitData = z.output<typeof kitSchema>;
 export function normalizeBase(base: string): string {
   const trimmed = base.replace(/^\/+|\/+$/g, '');
   return trimmed ? `/${trimmed}/` : '/';
+}
+
+/**
+ * The kit as a partner in `language` reads it: `translations.<language>` (or its base language)
+ * in place of the fields it gives. The default language, or one without translations, reads the kit as written.
+ */
+export function kitIn(kit: KitData, language: string | undefined): KitData {
+  if (!language || !kit.translations) return kit;
+  const entries = Object.entries(kit.translations);
+  const find = (tag: string) => entries.find(([key]) => key.toLowerCase() === tag.toLowerCase())?.[1];
+  const words = find(language) ?? find(language.split('-')[0]!);
+  if (!words) return kit;
+  return {
+    ...kit,
+    value: { ...kit.value, ...definedOnly(words.value) },
+    ideal_client: { ...kit.ideal_client, ...definedOnly(words.ideal_client) },
+    promise: words.promise ?? kit.promise,
+  };
+}
+
+function definedOnly<T extends object>(value: T | undefined): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(value ?? {}).filter(([, field]) => field !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
 }

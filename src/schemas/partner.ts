@@ -1,6 +1,6 @@
 /** A referral partner: one file `partners/<slug>.yaml`, one private kit, one public share page. */
 import { z } from 'zod';
-import { email, firstNameOf, line, optional, phone, text } from './fields.ts';
+import { email, firstNameOf, languageTag, line, optional, phone, text } from './fields.ts';
 
 /** The kinds of partner the method distinguishes; each may get its own script variants. */
 export const partnerCategories = [
@@ -49,6 +49,8 @@ export const tokenSchema = z
   .string({ error: 'must be text: run `npx referral-kit add partner` to get a fresh token' })
   .trim()
   .regex(/^[A-Za-z0-9_-]+$/, { error: 'may only use letters, digits, "-" and "_" (it is part of a URL)' })
+  // A leading dash would read as an option where a token is a command-line argument or a folder name.
+  .refine((value) => !value.startsWith('-'), { error: 'must not start with "-": run `npx referral-kit rotate <slug>` for a fresh one' })
   .max(maximumTokenLength, { error: `is longer than ${maximumTokenLength} characters: it becomes a folder name in the site, so keep it shorter (22–32 random characters are plenty)` })
   .refine((value) => tokenBits(value) >= minimumTokenBits && new Set(value).size >= 10, { error: weakTokenError })
   // JSON Schema can only count characters: editors flag a token shorter than any strong one
@@ -67,6 +69,9 @@ const partnerFields = z.strictObject({
   tags: optional(z.array(tagSchema, { error: 'must be a list of words, like [movers, property-managers]' }))
     .transform((value) => [...new Set(value ?? [])])
     .describe('Free words that group partners, like movers or property-managers. Scripts with matching `tags:` replace the general and category ones.'),
+  language: optional(languageTag()).describe(
+    'Language of their kit, pocket card, images, share page and invitation, like nl, pt-BR or ar. Defaults to site.language in kit.yaml.',
+  ),
   occupation: optional(line()).describe('What they do, e.g. "Tax accountant". Shown on their share page.'),
   company: optional(line()).describe('Where they work. Shown on their share page and usable in scripts.'),
   email: optional(email()).describe('Private. Used by `referral-kit invite`; never published.'),

@@ -1,6 +1,6 @@
 /** `scripts/<id>.mdx` frontmatter: what a partner can say, on which channel, for which kinds of partner. */
 import { z } from 'zod';
-import { line, optional, slugPattern } from './fields.ts';
+import { languageTag, line, optional, slugPattern } from './fields.ts';
 import { partnerCategories, tagSchema } from './partner.ts';
 
 /**
@@ -75,6 +75,9 @@ export const scriptSchema = z.strictObject({
       .min(1, { error: 'must list at least one partner (leave it out to apply to every partner)' }),
   ).describe(
     'Partners (their file names in partners/) this script is written for. It comes before any tag or category variant for them.',
+  ),
+  language: optional(languageTag()).describe(
+    'Language the script is written in, like nl or ar. Partners whose language it is see it; left out: the kit\'s default language (site.language).',
   ),
   order: optional(z.number({ error: 'must be a number' }).int({ error: 'must be a whole number' }))
     .transform((value) => value ?? 0)

@@ -7,7 +7,7 @@ import { loadKit, type KitContent } from '../../src/kit/load.ts';
 import { kitPath, sharePath } from '../../src/kit/urls.ts';
 import { fixture, repoRoot } from './fixtures.ts';
 
-export type SiteName = 'example' | 'basic' | 'hostile';
+export type SiteName = 'example' | 'basic' | 'hostile' | 'rtl';
 
 export function contentDirOf(name: SiteName): string {
   return name === 'example' ? join(repoRoot, 'content') : fixture(name);

@@ -7,7 +7,7 @@ import { accentPalette } from '../../kit/accent.ts';
 import { initials } from '../../site/favicon.ts';
 import { squarePhoto } from '../photo.ts';
 import { isolate, layoutText, textSvg, type TextLayout, type TextStyle } from '../text-layout.ts';
-import { defaultLanguage, en, formatMessage, type MessageKey } from '../../i18n/catalog.ts';
+import { catalogFor, defaultLanguage, dir, en, formatMessage, type MessageKey } from '../../i18n/catalog.ts';
 
 export const imageFormats = {
   '1200x630': { width: 1200, height: 630 },
@@ -26,7 +26,7 @@ export interface OwnerInput {
 
 /**
  * The words an image shows: catalog messages, the owner's `copy:` where they wrote one (the
- * build passes them), English defaults otherwise, in the image's language. `values` fills the
+ * build passes them), the catalog of the image's language otherwise, then English. `values` fills the
  * messages' other values (`{owner_business}`…); the template fills in the names, isolated.
  */
 export interface ImageWords {
@@ -38,7 +38,18 @@ export interface ImageWords {
 /** Formats an image's words. Names passed in `names` are isolated, so they cannot reorder the sentence. */
 export function imageText(input: ImageWords, key: MessageKey, names: Record<string, string>): string {
   const isolated = Object.fromEntries(Object.entries(names).map(([name, value]) => [name, isolate(value)]));
-  return formatMessage(input.messages?.[key] ?? en[key], input.language ?? defaultLanguage, { ...input.values, ...isolated });
+  const language = input.language ?? defaultLanguage;
+  return formatMessage(input.messages?.[key] ?? catalogFor(language)?.[key] ?? en[key], language, { ...input.values, ...isolated });
+}
+
+/** Which way an image's words run: its language's direction. A right-to-left image is mirrored, QR code and owner row included. */
+export function imageDirection(input: ImageWords): 'ltr' | 'rtl' {
+  return dir(input.language ?? defaultLanguage);
+}
+
+/** `row`, or `row-reverse` in a right-to-left image: what comes first sits on the right. */
+export function rowFor(direction: 'ltr' | 'rtl'): 'row' | 'row-reverse' {
+  return direction === 'rtl' ? 'row-reverse' : 'row';
 }
 
 export interface CardInput extends ImageWords {
@@ -139,15 +150,16 @@ export function avatar(owner: OwnerInput, size: number, texts: Parts): Element {
 
 export const displayUrl = (url: string) => url.replace(/^https?:\/\//, '').replace(/\/$/, '');
 
-/** The owner's avatar, name and business, side by side. */
-export function ownerRow(owner: OwnerInput, texts: Parts, textWidth: number, size: number): Element {
+/** The owner's avatar, name and business, side by side; in a right-to-left image, the avatar on the right. */
+export function ownerRow(owner: OwnerInput, texts: Parts, textWidth: number, size: number, direction: 'ltr' | 'rtl' = 'ltr'): Element {
+  const align = direction === 'rtl' ? 'right' : 'left';
   return box(
-    { alignItems: 'center', height: size + 8 },
+    { flexDirection: rowFor(direction), alignItems: 'center', height: size + 8 },
     avatar(owner, size, texts),
     box(
-      { flexDirection: 'column', marginLeft: 22 },
-      texts.block('owner', owner.name, { typeface: 'sans', weight: 700, size: size * 0.34, minSize: 18, lineHeight: 1.25, maxLines: 1, align: 'left' }, textWidth, Math.round(size * 0.43), colours.ink),
-      texts.block('business', owner.business, { typeface: 'sans', weight: 400, size: size * 0.27, minSize: 15, lineHeight: 1.3, maxLines: 1, align: 'left' }, textWidth, Math.round(size * 0.36), colours.muted),
+      { flexDirection: 'column', ...(direction === 'rtl' ? { marginRight: 22 } : { marginLeft: 22 }) },
+      texts.block('owner', owner.name, { typeface: 'sans', weight: 700, size: size * 0.34, minSize: 18, lineHeight: 1.25, maxLines: 1, align }, textWidth, Math.round(size * 0.43), colours.ink),
+      texts.block('business', owner.business, { typeface: 'sans', weight: 400, size: size * 0.27, minSize: 15, lineHeight: 1.3, maxLines: 1, align }, textWidth, Math.round(size * 0.36), colours.muted),
     ),
   );
 }

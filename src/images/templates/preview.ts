@@ -1,6 +1,6 @@
 import { accentPalette } from '../../kit/accent.ts';
 import { clampName, isolate, type TextStyle } from '../text-layout.ts';
-import { avatar, box, colours, displayUrl, imageFormats, imageText, Parts, type PreviewInput, type Template } from './common.ts';
+import { avatar, box, colours, displayUrl, imageDirection, imageFormats, imageText, Parts, rowFor, type PreviewInput, type Template } from './common.ts';
 
 /** The link preview of a page: who recommends whom (prospect pages) or who the owner is (home). */
 export function previewTemplate(input: PreviewInput): Template {
@@ -8,7 +8,9 @@ export function previewTemplate(input: PreviewInput): Template {
   const palette = accentPalette(input.owner.accent);
   const texts = new Parts();
   const left = { width: 720 };
-  const headlineStyle: TextStyle = { typeface: 'serif', weight: 700, size: 64, minSize: 34, lineHeight: 1.12, maxLines: 3, direction: input.partnerName ? 'ltr' : 'auto' };
+  // A right-to-left preview is the mirror image: words set right to left, the avatar on the left.
+  const direction = imageDirection(input);
+  const headlineStyle: TextStyle = { typeface: 'serif', weight: 700, size: 64, minSize: 34, lineHeight: 1.12, maxLines: 3, direction: input.partnerName ? direction : 'auto' };
   // The names are fitted to the width first (isolated once, by imageText).
   const fitted = (value: string) => clampName(value, headlineStyle, left.width);
   const headline = input.partnerName
@@ -18,10 +20,10 @@ export function previewTemplate(input: PreviewInput): Template {
   const element = box(
     { flexDirection: 'column', width, height, background: colours.paper },
     box(
-      { height: height - 12, padding: '70px 72px 48px 72px', alignItems: 'center' },
+      { flexDirection: rowFor(direction), height: height - 12, padding: '70px 72px 48px 72px', alignItems: 'center' },
       box(
         { flexDirection: 'column', width: left.width, height: height - 12 - 70 - 48 },
-        texts.block('eyebrow', eyebrow.toLocaleUpperCase(input.language ?? 'en'), { typeface: 'sans', weight: 700, size: 20, minSize: 13, lineHeight: 1.3, maxLines: 1, letterSpacing: 0.12, direction: 'ltr' }, left.width, 30, palette.accentInk),
+        texts.block('eyebrow', eyebrow.toLocaleUpperCase(input.language ?? 'en'), { typeface: 'sans', weight: 700, size: 20, minSize: 13, lineHeight: 1.3, maxLines: 1, letterSpacing: 0.12, direction }, left.width, 30, palette.accentInk),
         box({ height: 20 }),
         box(
           { height: 200, alignItems: 'flex-end' },
@@ -30,7 +32,7 @@ export function previewTemplate(input: PreviewInput): Template {
         box({ height: 24 }),
         texts.block('one-liner', input.oneLiner, { typeface: 'sans', weight: 400, size: 27, minSize: 18, lineHeight: 1.4, maxLines: 3 }, left.width, 114, colours.muted),
         box({ flexGrow: 1 }),
-        texts.block('site', input.partnerName ? `${isolate(input.owner.business)} · ${displayUrl(input.site)}` : displayUrl(input.site), { typeface: 'sans', weight: 600, size: 21, minSize: 13, lineHeight: 1.3, maxLines: 1, direction: 'ltr' }, left.width, 28, palette.accentInk),
+        texts.block('site', input.partnerName ? `${isolate(input.owner.business)} · ${displayUrl(input.site)}` : displayUrl(input.site), { typeface: 'sans', weight: 600, size: 21, minSize: 13, lineHeight: 1.3, maxLines: 1, direction }, left.width, 28, palette.accentInk),
       ),
       box({ flexGrow: 1 }),
       avatar(input.owner, 280, texts),
