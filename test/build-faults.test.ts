@@ -101,7 +101,7 @@ describe('a built site', () => {
       for (const token of tokens) expect(placeholder).not.toContain(token);
     }
     // The pages counted are the site's own, not the placeholders.
-    expect(result.ok && result.pages).toBe(16);
+    expect(result.ok && result.pages).toBe(22);
   });
 });
 
