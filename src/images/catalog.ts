@@ -3,6 +3,7 @@
  * through these paths and the build renders exactly this list, so a link can't point at an
  * image that was never made.
  */
+import { isPublished } from '../schemas/testimonial.ts';
 import { resolve } from 'node:path';
 import type { KitData } from '../schemas/kit.ts';
 import type { KitContent } from '../kit/load.ts';
@@ -75,7 +76,7 @@ export function imageJobs(content: KitContent): ImageJob[] {
     }
   }
   for (const { id, data } of content.testimonials) {
-    if (!data.consent) continue;
+    if (!isPublished(data)) continue;
     for (const format of formats) {
       jobs.push({
         kind: 'testimonial',

@@ -1,5 +1,6 @@
 /** `kit.yaml`: who the owner is, what they offer, who to introduce, and where the site lives. */
 import { z } from 'zod';
+import { requirableDisclosures } from './testimonial.ts';
 import { email, firstNameOf, hexColor, line, localImage, optional, phone, text, webUrl } from './fields.ts';
 
 const owner = z
@@ -93,6 +94,21 @@ export const kitSchema = z.strictObject({
   )
     .transform((value) => value ?? followUpDefaults)
     .describe('When `referral-kit report` reminds you to follow up (your private referrals.yaml; nothing here is published).'),
+  testimonials: optional(
+    z.strictObject({
+      disclosure: optional(text()).describe(
+        'Shown with every testimonial that has no disclosure of its own, e.g. "Clients quoted were not paid. Results vary."',
+      ),
+      require: optional(z.array(z.enum(requirableDisclosures, { error: `must be ${requirableDisclosures.join(' or ')}` })))
+        .transform((value) => value ?? [])
+        .describe('Disclosure fields every published testimonial must have; `referral-kit check` warns about one that lacks any.'),
+      ask_on_kit: optional(z.boolean({ error: 'must be true or false' }))
+        .transform((value) => value ?? false)
+        .describe('Adds a section to each partner\'s kit where they can write a sentence about you and send it by email, with their consent in the message. Off unless true.'),
+    }),
+  )
+    .transform((value) => value ?? { require: [], ask_on_kit: false })
+    .describe('How testimonials are disclosed and asked for.'),
 });
 
 export type KitInput = z.input<typeof kitSchema>;
