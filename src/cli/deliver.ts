@@ -33,7 +33,7 @@ export const deliveryOptions = {
 export function deliveryMode(parsed: { eml?: boolean | undefined; imap?: boolean | undefined; send?: boolean | undefined }, fallback: DeliveryMode): DeliveryMode | undefined {
   const chosen = (['eml', 'imap', 'send'] as const).filter((mode) => parsed[mode]);
   if (chosen.length > 1) {
-    fail(`choose one of ${chosen.map((mode) => `--${mode}`).join(', ')}`);
+    fail(mailSentences.chooseOne(chosen.map((mode) => `--${mode}`)));
     return undefined;
   }
   return chosen[0] ?? fallback;
@@ -56,7 +56,7 @@ export interface DeliveryRequest {
 const recipient = (message: OutgoingMessage) => `${printable(message.to.name)} <${message.to.address}>`;
 
 function reportSkipped(skipped: readonly SkippedMessage[]): void {
-  for (const { partner, name, channel, reason } of skipped) console.warn(`skipped ${channel} for ${partner} (${printable(name)}): ${reason}`);
+  for (const { partner, name, channel, reason } of skipped) console.warn(mailSentences.skipped(channel, partner, printable(name), reason));
 }
 
 async function account(request: DeliveryRequest): Promise<MailAccount | undefined> {
@@ -110,7 +110,7 @@ export async function deliver(request: DeliveryRequest): Promise<void> {
     const existing = files.filter(({ file }) => existsSync(file));
     if (existing.length && !request.force) {
       for (const { file } of existing) console.error(`referral-kit: ${displayPath(file)} already exists`);
-      fail('nothing was written: send or move those drafts, or run again with --force to replace them');
+      fail(mailSentences.draftsExist);
       return;
     }
     await mkdir(outDir, { recursive: true });
@@ -120,7 +120,7 @@ export async function deliver(request: DeliveryRequest): Promise<void> {
       say(`${displayPath(file)}  to ${recipient(message)}`);
     }
     if (request.json) console.log(JSON.stringify({ mode, messages: files.map(({ message, file }) => ({ ...summary(message), file: displayPath(file) })), skipped: request.skipped }, null, 2));
-    else say(files.length ? `✓ ${files.length} draft${files.length === 1 ? '' : 's'} in ${displayPath(outDir)}: open each in your mail app, read it over, and send it.` : mailSentences.nothingToSend);
+    else say(files.length ? mailSentences.emlWritten(files.length, displayPath(outDir)) : mailSentences.nothingToSend);
     reportSkipped(request.skipped);
     return;
   }
@@ -143,10 +143,10 @@ export async function deliver(request: DeliveryRequest): Promise<void> {
       });
       if (request.json) console.log(JSON.stringify({ mode, folder: result.folder, added: result.added.map(summary), already_there: result.present.map(summary), skipped: request.skipped }, null, 2));
       else {
-        say(`✓ ${result.added.length} new draft${result.added.length === 1 ? '' : 's'} in ${printable(result.folder)}. Read each one in your mail app and send it; then record it, e.g. referral-kit update "<prospect>" --thanked.`);
+        say(mailSentences.imapDone(result.added.length, printable(result.folder)));
       }
     } catch (error) {
-      fail(error instanceof ImapProblem ? error.message : `could not put the drafts in your mailbox: ${(error as Error).message}`);
+      fail(error instanceof ImapProblem ? error.message : mailSentences.imapFailed((error as Error).message));
     }
     reportSkipped(request.skipped);
     return;
@@ -178,22 +178,22 @@ export async function deliver(request: DeliveryRequest): Promise<void> {
           if (outcome.status === 'sent') say(`  ✓ ${mailSentences.sentOne(recipient(message), printable(message.subject))}`);
           else if (outcome.status === 'already-sent') say(`  ${mailSentences.alreadySent(recipient(message), printable(message.subject))}`);
           else if (outcome.status === 'check-sent-folder') console.warn(`referral-kit: ${message.id} to ${recipient(message)} ${mailSentences.inSentLogCheck(message.id)}`);
-          else if (outcome.status === 'rejected') console.warn(`referral-kit: not sent to ${recipient(message)}: ${outcome.reason}`);
-          else console.warn(`referral-kit: sent to ${recipient(message)}, but the ledger could not be updated: ${outcome.problem}`);
+          else if (outcome.status === 'rejected') console.warn(`referral-kit: ${mailSentences.notSentTo(recipient(message), outcome.reason)}`);
+          else console.warn(`referral-kit: ${mailSentences.ledgerNotUpdated(recipient(message), outcome.problem)}`);
         },
       });
       for (const problem of result.ledgerProblems) console.warn(`referral-kit: ${problem}`);
       if (request.json) {
         console.log(JSON.stringify({ mode, sent: result.sent.map(summary), unsure: result.unsure.map(summary), rejected: result.rejected.map(({ message, reason }) => ({ ...summary(message), reason })), stopped: result.stopped ?? null, skipped: request.skipped }, null, 2));
       } else {
-        say(`${result.sent.length} sent from ${printable(owner.email)}; the sent log is ${displayPath(logFile)}.`);
+        say(mailSentences.sentSummary(result.sent.length, printable(owner.email), displayPath(logFile)));
       }
       if (result.stopped) fail(mailSentences.stoppedAt(result.stopped));
       else if (result.rejected.length || result.unsure.length) process.exitCode = 1;
     });
   } catch (error) {
     if (!busy) throw error;
-    fail('another referral-kit is sending from this content folder right now; wait for it to finish');
+    fail(mailSentences.sendingElsewhere);
   }
   reportSkipped(request.skipped);
 }

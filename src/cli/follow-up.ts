@@ -16,6 +16,7 @@ import { finishRecording } from '../mail/smtp.ts';
 import { followUpMessages, actionChannels } from '../mail/messages.ts';
 import { appendSentRecord, latestStates, readSentLog, sentLogPath } from '../mail/sent-log.ts';
 import { followThroughChannels } from '../schemas/script.ts';
+import { mailSentences } from '../mail/default-messages.ts';
 import { deliver, deliveryMode, deliveryOptions } from './deliver.ts';
 import { dateFromOption, ledgerSchemaPath, ledgerSetup } from './ledger.ts';
 import { contentOption, fail, rejectUnknown, reportDiagnostics } from './options.ts';
@@ -44,11 +45,11 @@ export const followUpCommand = defineCommand({
     if (!mode) return;
     // What is sent is recorded in the ledger with this date: it must not be in the future.
     if (mode === 'send' && today > addDays(localToday(), futureGraceDays)) {
-      fail(`--today: ${today} is in the future; --send records today's date in the ledger, so leave --today out (or look ahead without --send)`);
+      fail(mailSentences.futureToday(today));
       return;
     }
     if (parsed.kind !== undefined && !(Object.values(actionChannels) as string[]).includes(parsed.kind)) {
-      fail(`--kind: must be one of: ${Object.values(actionChannels).join(', ')} (got ${quote(parsed.kind)})`);
+      fail(mailSentences.unknownKind(Object.values(actionChannels), quote(parsed.kind)));
       return;
     }
     const setup = await ledgerSetup(parsed.content, today);
@@ -61,14 +62,14 @@ export const followUpCommand = defineCommand({
       if (id === undefined) continue;
       const record = latestStates(await readSentLog(logFile)).get(id);
       if (!record || record.state !== 'sending') {
-        fail(`--${option}: no message ${quote(id)} waiting to be checked in ${logFile}${record ? ` (it is ${record.state})` : ''}`);
+        fail(mailSentences.notWaiting(option, quote(id), logFile, record?.state));
         return;
       }
       await appendSentRecord(logFile, { ...record, state });
       if (state === 'sent') {
         for (const problem of await finishRecording(logFile, ledgerTarget, (iso) => localToday(new Date(iso)))) fail(problem);
-        console.log(`✓ Recorded ${quote(record.subject)} to ${record.to} as sent.`);
-      } else console.log(`✓ ${quote(record.subject)} to ${record.to} will be sent by the next follow-up --send.`);
+        console.log(mailSentences.confirmedSent(quote(record.subject), record.to));
+      } else console.log(mailSentences.willResend(quote(record.subject), record.to));
       return;
     }
 
@@ -77,7 +78,7 @@ export const followUpCommand = defineCommand({
     const errors = [...diagnostics, ...ledger.diagnostics].filter((d) => d.severity === 'error');
     if (!content || !ledger.data || hasErrors(errors)) {
       reportDiagnostics(errors);
-      fail(`${summarize(errors)}: fix the errors above before following up`);
+      fail(mailSentences.fixBeforeFollowUp(summarize(errors)));
       return;
     }
     const report = followUpReport({
@@ -94,7 +95,7 @@ export const followUpCommand = defineCommand({
       return wanted.some((name) => names.includes(name));
     });
     if (wanted.length && !todo.some((item) => actionChannels[item.action])) {
-      fail(`no follow-up to-do today about ${parsed._.map((name) => quote(name)).join(', ')}${parsed.kind ? ` of kind ${parsed.kind}` : ''} (see referral-kit report)`);
+      fail(mailSentences.noSuchTodo(parsed._.map((name) => quote(name)).join(', '), parsed.kind));
       return;
     }
     const { messages, skipped } = await followUpMessages(content, todo);

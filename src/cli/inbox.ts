@@ -30,7 +30,7 @@ export const inboxCommand = defineCommand({
     if (rejectUnknown(parsed, args)) return;
     const days = Number(parsed.days);
     if (!Number.isInteger(days) || days < 1 || days > 3650) {
-      fail(`--days: must be a whole number of days from 1 to 3650 (got ${JSON.stringify(parsed.days)})`);
+      fail(mailSentences.badDays(JSON.stringify(parsed.days)));
       return;
     }
     const today = localToday();
@@ -38,7 +38,7 @@ export const inboxCommand = defineCommand({
     if (!setup) return;
     const { kit } = await loadKitFile(setup.contentDir);
     if (!kit) {
-      fail('fix kit.yaml first: your email address is what an introduction has in cc');
+      fail(mailSentences.kitFirst);
       return;
     }
     const account = await loadMailAccount(setup.contentDir, { settingsFile: parsed['mail-settings'] });
@@ -54,7 +54,7 @@ export const inboxCommand = defineCommand({
     try {
       envelopes = await inboxEnvelopes(account.imap, kit.owner.email, new Date(`${addDays(today, -days)}T00:00:00`));
     } catch (error) {
-      fail(error instanceof ImapProblem ? error.message : `could not read your inbox: ${(error as Error).message}`);
+      fail(error instanceof ImapProblem ? error.message : mailSentences.inboxFailed((error as Error).message));
       return;
     }
     const ledger = await loadLedger(setup.contentDir, setup.context);

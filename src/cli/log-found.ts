@@ -14,7 +14,7 @@ import { checkBeforeEdit, ledgerSchemaPath, reportLedgerErrors, type LedgerSetup
 import { fail } from './options.ts';
 
 function describe(found: FoundIntroduction): string {
-  return printable(`${found.date}  ${found.partnerName} (${found.from}) introduced ${quote(found.prospect)}${found.subject ? `: ${found.subject}` : ''}`);
+  return printable(mailSentences.proposedLine(found.date, found.partnerName, found.from, quote(found.prospect), found.subject));
 }
 
 async function confirmEach(found: readonly FoundIntroduction[]): Promise<FoundIntroduction[]> {
@@ -22,7 +22,7 @@ async function confirmEach(found: readonly FoundIntroduction[]): Promise<FoundIn
   const chosen: FoundIntroduction[] = [];
   try {
     for (const entry of found) {
-      const answer = await prompt.question(`Add ${printable(`${quote(entry.prospect)} from ${entry.partnerName} on ${entry.date}`)}? [y/N] `);
+      const answer = await prompt.question(printable(mailSentences.proposedQuestion(quote(entry.prospect), entry.partnerName, entry.date)));
       if (/^y(es)?$/i.test(answer.trim())) chosen.push(entry);
     }
   } finally {
@@ -75,6 +75,6 @@ export async function proposeAndLog(setup: LedgerSetup, found: readonly FoundInt
     fail(changed.problem);
     return;
   }
-  for (const entry of changed.result) console.log(`✓ Logged in ${displayPath(setup.file)}: ${describe(entry)}`);
-  if (changed.result.length) console.log('  Next: contact them, then: referral-kit update "<prospect>" --contacted');
+  for (const entry of changed.result) console.log(mailSentences.loggedFound(displayPath(setup.file), describe(entry)));
+  if (changed.result.length) console.log(mailSentences.loggedNext);
 }

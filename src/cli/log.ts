@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { defineCommand, type ArgsDef } from 'citty';
 import { simpleParser, type AddressObject } from 'mailparser';
+import { mailSentences } from '../mail/default-messages.ts';
 import { findIntroductions } from '../mail/introductions.ts';
 import { proposeAndLog } from './log-found.ts';
 import { addDays, localToday } from '../kit/dates.ts';
@@ -139,7 +140,7 @@ const logIntroCommand = defineCommand({
     }
     if (parsed.from === undefined || parsed.prospect === undefined) {
       if (rejectUnknown(parsed, introArgs)) return;
-      fail('say who introduced whom: --from <partner> --prospect "<name>" (or --eml <file> to read it from an email)');
+      fail(mailSentences.introNeedsWho);
       return;
     }
     const begun = await begin(parsed, introArgs, parsed.from);
@@ -169,12 +170,12 @@ async function logFromEml(content: string, file: string, yes: boolean): Promise<
   try {
     mail = await simpleParser(await readFile(file));
   } catch (error) {
-    fail(`--eml: could not read ${file} (${(error as Error).message})`);
+    fail(mailSentences.emlUnreadable(file, (error as Error).message));
     return;
   }
   const { kit } = await loadKitFile(setup.contentDir);
   if (!kit) {
-    fail('fix kit.yaml first: your email address is what an introduction has in cc');
+    fail(mailSentences.kitFirst);
     return;
   }
   const list = (field: AddressObject | AddressObject[] | undefined) =>

@@ -68,16 +68,16 @@ export function parseEndpoint(
   try {
     url = new URL(value.trim());
   } catch {
-    return { problem: `${variable}: not an address like ${protocol}s://you%40example.com@${protocol}.example.com` };
+    return { problem: mailSentences.notAnAddress(variable, protocol) };
   }
   const scheme = url.protocol.replace(/:$/, '');
-  if (scheme !== protocol && scheme !== `${protocol}s`) return { problem: `${variable}: must start with ${protocol}s:// or ${protocol}://` };
+  if (scheme !== protocol && scheme !== `${protocol}s`) return { problem: mailSentences.wrongScheme(variable, protocol) };
   if (url.password) return { problem: mailSentences.passwordInUrl(variable) };
   const implicitPort = protocol === 'smtp' ? 465 : 993;
   const port = url.port ? Number(url.port) : scheme.endsWith('s') ? implicitPort : protocol === 'smtp' ? 587 : 143;
   const host = url.hostname.replace(/^\[|\]$/g, '');
   const secure = scheme.endsWith('s') || port === implicitPort;
-  if (!host) return { problem: `${variable}: the address has no server name` };
+  if (!host) return { problem: mailSentences.noHost(variable) };
   return { host, port, secure, requireTLS: !secure && !isLocalHost(host), user: decodeURIComponent(url.username), password };
 }
 
@@ -102,7 +102,7 @@ export async function loadMailAccount(
     settings = validated.data;
     settingsFile = file;
   } else if (named) {
-    return { problems: [`mail settings file not found: ${displayPath(file)}`] };
+    return { problems: [mailSentences.settingsNotFound(displayPath(file))] };
   }
   const endpoint = (protocol: 'smtp' | 'imap') => {
     const variable = `REFERRAL_KIT_${protocol.toUpperCase()}_URL`;

@@ -44,7 +44,7 @@ async function connected<T>(endpoint: MailEndpoint, work: (imap: ImapFlow) => Pr
     await imap.connect();
   } catch (error) {
     const failed = error as { authenticationFailed?: boolean; message: string };
-    throw new ImapProblem(failed.authenticationFailed ? mailSentences.imapAuthFailed : `could not reach the mailbox: ${failed.message}`);
+    throw new ImapProblem(failed.authenticationFailed ? mailSentences.imapAuthFailed : mailSentences.mailboxUnreachable(failed.message));
   }
   try {
     return await work(imap);
@@ -58,7 +58,7 @@ async function draftsFolder(imap: ImapFlow, named: string | undefined): Promise<
   const folders = await imap.list();
   if (named) {
     const found = folders.find((folder) => folder.path === named || folder.name === named);
-    if (!found) throw new ImapProblem(`no folder named ${JSON.stringify(named)} in the mailbox (drafts_folder in your mail settings)`);
+    if (!found) throw new ImapProblem(mailSentences.noDraftsFolder(JSON.stringify(named)));
     return found.path;
   }
   const marked = folders.find((folder) => folder.specialUse === '\\Drafts');

@@ -7,6 +7,7 @@
 import { changeFile, appendEntry, ledgerTemplate, setFields, type Fields } from '../ledger/edit.ts';
 import { checkLedgerText, prospectKey } from '../ledger/load.ts';
 import type { LedgerContext } from '../schemas/ledger.ts';
+import { mailSentences } from './default-messages.ts';
 import type { LedgerUpdate } from './messages.ts';
 
 export interface LedgerTarget {
@@ -22,12 +23,12 @@ export async function applyLedgerUpdate(target: LedgerTarget, update: LedgerUpda
   const result = await changeFile(target.file, ledgerTemplate(target.schemaPath), (text) => {
     const checked = checkLedgerText(target.file, text, target.context);
     const data = checked.data;
-    if (!data) return { problem: 'the ledger has errors: run referral-kit check' };
+    if (!data) return { problem: mailSentences.ledgerHasErrors };
     if (update.list === 'received') {
       const index = data.received.findIndex(
         (entry) => entry.date === update.date && entry.from === update.from && prospectKey(entry.prospect) === prospectKey(update.prospect),
       );
-      if (index < 0) return { problem: `the introduction of ${update.prospect} by ${update.from} on ${update.date} is no longer in the ledger` };
+      if (index < 0) return { problem: mailSentences.introGone(update.prospect, update.from, update.date) };
       if (data.received[index]![update.field]) return { text, result: false };
       const edited = setFields(text, index, [[update.field, date]]);
       return 'problem' in edited ? edited : { text: edited.text, result: true };

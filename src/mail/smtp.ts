@@ -64,10 +64,10 @@ function isRecipientRejection(error: SmtpError): boolean {
 function describe(error: SmtpError): string {
   if (error.code === 'EAUTH' || error.responseCode === 535 || error.responseCode === 534 || error.responseCode === 530) return mailSentences.authFailed;
   if (/STARTTLS/i.test(error.command ?? '') || error.code === 'ETLS') {
-    return 'the server would not encrypt the connection (STARTTLS), and mail to it must be encrypted: check the address and port (465 is smtps://, 587 is smtp:// with STARTTLS)';
+    return mailSentences.noStartTls;
   }
   const reply = error.response?.replace(/\s+/g, ' ').trim();
-  return reply ? `the server replied "${reply.slice(0, 200)}"` : `${error.message.replace(/\s+/g, ' ').slice(0, 200)}`;
+  return reply ? mailSentences.serverReplied(reply.slice(0, 200)) : `${error.message.replace(/\s+/g, ' ').slice(0, 200)}`;
 }
 
 function recordFor(message: OutgoingMessage, state: SentRecord['state'], reason?: string): Omit<SentRecord, 'at'> {
