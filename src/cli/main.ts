@@ -11,6 +11,7 @@ import { linksCommand, linksExamples } from './links.ts';
 import { logCommand, logExamples } from './log.ts';
 import { reportCommand, reportExamples } from './report.ts';
 import { rotateCommand, rotateExamples } from './rotate.ts';
+import { testimonialCommand, testimonialExamples } from './testimonial.ts';
 import { updateCommand, updateExamples } from './update.ts';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -35,6 +36,7 @@ export const main = defineCommand({
     report: reportCommand,
     'follow-up': followUpCommand,
     inbox: inboxCommand,
+    testimonial: testimonialCommand,
   },
 });
 
@@ -55,6 +57,9 @@ const examples: Record<string, string[]> = {
   report: reportExamples,
   'follow-up': followUpExamples,
   inbox: inboxExamples,
+  testimonial: testimonialExamples,
+  'testimonial add': testimonialExamples.filter((line) => line.includes(' testimonial add ')),
+  consent: testimonialExamples.filter((line) => line.includes(' testimonial consent ')),
   'referral-kit': [
     ...addExamples.slice(0, 1),
     ...checkExamples.slice(0, 1),
@@ -78,7 +83,8 @@ async function fullParent<T extends ArgsDef>(parent: CommandDef<T> | undefined):
 /** citty's usage text, followed by examples: every command's --help shows how to call it. */
 async function showUsage<T extends ArgsDef = ArgsDef>(cmd: CommandDef<T>, parent?: CommandDef<T>): Promise<void> {
   const meta = typeof cmd.meta === 'function' ? await cmd.meta() : await cmd.meta;
-  const lines = examples[meta?.name ?? ''];
+  const parentMeta = typeof parent?.meta === 'function' ? await parent.meta() : await parent?.meta;
+  const lines = examples[`${parentMeta?.name ?? ''} ${meta?.name ?? ''}`] ?? examples[meta?.name ?? ''];
   const usage = (await renderUsage(cmd, await fullParent(parent)))
     .split('\n')
     .map((line) => line.trimEnd())

@@ -1,9 +1,10 @@
 /** `referral-kit rotate <slug>`: a new secret kit link for a partner, revoking the old one. */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { defineCommand, type ArgsDef } from 'citty';
 import { displayPath, quote } from '../kit/diagnostics.ts';
 import { loadPartners } from '../kit/load.ts';
 import { newToken, replaceToken } from '../kit/partner-file.ts';
+import { writeFileAtomically } from '../ledger/edit.ts';
 import { absoluteUrl, kitPath } from '../kit/urls.ts';
 import { contentOption, fail, loadSiteKit, rejectUnknown, reportDiagnostics, unknownPartnerMessage } from './options.ts';
 
@@ -33,7 +34,8 @@ export const rotateCommand = defineCommand({
       fail(`${displayPath(target.file)} was left as it was`);
       return;
     }
-    await writeFile(target.file, replaced.text);
+    // Atomically: a crash mid-write must not leave a partner file without its token.
+    await writeFileAtomically(target.file, replaced.text);
 
     const name = folder.partners.find((partner) => partner.slug === target.slug)?.data.name;
     console.log(`✓ New kit link for ${name ? quote(name) : target.slug} in ${displayPath(target.file)}:`);

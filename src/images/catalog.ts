@@ -3,8 +3,9 @@
  * through these paths and the build renders exactly this list, so a link can't point at an
  * image that was never made.
  */
-import { isPublished } from '../schemas/testimonial.ts';
 import { resolve } from 'node:path';
+import { disclosureText } from '../kit/disclosure.ts';
+import { isPublished } from '../schemas/testimonial.ts';
 import type { KitData } from '../schemas/kit.ts';
 import type { KitContent } from '../kit/load.ts';
 import { absoluteUrl, scriptUrls, sharePath } from '../kit/urls.ts';
@@ -88,6 +89,7 @@ export function imageJobs(content: KitContent): ImageJob[] {
           role: data.role,
           company: data.company,
           photo: data.photo ? resolve(contentDir, data.photo) : undefined,
+          disclosure: disclosureText(data, kit.testimonials.disclosure),
           owner,
         },
       });

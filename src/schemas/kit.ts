@@ -107,7 +107,7 @@ export const kitSchema = z.strictObject({
         .describe('Adds a section to each partner\'s kit where they can write a sentence about you and send it by email, with their consent in the message. Off unless true.'),
     }),
   )
-    .transform((value) => value ?? { require: [], ask_on_kit: false })
+    .transform((value) => value ?? { disclosure: undefined, require: [] as (typeof requirableDisclosures)[number][], ask_on_kit: false })
     .describe('How testimonials are disclosed and asked for.'),
 });
 

@@ -41,6 +41,5 @@ export function isPublished(data: Pick<TestimonialData, 'consent'>): boolean {
 
 /** The testimonial as pages and images may see it: the private consent record left out. */
 export function publicTestimonial(data: TestimonialData): TestimonialData {
-  const { consent_date: _date, consent_how: _how, ...rest } = data;
-  return rest;
+  return { ...data, consent_date: undefined, consent_how: undefined };
 }
