@@ -24,21 +24,22 @@ describe('referral-kit --help', () => {
     expect(stdout).toMatchInlineSnapshot(`
       "Turn your referral partners and scripts into a kit per partner and a static site (referral-kit v0.1.0)
 
-      USAGE referral-kit add|check|links|invite|rotate|build|log|update|report|follow-up|inbox
+      USAGE referral-kit add|check|links|invite|rotate|build|log|update|report|follow-up|inbox|testimonial
 
       COMMANDS
 
-              add    Add a partner, with a fresh secret kit link
-            check    Find mistakes in the kit before a partner does, without building
-            links    List every partner's kit link and share link, to send them out
-           invite    Write each partner an invitation with their kit link, as email drafts to send yourself
-           rotate    Give a partner a new secret kit link; the old one stops working at the next deploy
-            build    Check the kit, then build the site: kits, share pages, home and testimonials
-              log    Record an introduction received or given, or an ask, in your private referrals.yaml
-           update    Update an introduction in referrals.yaml: its status, value, and when you followed up
-           report    Who to follow up with today, and which partners send the best introductions
-        follow-up    Write the message for each follow-up to-do, as drafts or sent from your own account
-            inbox    Find introductions in your mailbox (a partner wrote with you in cc) and log them
+                add    Add a partner, with a fresh secret kit link
+              check    Find mistakes in the kit before a partner does, without building
+              links    List every partner's kit link and share link, to send them out
+             invite    Write each partner an invitation with their kit link, as email drafts to send yourself
+             rotate    Give a partner a new secret kit link; the old one stops working at the next deploy
+              build    Check the kit, then build the site: kits, share pages, home and testimonials
+                log    Record an introduction received or given, or an ask, in your private referrals.yaml
+             update    Update an introduction in referrals.yaml: its status, value, and when you followed up
+             report    Who to follow up with today, and which partners send the best introductions
+          follow-up    Write the message for each follow-up to-do, as drafts or sent from your own account
+              inbox    Find introductions in your mailbox (a partner wrote with you in cc) and log them
+        testimonial    Write down what a client said and record their consent to be quoted
 
       Use referral-kit <command> --help for more information about a command.
 
@@ -256,11 +257,13 @@ describe('referral-kit --help', () => {
             --content=<dir>    Kit folder to read (Default: content)
         --date=<YYYY-MM-DD>    The date, as YYYY-MM-DD (default: today)
                --reeducated    You also sent them the "who is a fit" part of their kit again
+             --said=<words>    What they said about working with you, in quotes: written as a testimonial too, consent pending
              --notes=<text>    Anything to remember about it (private)
 
       EXAMPLES
 
         referral-kit log ask jane-smith
+        referral-kit log ask jane-smith --said "Maya made tax season calm."
       "
     `);
   });
@@ -372,6 +375,77 @@ describe('referral-kit --help', () => {
     `);
   });
 
+  it('explains testimonial add and consent', async () => {
+    expect((await runCli(['testimonial', '--help'])).stdout).toMatchInlineSnapshot(`
+      "Write down what a client said and record their consent to be quoted (referral-kit testimonial v0.1.0)
+
+      USAGE referral-kit testimonial add|consent
+
+      COMMANDS
+
+            add    Write down a testimonial you heard (or read in an email), consent pending
+        consent    Record whether the author agreed to be quoted, and when
+
+      Use referral-kit testimonial <command> --help for more information about a command.
+
+      EXAMPLES
+
+        referral-kit testimonial add --from jane-smith --quote "Maya made tax season calm."
+        referral-kit testimonial add --author "Lee Park" --role Founder --company "Park Studio" --quote "…"
+        referral-kit testimonial add --eml reply.eml
+        referral-kit testimonial consent jane-smith-2026-12-01 --given --how "email of 2026-12-03"
+        referral-kit testimonial consent lee-park-2026-12-01 --declined
+      "
+    `);
+    expect((await runCli(['testimonial', 'add', '--help'])).stdout).toMatchInlineSnapshot(`
+      "Write down a testimonial you heard (or read in an email), consent pending (referral-kit testimonial add v0.1.0)
+
+      USAGE referral-kit testimonial add [OPTIONS]
+
+      OPTIONS
+
+            --content=<dir>    Kit folder to read (Default: content)
+             --quote=<text>    Their words, in quotes, as they said them
+            --author=<name>    Who said it (taken from the partner file with --from)
+              --from=<slug>    The partner who said it (their slug): name, role and company come from their file
+              --role=<text>    Their role, e.g. "Founder"
+           --company=<text>    Their company
+               --eml=<file>    Instead: an email a partner sent with the kit's "write it" link; their consent in it is recorded
+        --date=<YYYY-MM-DD>    The date, as YYYY-MM-DD (default: today)
+
+      EXAMPLES
+
+        referral-kit testimonial add --from jane-smith --quote "Maya made tax season calm."
+        referral-kit testimonial add --author "Lee Park" --role Founder --company "Park Studio" --quote "…"
+        referral-kit testimonial add --eml reply.eml
+      "
+    `);
+    expect((await runCli(['testimonial', 'consent', '--help'])).stdout).toMatchInlineSnapshot(`
+      "Record whether the author agreed to be quoted, and when (referral-kit testimonial consent v0.1.0)
+
+      USAGE referral-kit testimonial consent [OPTIONS] <ID>
+
+      ARGUMENTS
+
+        ID=<id>    The testimonial (its file name in testimonials/ without .yaml) (Required)
+
+      OPTIONS
+
+            --content=<dir>    Kit folder to read (Default: content)
+                    --given    They agreed to be quoted publicly (the default)
+                 --declined    They said no: it is never published
+                  --pending    Back to not answered yet
+               --how=<text>    How they answered, for your records (private), e.g. "email of 2026-12-03"
+        --date=<YYYY-MM-DD>    The date, as YYYY-MM-DD (default: today)
+
+      EXAMPLES
+
+        referral-kit testimonial consent jane-smith-2026-12-01 --given --how "email of 2026-12-03"
+        referral-kit testimonial consent lee-park-2026-12-01 --declined
+      "
+    `);
+  });
+
   it('explains add, which needs a kind of thing to add', async () => {
     const { code, stdout, stderr } = await runCli(['add']);
     expect(code).toBe(1);
@@ -416,7 +490,7 @@ describe('referral-kit check', () => {
       line: 3,
       column: 1,
       severity: 'warning',
-      message: 'not published: set consent: true once the author agrees to be quoted',
+      message: "not published yet: once the author agrees, run referral-kit testimonial consent unpublished --given",
     });
 
     const bad = await runCli(['check', '--content', fixture('invalid'), '--json']);

@@ -295,10 +295,10 @@ export async function loadKit(contentDirectory: string, options: LoadOptions = {
     checkPhoto(contentDir, parsed.source, ['photo'], validated.data.photo, diagnostics);
     const data = validated.data;
     const consentAt = positionAt(parsed.source, ['consent'], 'key');
-    if (data.consent === 'declined' || data.consent === false) {
-      // false was the old way of saying "not yet"; it is read as not published, like declined.
+    if (data.consent === 'declined') {
       diagnostics.push(diagnostic(file, consentAt, 'warning', checkSentences.consentDeclined));
     } else if (!isPublished(data)) {
+      // pending, or false: the older way of saying "not given yet".
       diagnostics.push(diagnostic(file, consentAt, 'warning', checkSentences.consentPending(name)));
     } else if (kit) {
       const missing = kit.testimonials.require.filter((field) => data[field] === undefined);
