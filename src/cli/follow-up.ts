@@ -3,6 +3,7 @@
  * outcome, ask again, give back, re-educate), written in the owner's words from their scripts,
  * ready to review as drafts or to send from their own account. Without a way chosen, a dry run.
  */
+import { testimonialAskedOf } from '../kit/testimonial-file.ts';
 import { defineCommand, type ArgsDef } from 'citty';
 import { addDays, localToday } from '../kit/dates.ts';
 import { futureGraceDays } from '../schemas/ledger.ts';
@@ -81,10 +82,11 @@ export const followUpCommand = defineCommand({
       fail(mailSentences.fixBeforeFollowUp(summarize(errors)));
       return;
     }
+    const testimonialAsked = await testimonialAskedOf(setup.contentDir);
     const report = followUpReport({
       today,
       followUp: content.kit.follow_up,
-      partners: content.partners.map(({ slug, data }) => ({ slug, name: data.name, category: data.category, kitUrl: absoluteUrl(content.kit.site, kitPath(data.token)) })),
+      partners: content.partners.map(({ slug, data }) => ({ slug, name: data.name, category: data.category, kitUrl: absoluteUrl(content.kit.site, kitPath(data.token)), testimonialAsked: testimonialAsked.has(slug) })),
       ledger: ledger.data,
     });
     const wanted = parsed._.map((name) => prospectKey(name));

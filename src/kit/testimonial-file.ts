@@ -3,10 +3,14 @@
  * edits them: a new file from the words heard, and the consent answer set without touching
  * anything else the owner wrote.
  */
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { Document, isMap, isScalar, parse } from 'yaml';
 import type { ConsentAnswer } from '../schemas/testimonial.ts';
 import { scalarText } from '../ledger/edit.ts';
+import { readSentLog, sentLogPath } from '../mail/sent-log.ts';
 import { parseYaml } from './yaml-source.ts';
 
 /** The fields of a new testimonial, in the order they are written. */
@@ -105,4 +109,27 @@ export function setConsent(text: string, answer: ConsentAnswer, date: string, ho
   }
   if (!isDeepStrictEqual(actual, expected)) return { problem: 'its layout is unusual, so it was not changed; set consent: by hand' };
   return { text: result };
+}
+
+/**
+ * Partners a testimonial was already had from or asked of: a testimonial file names them in
+ * `from` (given, pending or declined alike: a "no" is not asked again), or a testimonial-request
+ * went out to them through `follow-up`. Files that don't parse are left to `check`.
+ */
+export async function testimonialAskedOf(contentDir: string): Promise<Set<string>> {
+  const asked = new Set<string>();
+  const folder = join(contentDir, 'testimonials');
+  const names = existsSync(folder) ? await readdir(folder) : [];
+  for (const name of names.filter((entry) => /\.ya?ml$/.test(entry))) {
+    try {
+      const from = (parse(await readFile(join(folder, name), 'utf8')) as { from?: unknown } | null)?.from;
+      if (typeof from === 'string') asked.add(from);
+    } catch {
+      // Broken YAML: check reports it.
+    }
+  }
+  for (const record of await readSentLog(sentLogPath(contentDir))) {
+    if (record.channel === 'testimonial-request' && record.state !== 'failed') asked.add(record.partner);
+  }
+  return asked;
 }
