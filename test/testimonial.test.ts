@@ -72,7 +72,7 @@ describe('asking in writing', () => {
 describe('from the terminal alone: ask, words, consent, build', () => {
   it('publishes the given testimonial with its disclosure, and never the declined or pending ones', { timeout: 240_000 }, async () => {
     const content = copyFixture('basic');
-    appendFileSync(join(content, 'kit.yaml'), '\ntestimonials:\n  disclosure: Clients quoted were not paid.\n  require: [relationship]\n');
+    appendFileSync(join(content, 'kit.yaml'), '\ntestimonials:\n  disclosure: Clients quoted were not paid.\n  require: [relationship]\n  ask_on_kit: true\n');
 
     const ask = await runCli(['log', 'ask', 'jane-smith', '--content', content, '--date', '2026-11-30', '--said', 'GIVEN-WORDS Jane says Alex is calm.']);
     expect(ask.code, ask.stderr).toBe(0);
@@ -107,6 +107,18 @@ describe('from the terminal alone: ask, words, consent, build', () => {
     writeFileSync(janeFile, after.replace('# relationship: client ', 'relationship: client '));
     expect((await runCli(['check', '--content', content])).stderr).not.toMatch(/jane-smith-2026-11-30\.yaml.*testimonials\.require/);
 
+    // A partner wrote with the kit's link: the reply becomes a testimonial with its consent recorded.
+    const link = testimonialRequestMailto({ name: 'Alex Rivera', email: 'alex@example.com' }, 'عمر حداد');
+    const body = decodeURIComponent(new URL(link).searchParams.get('body')!).replace('(write your sentence here)', 'EML-WORDS Alex listens first.');
+    const eml = join(tempDir('testimonial-eml'), 'reply.eml');
+    writeFileSync(eml, `From: Omar Haddad <omar@example.com>\r\nTo: alex@example.com\r\nSubject: A few words\r\nDate: Wed, 02 Dec 2026 10:00:00 +0000\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n${body.replace(/\n/g, '\r\n')}`);
+    const fromEml = await runCli(['testimonial', 'add', '--eml', eml, '--from', 'omar-haddad', '--content', content, '--date', '2026-12-01']);
+    expect(fromEml.code, fromEml.stderr).toBe(0);
+    expect(fromEml.stdout).toContain('with their consent');
+    const omarFile = readdirSync(join(content, 'testimonials')).find((name) => name.startsWith('omar-haddad-'))!;
+    const omar = parse(readFileSync(join(content, 'testimonials', omarFile), 'utf8'));
+    expect(omar).toMatchObject({ quote: 'EML-WORDS Alex listens first.', author: 'عمر حداد', from: 'omar-haddad', consent: 'given', consent_date: '2026-12-02', consent_how: 'email of 2026-12-02' });
+
     const out = join(tempDir('testimonial-build'), 'dist');
     const build = await runCli(['build', '--content', content, '--out', out]);
     expect(build.code, build.stderr).toBe(0);
@@ -114,6 +126,11 @@ describe('from the terminal alone: ask, words, consent, build', () => {
     expect(page).toContain('GIVEN-WORDS Jane says Alex is calm.');
     expect(page).toContain('Client · Clients quoted were not paid.');
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('Client · Clients quoted were not paid.');
+    expect(page).toContain('EML-WORDS Alex listens first.');
+    // The kit's own section, on because kit.yaml asks for it: a mailto carrying the consent wording.
+    const kitPage = readFileSync(join(out, 'kit', 'jAn3sm1thT0kenXXaaBBccDD', 'index.html'), 'utf8');
+    const askLink = /href="(mailto:[^"]*)"[^>]*>\s*Write it in an email/.exec(kitPage)?.[1]?.replace(/&amp;/g, '&');
+    expect(askLink && decodeURIComponent(new URL(askLink).searchParams.get('body')!)).toContain('may quote the words above publicly, with my name (Jane Smith)');
     for (const format of ['1200x630', '1080x1080']) {
       const image = filesUnder(out).find((file) => file.includes('jane-smith-2026-11-30') && file.endsWith(`${format}.png`));
       expect(image, format).toBeDefined();

@@ -57,7 +57,7 @@ async function partnerByline(contentDir: string, slug: string): Promise<{ name: 
 export async function writeTestimonial(contentDir: string, testimonial: NewTestimonial): Promise<string | undefined> {
   const folder = join(contentDir, 'testimonials');
   await mkdir(folder, { recursive: true });
-  const id = testimonialId(slugify(testimonial.author), testimonial.date, (candidate) =>
+  const id = testimonialId(testimonial.from ?? slugify(testimonial.author), testimonial.date, (candidate) =>
     ['.yaml', '.yml'].some((ext) => existsSync(join(folder, `${candidate}${ext}`))),
   );
   const file = join(folder, `${id}.yaml`);
