@@ -8,7 +8,7 @@ import { mailtoUrl } from './mailto.ts';
 // strings: move to the catalog
 export const testimonialRequestStrings = {
   title: 'Would you say a sentence about working with me?',
-  intro: (owner: string) => `If you have a moment, write a sentence or two about working with ${owner}. It goes to ${owner} by email, from your own mail app.`,
+  intro: (owner: string, firstName: string) => `If you have a moment, write a sentence or two about working with ${owner}. It goes to ${firstName} by email, from your own mail app, and is only shared with your permission.`,
   button: 'Write it in an email',
   subject: (owner: string) => `A few words about working with ${owner}`,
   wordsStart: 'My words:',
