@@ -335,7 +335,7 @@ describe('referral-kit --help', () => {
       OPTIONS
 
                --content=<dir>    Kit folder to read (Default: content)
-                 --kind=<kind>    Only this kind of message: thank-you, outcome, ask-again, give-back, re-educate
+                 --kind=<kind>    Only this kind of message: thank-you, outcome, ask-again, give-back, re-educate, testimonial-request
           --today=<YYYY-MM-DD>    Count days from this date instead of today, as report does
                          --eml    Write each message as an .eml draft file (see --out)
                         --imap    Put each message in your mailbox's Drafts folder, to read and send from your mail app (REFERRAL_KIT_IMAP_URL)

@@ -25,7 +25,7 @@ import { contentOption, fail, rejectUnknown, reportDiagnostics } from './options
 const args = {
   ...contentOption,
   who: { type: 'positional', description: 'Only the to-dos about these partners (slug or name) or prospects (default: all of today\'s)', required: false, valueHint: 'name…' },
-  kind: { type: 'string', description: `Only this kind of message: ${followThroughChannels.filter((c) => c !== 'testimonial-request').join(', ')}`, valueHint: 'kind' },
+  kind: { type: 'string', description: `Only this kind of message: ${followThroughChannels.join(', ')}`, valueHint: 'kind' },
   today: { type: 'string', description: 'Count days from this date instead of today, as report does', valueHint: 'YYYY-MM-DD' },
   ...deliveryOptions,
   out: { type: 'string', description: 'Folder for --eml drafts', default: 'outbox', valueHint: 'dir' },
@@ -92,6 +92,9 @@ export const followUpCommand = defineCommand({
     const wanted = parsed._.map((name) => prospectKey(name));
     const todo = report.todo.filter((item) => {
       if (parsed.kind !== undefined && actionChannels[item.action] !== parsed.kind) return false;
+      // Asking for a testimonial is personal: drafted when the owner names the partner or the
+      // kind (as the report's command does), never swept into a run of every to-do.
+      if (item.action === 'ask-testimonial' && parsed.kind === undefined && !wanted.length) return false;
       if (!wanted.length) return true;
       const names = [item.partner, item.partner_name, item.prospect ?? ''].map(prospectKey);
       return wanted.some((name) => names.includes(name));

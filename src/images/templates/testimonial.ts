@@ -51,7 +51,7 @@ export function testimonialTemplate(input: TestimonialInput, format: ImageFormat
   const about = texts.block(
     'about',
     `${isolate(input.owner.name)} · ${isolate(input.owner.business)}`,
-    { typeface: 'sans', weight: 600, size: square ? 26 : 21, minSize: 13, lineHeight: 1.3, maxLines: 1, align: square ? 'start' : 'end', direction: 'ltr' },
+    { typeface: 'sans', weight: 600, size: square ? 26 : 21, minSize: 13, lineHeight: 1.3, maxLines: 1, align: square === rtl ? 'end' : 'start', direction: 'ltr' },
     aboutWidth,
     square ? 36 : 28,
     palette.accentInk,
