@@ -12,7 +12,7 @@ import { setConsent, testimonialFileText } from '../src/kit/testimonial-file.ts'
 import { readTestimonialReply, testimonialRequestMailto } from '../src/kit/testimonial-request.ts';
 import { isPublished } from '../src/schemas/testimonial.ts';
 import { runCli } from './helpers/cli.ts';
-import { copyFixture, tempDir } from './helpers/fixtures.ts';
+import { copyFixture, fixture, tempDir } from './helpers/fixtures.ts';
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
@@ -66,6 +66,18 @@ describe('asking in writing', () => {
     const withoutConsent = body.split('---')[0]!;
     expect(readTestimonialReply(withoutConsent, 'Maya Okafor')?.consented).toBe(false);
     expect(readTestimonialReply('Hello Maya!', 'Maya Okafor')).toBeUndefined();
+  });
+});
+
+describe('the testimonial request', () => {
+  it('is drafted when the report\'s command names it, and never swept into a run of every to-do', async () => {
+    const named = await runCli(['follow-up', 'jane-smith', '--kind', 'testimonial-request', '--content', fixture('basic'), '--today', '2026-10-01']);
+    expect(named.code, named.stderr).toBe(0);
+    expect(named.stdout).toMatch(/testimonial-request {2}to Jane Smith <jane-private-marker@example\.com>: Would you say a few words, Jane\?/);
+    const all = await runCli(['follow-up', '--content', fixture('basic'), '--today', '2026-10-01']);
+    expect(all.code, all.stderr).toBe(0);
+    expect(all.stdout).toContain('outcome  to Jane Smith');
+    expect(all.stdout).not.toContain('testimonial-request');
   });
 });
 
