@@ -86,6 +86,12 @@ describe('from the terminal alone: ask, words, consent, build', () => {
     const content = copyFixture('basic');
     appendFileSync(join(content, 'kit.yaml'), '\ntestimonials:\n  disclosure: Clients quoted were not paid.\n  require: [relationship]\n  ask_on_kit: true\n');
 
+    const ledgerBefore = readFileSync(join(content, 'referrals.yaml'), 'utf8');
+    const bad = await runCli(['log', 'ask', 'jane-smith', '--content', content, '--said', 'words with an escape \u001b[31m']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/^referral-kit: --said: .*control characters.*nothing was written$/);
+    expect(readFileSync(join(content, 'referrals.yaml'), 'utf8')).toBe(ledgerBefore);
+
     const ask = await runCli(['log', 'ask', 'jane-smith', '--content', content, '--date', '2026-11-30', '--said', 'GIVEN-WORDS Jane says Alex is calm.']);
     expect(ask.code, ask.stderr).toBe(0);
     expect(ask.stdout).toContain('testimonials/jane-smith-2026-11-30.yaml');

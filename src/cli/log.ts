@@ -10,6 +10,7 @@ import { mailSentences } from '../mail/default-messages.ts';
 import { findIntroductions } from '../mail/introductions.ts';
 import { proposeAndLog } from './log-found.ts';
 import { writeTestimonial } from './testimonial.ts';
+import { testimonialSchema } from '../schemas/testimonial.ts';
 import { addDays, localToday } from '../kit/dates.ts';
 import { displayPath, quote, type Diagnostic } from '../kit/diagnostics.ts';
 import { loadKitFile } from '../kit/load.ts';
@@ -233,6 +234,9 @@ const logAskCommand = defineCommand({
     const begun = await begin(parsed, askArgs, parsed.partner);
     if (!begun) return;
     const { date, setup, slug: partner } = begun;
+    // The words are checked before the ask is logged, so a bad --said writes neither.
+    const words = parsed.said === undefined ? undefined : testimonialSchema.shape.quote.safeParse(parsed.said.trim());
+    if (words && !words.success) return fail(`--said: ${words.error.issues[0]?.message ?? 'not usable as a quote'}; nothing was written`);
     const fields = entry([['date', date], ['partner', partner], ...(parsed.reeducated ? ([['reeducated', true]] satisfies Fields) : [])], parsed.notes);
     const logged = await logEntry(setup, 'asks', fields, optionNames(fields, 'partner'));
     if (!logged) return;
