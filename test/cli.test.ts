@@ -333,11 +333,13 @@ describe('referral-kit --help', () => {
             --content=<dir>    Kit folder to read (Default: content)
         --date=<YYYY-MM-DD>    The date, as YYYY-MM-DD (default: today)
                --reeducated    You also sent them the "who is a fit" part of their kit again
+             --said=<words>    What they said about working with you, in quotes: written as a testimonial too, consent pending
              --notes=<text>    Anything to remember about it (private)
 
       EXAMPLES
 
         referral-kit log ask jane-smith
+        referral-kit log ask jane-smith --said "Maya made tax season calm."
       "
     `);
   });
@@ -409,7 +411,7 @@ describe('referral-kit --help', () => {
       OPTIONS
 
                --content=<dir>    Kit folder to read (Default: content)
-                 --kind=<kind>    Only this kind of message: thank-you, outcome, ask-again, give-back, re-educate
+                 --kind=<kind>    Only this kind of message: thank-you, outcome, ask-again, give-back, re-educate, testimonial-request
           --today=<YYYY-MM-DD>    Count days from this date instead of today, as report does
                          --eml    Write each message as an .eml draft file (see --out)
                         --imap    Put each message in your mailbox's Drafts folder, to read and send from your mail app (REFERRAL_KIT_IMAP_URL)
@@ -445,6 +447,77 @@ describe('referral-kit --help', () => {
 
         referral-kit inbox               # introductions of the last 30 days, to confirm one by one
         referral-kit inbox --days 90 --yes
+      "
+    `);
+  });
+
+  it('explains testimonial add and consent', async () => {
+    expect((await runCli(['testimonial', '--help'])).stdout).toMatchInlineSnapshot(`
+      "Write down what a client said and record their consent to be quoted (referral-kit testimonial v0.1.0)
+
+      USAGE referral-kit testimonial add|consent
+
+      COMMANDS
+
+            add    Write down a testimonial you heard (or read in an email), consent pending
+        consent    Record whether the author agreed to be quoted, and when
+
+      Use referral-kit testimonial <command> --help for more information about a command.
+
+      EXAMPLES
+
+        referral-kit testimonial add --from jane-smith --quote "Maya made tax season calm."
+        referral-kit testimonial add --author "Lee Park" --role Founder --company "Park Studio" --quote "…"
+        referral-kit testimonial add --eml reply.eml
+        referral-kit testimonial consent jane-smith-2026-12-01 --given --how "email of 2026-12-03"
+        referral-kit testimonial consent lee-park-2026-12-01 --declined
+      "
+    `);
+    expect((await runCli(['testimonial', 'add', '--help'])).stdout).toMatchInlineSnapshot(`
+      "Write down a testimonial you heard (or read in an email), consent pending (referral-kit testimonial add v0.1.0)
+
+      USAGE referral-kit testimonial add [OPTIONS]
+
+      OPTIONS
+
+            --content=<dir>    Kit folder to read (Default: content)
+             --quote=<text>    Their words, in quotes, as they said them
+            --author=<name>    Who said it (taken from the partner file with --from)
+              --from=<slug>    The partner who said it (their slug): name, role and company come from their file
+              --role=<text>    Their role, e.g. "Founder"
+           --company=<text>    Their company
+               --eml=<file>    Instead: an email a partner sent with the kit's "write it" link; their consent in it is recorded
+        --date=<YYYY-MM-DD>    The date, as YYYY-MM-DD (default: today)
+
+      EXAMPLES
+
+        referral-kit testimonial add --from jane-smith --quote "Maya made tax season calm."
+        referral-kit testimonial add --author "Lee Park" --role Founder --company "Park Studio" --quote "…"
+        referral-kit testimonial add --eml reply.eml
+      "
+    `);
+    expect((await runCli(['testimonial', 'consent', '--help'])).stdout).toMatchInlineSnapshot(`
+      "Record whether the author agreed to be quoted, and when (referral-kit testimonial consent v0.1.0)
+
+      USAGE referral-kit testimonial consent [OPTIONS] <ID>
+
+      ARGUMENTS
+
+        ID=<id>    The testimonial (its file name in testimonials/ without .yaml) (Required)
+
+      OPTIONS
+
+            --content=<dir>    Kit folder to read (Default: content)
+                    --given    They agreed to be quoted publicly (the default)
+                 --declined    They said no: it is never published
+                  --pending    Back to not answered yet
+               --how=<text>    How they answered, for your records (private), e.g. "email of 2026-12-03"
+        --date=<YYYY-MM-DD>    The date, as YYYY-MM-DD (default: today)
+
+      EXAMPLES
+
+        referral-kit testimonial consent jane-smith-2026-12-01 --given --how "email of 2026-12-03"
+        referral-kit testimonial consent lee-park-2026-12-01 --declined
       "
     `);
   });
@@ -493,7 +566,7 @@ describe('referral-kit check', () => {
       line: 3,
       column: 1,
       severity: 'warning',
-      message: 'not published: set consent: true once the author agrees to be quoted',
+      message: "not published yet: once the author agrees, run referral-kit testimonial consent unpublished --given",
     });
 
     const bad = await runCli(['check', '--content', fixture('invalid'), '--json']);

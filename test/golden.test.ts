@@ -28,6 +28,12 @@ const goldens: Record<string, () => Template> = {
   'card-1080x1080': () => cardTemplate(card, '1080x1080'),
   'testimonial-1200x630': () => testimonialTemplate(quote, '1200x630'),
   'testimonial-1080x1080': () => testimonialTemplate(quote, '1080x1080'),
+  // Right to left, initials instead of a photo, and a disclosure line.
+  'testimonial-arabic-1080x1080': () =>
+    testimonialTemplate(
+      { quote: 'ليلى أعادت لنا عطلات نهاية الأسبوع. لأول مرة أعرف أي مشاريعنا تربح فعلاً.', author: 'عمر حداد', role: 'مؤسس', disclosure: 'عميل · لم يتقاضَ أجراً', owner },
+      '1080x1080',
+    ),
   'preview-prospect': () => previewTemplate({ partnerName: 'Priya Nair', oneLiner, site: 'https://ledgerandline.example/', owner }),
   'card-arabic-1200x630': () =>
     cardTemplate(

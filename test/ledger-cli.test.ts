@@ -225,10 +225,10 @@ describe('referral-kit report', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const lines = stdout.split('\n');
-    expect(lines.slice(0, 11)).toEqual([
+    expect(lines.slice(0, 13)).toEqual([
       'Referral follow-up for Alex Rivera, 2026-10-01',
       '',
-      'To do today (6), most urgent first:',
+      'To do today (7), most urgent first:',
       '  1. Contact <b>PROSPECT-MARKER-1185</b>: introduced by Eve <script>alert(\'name\')</script> O\'Hara 11 days ago, not contacted yet (you aim for 2 days)',
       '  2. Tell Jane Smith how it went with PROSPECT-MARKER-5521 Dana: won; introduced 30 days ago, and they have not heard yet',
       // Only Jane has an email: the others get no message to draft.
@@ -237,6 +237,9 @@ describe('referral-kit report', () => {
       '  4. Thank عمر حداد for referring <img src=x onerror=alert(3)> PROSPECT-MARKER-7310: referred 16 days ago, not thanked yet',
       '  5. Thank Eve <script>alert(\'name\')</script> O\'Hara for introducing <b>PROSPECT-MARKER-1185</b>: introduced 11 days ago, not thanked yet',
       '  6. Ask Quinn Quiet for introductions: never asked',
+      // Jane's introduction was won and there is no testimonial from her on file.
+      '  7. Ask Jane Smith for a testimonial: 1 introduction from them became a client, and you have no testimonial from them yet',
+      '     draft it: referral-kit follow-up jane-smith --kind testimonial-request --eml',
       '',
     ]);
     expect(stdout).toContain('  Jane Smith                                 client                1     0    1      100%         0%   €987,654  30 days ago           1');
@@ -250,7 +253,7 @@ describe('referral-kit report', () => {
     const report = JSON.parse(stdout) as FollowUpReport;
     expect(report.today).toBe('2026-10-01');
     expect(report.settings).toEqual({ contact_within_days: 2, ask_again_after_days: 90 });
-    expect(report.todo.map((item) => item.action)).toEqual(['contact', 'share-outcome', 'share-outcome', 'thank', 'thank', 'ask']);
+    expect(report.todo.map((item) => item.action)).toEqual(['contact', 'share-outcome', 'share-outcome', 'thank', 'thank', 'ask', 'ask-testimonial']);
     expect(report.todo[0]).toEqual({
       action: 'contact',
       partner: 'eve-hostile',
@@ -279,6 +282,7 @@ describe('referral-kit report', () => {
       'ask quiet-partner',
       'ask wang-xiaoming',
       'ask jane-smith',
+      'ask-testimonial jane-smith',
     ]);
   });
 
@@ -286,21 +290,24 @@ describe('referral-kit report', () => {
     const file = join(tempDir('report'), 'private', 'report.html');
     const { code, stdout } = await runCli(['report', '--content', fixture('basic'), '--today', '2026-10-01', '--html', file]);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^✓ Wrote .*report\.html: 6 to do, 3 introductions from 5 partners\. Open it in your browser; it stays on this computer\.$/);
+    expect(stdout).toMatch(/^✓ Wrote .*report\.html: 7 to do, 3 introductions from 5 partners\. Open it in your browser; it stays on this computer\.$/);
     const page = readPage(file);
     expect(page.attr('meta[name=robots]', 'content')).toBe('noindex, nofollow');
     expect(page.attr('meta[http-equiv=Content-Security-Policy]', 'content')).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src data:");
     expect(page.all('script, link, img, iframe, object, embed, [src], [onerror], [onload]')).toEqual([]);
     // The only links: "write it", opening the filled message in the owner's mail app.
     const links = page.all('[href]');
-    expect(links.map((link) => [link.tagName, link.properties.className])).toEqual([['a', ['write']]]);
+    expect(links.map((link) => [link.tagName, link.properties.className])).toEqual([['a', ['write']], ['a', ['write']]]);
+    const askTestimonial = parseMailto(String(links[1]!.properties.href));
+    expect(askTestimonial.to).toBe('jane-private-marker@example.com');
+    expect(askTestimonial.fields.body).toContain('Hi Jane,');
     const write = parseMailto(String(links[0]!.properties.href));
     expect(write.to).toBe('jane-private-marker@example.com');
     expect(write.fields.subject).toBe('How it went with PROSPECT-MARKER-5521 Dana');
     expect(write.fields.body).toContain('Hi Jane,\r\n\r\nA quick note on PROSPECT-MARKER-5521 Dana, whom you introduced to me on 2026-09-01');
     expect(page.text('.todo-item:nth-child(2) .command')).toBe('referral-kit follow-up "PROSPECT-MARKER-5521 Dana" --kind outcome --eml');
     expect(page.html).not.toMatch(/url\(|@import|https?:\/\/(?!kit\.rivera\.test\/team\/kit\/)/);
-    expect(page.all('.todo-item').map((item) => item.properties.dataAction)).toEqual(['contact', 'share-outcome', 'share-outcome', 'thank', 'thank', 'ask']);
+    expect(page.all('.todo-item').map((item) => item.properties.dataAction)).toEqual(['contact', 'share-outcome', 'share-outcome', 'thank', 'thank', 'ask', 'ask-testimonial']);
     expect(page.text('.todo-item:nth-child(3) strong')).toBe('Tell عمر حداد how it went with <img src=x onerror=alert(3)> PROSPECT-MARKER-7310');
     // The months chart twice: twelve months for wide screens, the latest six for phones.
     expect(page.all('svg.chart').length).toBe(4);

@@ -184,6 +184,23 @@ describe('to do: re-educate', () => {
   });
 });
 
+describe('to do: ask for a testimonial', () => {
+  const asked = (jane: boolean | undefined) => partners.map((partner) => (partner.slug === 'jane' ? { ...partner, testimonialAsked: jane } : partner));
+  const withWon = (jane: boolean | undefined, status = 'won') =>
+    followUpReport({ today, followUp: { contact_within_days: 2, ask_again_after_days: 90 }, partners: asked(jane), ledger: ledger({ received: [{ ...done, date: ago(5), from: 'jane', prospect: 'Dana', status }] }) })
+      .todo.filter((item) => item.action === 'ask-testimonial');
+
+  it('is due for a partner whose introduction was won, with no testimonial from them and none asked for', () => {
+    expect(withWon(false).map((item) => [item.partner, item.title, item.since])).toEqual([['jane', 'Ask Jane Smith for a testimonial', ago(5)]]);
+  });
+
+  it('is not due once a testimonial is on file or was asked for, before a win, or when it is not known', () => {
+    expect(withWon(true)).toEqual([]);
+    expect(withWon(false, 'meeting')).toEqual([]);
+    expect(withWon(undefined)).toEqual([]);
+  });
+});
+
 describe('the to-do list', () => {
   it('puts the most urgent kind first, then whoever waited longest', () => {
     const received = [

@@ -1,3 +1,4 @@
+import { isPublished } from '../src/schemas/testimonial.ts';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../src/kit/diagnostics.ts';
@@ -15,12 +16,12 @@ describe('loadKit', () => {
     const { content, diagnostics } = await loadKit(join(repoRoot, 'content'));
     expect(diagnostics.map((d) => formatDiagnostic(d, repoRoot))).toEqual([
       'content/partners/dana-wu.yaml:2:7: warning: no email: `referral-kit invite` will skip this partner',
-      'content/testimonials/rafael-costa.yaml:9:1: warning: not published: set consent: true once the author agrees to be quoted',
+      'content/testimonials/rafael-costa.yaml:9:1: warning: not published yet: once the author agrees, run referral-kit testimonial consent rafael-costa --given',
     ]);
     expect(content?.partners.length).toBeGreaterThanOrEqual(8);
     expect(new Set(content?.partners.map((p) => p.data.category)).size).toBe(9);
     expect(new Set(content?.scripts.map((s) => s.data.channel)).size).toBe(13);
-    expect(content?.testimonials.filter((t) => t.data.consent).length).toBeGreaterThanOrEqual(4);
+    expect(content?.testimonials.filter((t) => isPublished(t.data)).length).toBeGreaterThanOrEqual(4);
     // It shows every way to aim a script: tags shared across categories, and words for one partner.
     const tagged = content?.partners.filter((p) => p.data.tags.length).map((p) => p.data.category);
     expect(new Set(tagged).size).toBeGreaterThanOrEqual(2);
@@ -47,7 +48,7 @@ describe('loadKit', () => {
       'scripts/phone.mdx:7:11: error: scripts may only use variables like {partner.first_name}, optionally with a fallback: {partner.company ?? "your firm"}',
       'scripts/phone.mdx:7:31: error: links must be full http(s), mailto: or tel: addresses (got "javascript:alert(1)")',
       'testimonials/no-author.yaml:1:1: error: missing field "author"',
-      'testimonials/no-author.yaml:2:10: error: consent: must be true or false (got "yes")',
+      'testimonials/no-author.yaml:2:10: error: consent: must be given, declined or pending (or true/false) (got "yes")',
       'partners/copycat.yaml:1:7: warning: no email: `referral-kit invite` will skip this partner',
     ]);
   });

@@ -147,7 +147,8 @@ describe('script and testimonial schemas', () => {
   });
 
   it('publishes testimonials only with consent, and reads dates strictly', () => {
-    expect(testimonialSchema.parse({ quote: 'Great.', author: 'Pat' }).consent).toBe(false);
+    expect(testimonialSchema.parse({ quote: 'Great.', author: 'Pat' }).consent).toBe('pending');
+    expect(['given', 'declined', 'pending', true, false].map((consent) => testimonialSchema.safeParse({ quote: 'Great.', author: 'Pat', consent }).success)).toEqual([true, true, true, true, true]);
     expect(testimonialSchema.safeParse({ quote: 'Great.', author: 'Pat', consent: 'yes' }).success).toBe(false);
     expect(testimonialSchema.safeParse({ quote: 'Great.', author: 'Pat', date: '2026-02-30x' }).success).toBe(false);
     expect(testimonialSchema.safeParse({ quote: 'Great.', author: 'Pat', date: '2026-02-03' }).success).toBe(true);

@@ -3,6 +3,7 @@
  * outcome, ask again, give back, re-educate), written in the owner's words from their scripts,
  * ready to review as drafts or to send from their own account. Without a way chosen, a dry run.
  */
+import { testimonialAskedOf } from '../kit/testimonial-file.ts';
 import { defineCommand, type ArgsDef } from 'citty';
 import { addDays, localToday } from '../kit/dates.ts';
 import { futureGraceDays } from '../schemas/ledger.ts';
@@ -24,7 +25,7 @@ import { contentOption, fail, rejectUnknown, reportDiagnostics } from './options
 const args = {
   ...contentOption,
   who: { type: 'positional', description: 'Only the to-dos about these partners (slug or name) or prospects (default: all of today\'s)', required: false, valueHint: 'name…' },
-  kind: { type: 'string', description: `Only this kind of message: ${followThroughChannels.filter((c) => c !== 'testimonial-request').join(', ')}`, valueHint: 'kind' },
+  kind: { type: 'string', description: `Only this kind of message: ${followThroughChannels.join(', ')}`, valueHint: 'kind' },
   today: { type: 'string', description: 'Count days from this date instead of today, as report does', valueHint: 'YYYY-MM-DD' },
   ...deliveryOptions,
   out: { type: 'string', description: 'Folder for --eml drafts', default: 'outbox', valueHint: 'dir' },
@@ -81,15 +82,19 @@ export const followUpCommand = defineCommand({
       fail(mailSentences.fixBeforeFollowUp(summarize(errors)));
       return;
     }
+    const testimonialAsked = await testimonialAskedOf(setup.contentDir);
     const report = followUpReport({
       today,
       followUp: content.kit.follow_up,
-      partners: content.partners.map(({ slug, data }) => ({ slug, name: data.name, category: data.category, kitUrl: absoluteUrl(content.kit.site, kitPath(data.token)) })),
+      partners: content.partners.map(({ slug, data }) => ({ slug, name: data.name, category: data.category, kitUrl: absoluteUrl(content.kit.site, kitPath(data.token)), testimonialAsked: testimonialAsked.has(slug) })),
       ledger: ledger.data,
     });
     const wanted = parsed._.map((name) => prospectKey(name));
     const todo = report.todo.filter((item) => {
       if (parsed.kind !== undefined && actionChannels[item.action] !== parsed.kind) return false;
+      // Asking for a testimonial is personal: drafted when the owner names the partner or the
+      // kind (as the report's command does), never swept into a run of every to-do.
+      if (item.action === 'ask-testimonial' && parsed.kind === undefined && !wanted.length) return false;
       if (!wanted.length) return true;
       const names = [item.partner, item.partner_name, item.prospect ?? ''].map(prospectKey);
       return wanted.some((name) => names.includes(name));

@@ -9,6 +9,8 @@ import { simpleParser, type AddressObject } from 'mailparser';
 import { mailSentences } from '../mail/default-messages.ts';
 import { findIntroductions } from '../mail/introductions.ts';
 import { proposeAndLog } from './log-found.ts';
+import { writeTestimonial } from './testimonial.ts';
+import { testimonialSchema } from '../schemas/testimonial.ts';
 import { addDays, localToday } from '../kit/dates.ts';
 import { displayPath, quote, type Diagnostic } from '../kit/diagnostics.ts';
 import { loadKitFile } from '../kit/load.ts';
@@ -221,6 +223,7 @@ const askArgs = {
   partner: { type: 'positional', description: 'The partner you asked for introductions (their slug)', required: true, valueHint: 'slug' },
   date: dateOption,
   reeducated: { type: 'boolean', description: 'You also sent them the "who is a fit" part of their kit again' },
+  said: { type: 'string', description: 'What they said about working with you, in quotes: written as a testimonial too, consent pending', valueHint: 'words' },
   notes: notesOption,
 } satisfies ArgsDef;
 
@@ -231,6 +234,9 @@ const logAskCommand = defineCommand({
     const begun = await begin(parsed, askArgs, parsed.partner);
     if (!begun) return;
     const { date, setup, slug: partner } = begun;
+    // The words are checked before the ask is logged, so a bad --said writes neither.
+    const words = parsed.said === undefined ? undefined : testimonialSchema.shape.quote.safeParse(parsed.said.trim());
+    if (words && !words.success) return fail(`--said: ${words.error.issues[0]?.message ?? 'not usable as a quote'}; nothing was written`);
     const fields = entry([['date', date], ['partner', partner], ...(parsed.reeducated ? ([['reeducated', true]] satisfies Fields) : [])], parsed.notes);
     const logged = await logEntry(setup, 'asks', fields, optionNames(fields, 'partner'));
     if (!logged) return;
@@ -238,6 +244,18 @@ const logAskCommand = defineCommand({
     const again = addDays(date, kit?.follow_up.ask_again_after_days ?? followUpDefaults.ask_again_after_days);
     console.log(`✓ Logged in ${displayPath(logged.file)}:${logged.line}${created(logged)}: you asked ${partnerName(setup, partner)} for introductions on ${date}${parsed.reeducated ? ', and re-educated them' : ''}`);
     console.log(`  The report suggests asking again from ${again}.`);
+    if (parsed.said?.trim()) {
+      const partnerData = setup.folder.partners.find((entry) => entry.slug === partner)!.data;
+      await writeTestimonial(setup.contentDir, {
+        quote: parsed.said.trim(),
+        author: partnerData.name,
+        from: partner,
+        role: partnerData.occupation,
+        company: partnerData.company,
+        date,
+        consent: 'pending',
+      });
+    }
   },
 });
 
@@ -251,5 +269,6 @@ export const logExamples = [
   'referral-kit log intro --from omar-haddad --prospect "Lee Park" --kind referral --date 2026-10-02',
   'referral-kit log given --to jane-smith --prospect "Sam Lee"',
   'referral-kit log ask jane-smith',
+  'referral-kit log ask jane-smith --said "Maya made tax season calm."',
   'referral-kit log intro --eml saved-introduction.eml',
 ];

@@ -75,6 +75,10 @@ export const commands: Record<string, CommandEntry> = {
     description: 'Write the message for each follow-up to-do, as drafts or sent from your own account',
     load: async () => import('./follow-up.ts').then((m) => [m.followUpCommand, m.followUpExamples]),
   },
+  testimonial: {
+    description: 'Write down what a client said and record their consent to be quoted',
+    load: async () => import('./testimonial.ts').then((m) => [m.testimonialCommand, m.testimonialExamples]),
+  },
   inbox: {
     description: 'Find introductions in your mailbox (a partner wrote with you in cc) and log them',
     load: async () => import('./inbox.ts').then((m) => [m.inboxCommand, m.inboxExamples]),

@@ -2,6 +2,7 @@
  * `referral-kit report`: who to call today, and which sources send the best introductions, from
  * the private ledger. As text, JSON, or a self-contained HTML page that stays on your computer.
  */
+import { testimonialAskedOf } from '../kit/testimonial-file.ts';
 import { existsSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
@@ -62,6 +63,7 @@ export const reportCommand = defineCommand({
     // The ledger's own warnings (an introduction written twice) change the numbers: say so.
     reportDiagnostics(ledger.diagnostics);
 
+    const testimonialAsked = await testimonialAskedOf(setup.contentDir);
     const report = followUpReport({
       today,
       followUp: kit.follow_up,
@@ -70,6 +72,7 @@ export const reportCommand = defineCommand({
         name: data.name,
         category: data.category,
         kitUrl: absoluteUrl(kit.site, kitPath(data.token)),
+        testimonialAsked: testimonialAsked.has(slug),
       })),
       ledger: ledger.data,
     });

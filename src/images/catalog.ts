@@ -4,6 +4,8 @@
  * image that was never made.
  */
 import { resolve } from 'node:path';
+import { disclosureText } from '../kit/disclosure.ts';
+import { isPublished } from '../schemas/testimonial.ts';
 import { kitIn, type KitData } from '../schemas/kit.ts';
 import type { KitContent } from '../kit/load.ts';
 import { absoluteUrl, scriptUrls, sharePath } from '../kit/urls.ts';
@@ -91,7 +93,7 @@ export function imageJobs(content: KitContent): ImageJob[] {
     }
   }
   for (const { id, data } of content.testimonials) {
-    if (!data.consent) continue;
+    if (!isPublished(data)) continue;
     for (const format of formats) {
       jobs.push({
         kind: 'testimonial',
@@ -103,6 +105,7 @@ export function imageJobs(content: KitContent): ImageJob[] {
           role: data.role,
           company: data.company,
           photo: data.photo ? resolve(contentDir, data.photo) : undefined,
+          disclosure: disclosureText(data, kit.testimonials.disclosure),
           owner,
         },
       });

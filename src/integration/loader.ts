@@ -3,6 +3,7 @@
  * `referral-kit check`, and hands Astro only what pages may publish: partners without their
  * private fields, and testimonials with consent. Astro compiles the scripts' MDX itself.
  */
+import { isPublished, publicTestimonial } from '../schemas/testimonial.ts';
 import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,7 +35,7 @@ async function fill(collection: CollectionName, content: KitContent, context: Lo
       return;
     case 'testimonials':
       for (const testimonial of content.testimonials) {
-        if (testimonial.data.consent) store.set({ id: testimonial.id, data: testimonial.data });
+        if (isPublished(testimonial.data)) store.set({ id: testimonial.id, data: publicTestimonial(testimonial.data) });
       }
       return;
     case 'scripts':

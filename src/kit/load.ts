@@ -11,7 +11,7 @@ import { loadLedger } from '../ledger/load.ts';
 import { slugPattern } from '../schemas/fields.ts';
 import { kitSchema, type KitData } from '../schemas/kit.ts';
 import { partnerSchema, type PartnerData } from '../schemas/partner.ts';
-import { testimonialSchema, type TestimonialData } from '../schemas/testimonial.ts';
+import { isPublished, testimonialSchema, type TestimonialData } from '../schemas/testimonial.ts';
 import { checkCopy } from './copy-check.ts';
 import { checkLanguages } from './language-check.ts';
 import { localToday } from './dates.ts';
@@ -26,6 +26,15 @@ import { followThroughChannels, isOwnerChannel } from '../schemas/script.ts';
 import { mailSentences } from '../mail/default-messages.ts';
 import { findMailSecrets } from './secrets.ts';
 import { parseYaml, positionAt, validateYaml, type YamlSource } from './yaml-source.ts';
+
+// strings: move to the catalog
+const checkSentences = {
+  consentDeclined: 'not published: the author declined to be quoted',
+  consentPending: (id: string) => `not published yet: once the author agrees, run referral-kit testimonial consent ${id} --given`,
+  disclosureMissing: (fields: string[]) =>
+    `kit.yaml's testimonials.require asks for ${fields.join(' and ')}, and this published testimonial has no ${fields.join(' or ')}: add ${fields.map((f) => `${f}:`).join(' and ')}`,
+  unknownFrom: (slug: string) => `from: there is no partner file partners/${slug}.yaml`,
+};
 
 export interface PartnerEntry {
   /** The file name without extension; the partner's public URL is /for/<slug>/. */
@@ -365,10 +374,19 @@ export async function loadKit(contentDirectory: string, options: LoadOptions = {
     diagnostics.push(...validated.diagnostics);
     if (!validated.data) continue;
     checkPhoto(contentDir, parsed.source, ['photo'], validated.data.photo, diagnostics);
-    if (!validated.data.consent) {
-      diagnostics.push(
-        diagnostic(file, positionAt(parsed.source, ['consent'], 'key'), 'warning', 'not published: set consent: true once the author agrees to be quoted'),
-      );
+    const data = validated.data;
+    const consentAt = positionAt(parsed.source, ['consent'], 'key');
+    if (data.consent === 'declined') {
+      diagnostics.push(diagnostic(file, consentAt, 'warning', checkSentences.consentDeclined));
+    } else if (!isPublished(data)) {
+      // pending, or false: the older way of saying "not given yet".
+      diagnostics.push(diagnostic(file, consentAt, 'warning', checkSentences.consentPending(name)));
+    } else if (kit) {
+      const missing = kit.testimonials.require.filter((field) => data[field] === undefined);
+      if (missing.length) diagnostics.push(diagnostic(file, startOfFile, 'warning', checkSentences.disclosureMissing(missing)));
+    }
+    if (data.from && !partnerFolder.files.some((entry) => entry.slug === data.from)) {
+      diagnostics.push(diagnostic(file, positionAt(parsed.source, ['from']), 'warning', checkSentences.unknownFrom(data.from)));
     }
     testimonials.push({ id: name, file, data: validated.data });
   }

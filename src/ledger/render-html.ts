@@ -36,6 +36,7 @@ const actionLabels: Record<Action, string> = {
   'give-back': 'Give back',
   're-educate': 'Re-educate',
   ask: 'Ask again',
+  'ask-testimonial': 'Ask for a testimonial',
 };
 
 /** Colours of a referral's fate in the charts: won in the owner's colour, the rest muted. */

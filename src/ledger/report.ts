@@ -19,6 +19,11 @@ export interface ReportPartner {
   category: PartnerCategory;
   /** Their private kit link, offered when they need the "who is a fit" part again. */
   kitUrl?: string | undefined;
+  /**
+   * A testimonial from them is on file (in any consent state), or one was asked for in writing.
+   * Left out (not known), no testimonial to-do is made for them.
+   */
+  testimonialAsked?: boolean | undefined;
 }
 
 export interface ReportInput {
@@ -33,13 +38,15 @@ export interface ReportInput {
  * a partner waiting to hear the outcome, then to be thanked, is owed what the kit promised them;
  * giving back and re-educating keep a relationship healthy; asking again can wait a day.
  */
-export const actions = ['contact', 'share-outcome', 'thank', 'give-back', 're-educate', 'ask'] as const;
+export const actions = ['contact', 'share-outcome', 'thank', 'give-back', 're-educate', 'ask', 'ask-testimonial'] as const;
 export type Action = (typeof actions)[number];
 
 /** "Give back" looks at this many days: today and the 364 before it. */
 export const giveBackWindowDays = 365;
 /** Introductions from one partner in that window that call for one in return. */
 export const giveBackAfter = 2;
+/** Introductions won from one partner before asking them for a testimonial: they have seen the work. */
+export const testimonialAfterWon = 1;
 /** Referrals from one partner before their share of poor fits means anything. */
 export const reeducateAfter = 3;
 
@@ -227,6 +234,23 @@ function todoItems(input: ReportInput): TodoItem[] {
         why: last ? `last ask or introduction ${daysAgo(sinceLast!)} (${last}); you ask every ${plural(followUp.ask_again_after_days, 'day')}` : 'never asked',
       }));
     }
+  }
+
+  // A partner whose introductions turned into clients has seen the work: the moment to ask for a
+  // sentence about it, once, unless one is on file or was asked for already.
+  for (const partner of input.partners) {
+    if (partner.testimonialAsked !== false) continue;
+    const won = ledger.received.filter((entry) => entry.from === partner.slug && entry.status === 'won');
+    if (won.length < testimonialAfterWon) continue;
+    const latest = maxDate(won.map((entry) => entry.date))!;
+    items.push(item({
+      action: 'ask-testimonial',
+      partner: partner.slug,
+      since: latest,
+      days: daysBetween(latest, today),
+      title: `Ask ${partner.name} for a testimonial`,
+      why: `${plural(won.length, 'introduction')} from them became ${won.length === 1 ? 'a client' : 'clients'}, and you have no testimonial from them yet`,
+    }));
   }
 
   const rank = (action: Action) => actions.indexOf(action);

@@ -26,6 +26,7 @@ export const actionChannels: Partial<Record<Action, FollowThroughChannel>> = {
   'give-back': 'give-back',
   're-educate': 're-educate',
   ask: 'ask-again',
+  'ask-testimonial': 'testimonial-request',
 };
 
 /** What the ledger records once the server has accepted a message (nothing for a draft). */

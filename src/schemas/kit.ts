@@ -1,6 +1,7 @@
 /** `kit.yaml`: who the owner is, what they offer, who to introduce, and where the site lives. */
 import { z } from 'zod';
 import { copySchema } from './copy.ts';
+import { requirableDisclosures } from './testimonial.ts';
 import { email, firstNameOf, hexColor, languageTag, line, localImage, optional, phone, text, webUrl } from './fields.ts';
 import { shareSettings } from './partner.ts';
 
@@ -135,6 +136,21 @@ export const kitSchema = z.strictObject({
   copy: optional(copySchema).describe(
     'Your own words for any sentence the pages, images and drafts show, by key (see the README\'s table), e.g. kit_aside: "…". Values are written {owner_first_name}.',
   ),
+  testimonials: optional(
+    z.strictObject({
+      disclosure: optional(text()).describe(
+        'Shown with every testimonial that has no disclosure of its own, e.g. "Clients quoted were not paid. Results vary."',
+      ),
+      require: optional(z.array(z.enum(requirableDisclosures, { error: `must be ${requirableDisclosures.join(' or ')}` })))
+        .transform((value) => value ?? [])
+        .describe('Disclosure fields every published testimonial must have; `referral-kit check` warns about one that lacks any.'),
+      ask_on_kit: optional(z.boolean({ error: 'must be true or false' }))
+        .transform((value) => value ?? false)
+        .describe('Adds a section to each partner\'s kit where they can write a sentence about you and send it by email, with their consent in the message. Off unless true.'),
+    }),
+  )
+    .transform((value) => value ?? { disclosure: undefined, require: [] as (typeof requirableDisclosures)[number][], ask_on_kit: false })
+    .describe('How testimonials are disclosed and asked for.'),
 });
 
 export type KitInput = z.input<typeof kitSchema>;

@@ -66,6 +66,8 @@ export interface TestimonialInput {
   role?: string | undefined;
   company?: string | undefined;
   photo?: string | undefined;
+  /** The disclosure line shown with the quote (relationship, compensation, the owner's words). */
+  disclosure?: string | undefined;
   owner: OwnerInput;
 }
 
