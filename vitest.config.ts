@@ -10,6 +10,10 @@ const buildTests = [
   'test/cli.test.ts',
   'test/copy-overrides.test.ts',
   'test/hostile.test.ts',
+  'test/dev.test.ts',
+  'test/init.test.ts',
+  'test/languages.test.ts',
+  'test/testimonial.test.ts',
   // Faults made real: killed processes, full and read-only disks, commands racing each other.
   'test/*-faults.test.ts',
   'test/partner-writes.test.ts',
