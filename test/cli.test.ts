@@ -24,20 +24,25 @@ describe('referral-kit --help', () => {
     expect(stdout).toMatchInlineSnapshot(`
       "Turn your referral partners and scripts into a kit per partner and a static site (referral-kit v0.1.0)
 
-      USAGE referral-kit add|check|preview|links|invite|rotate|build|log|update|report
+      USAGE referral-kit init|add|check|preview|links|invite|rotate|build|dev|log|update|report|follow-up|testimonial|inbox
 
       COMMANDS
 
-            add    Add a partner, with a fresh secret kit link
-          check    Find mistakes in the kit before a partner does, without building
-        preview    Show what one partner's kit will say, filled in, and why each script was chosen
-          links    List every partner's kit link and share link, to send them out
-         invite    Write each partner an invitation with their kit link, as email drafts to send yourself
-         rotate    Give a partner a new secret kit link; the old one stops working at the next deploy
-          build    Check the kit, then build the site: kits, share pages, home and testimonials
-            log    Record an introduction received or given, or an ask, in your private referrals.yaml
-         update    Update an introduction in referrals.yaml: its status, value, and when you followed up
-         report    Who to follow up with today, and which partners send the best introductions
+               init    Start a new kit: a few questions, then a kit folder ready to check, preview and build
+                add    Add a partner, with a fresh secret kit link
+              check    Find mistakes in the kit before a partner does, without building
+            preview    Show what one partner's kit will say, filled in, and why each script was chosen
+              links    List every partner's kit link and share link, to send them out
+             invite    Write each partner an invitation with their kit link, as email drafts to send yourself
+             rotate    Give a partner a new secret kit link; the old one stops working at the next deploy
+              build    Check the kit, then build the site: kits, share pages, home and testimonials
+                dev    Preview the kit on your computer, updated as you save; lists every page, each partner's kit too
+                log    Record an introduction received or given, or an ask, in your private referrals.yaml
+             update    Update an introduction in referrals.yaml: its status, value, and when you followed up
+             report    Who to follow up with today, and which partners send the best introductions
+          follow-up    Write the message for each follow-up to-do, as drafts or sent from your own account
+        testimonial    Write down what a client said and record their consent to be quoted
+              inbox    Find introductions in your mailbox (a partner wrote with you in cc) and log them
 
       Use referral-kit <command> --help for more information about a command.
 

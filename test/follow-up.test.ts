@@ -160,8 +160,10 @@ describe('referral-kit follow-up', () => {
       const diego = ledger.received.find((entry) => entry.prospect === 'Diego Alvarez')!;
       expect([diego.thanked, diego.outcome_shared]).toEqual([today, today]);
       expect(ledger.asks.filter((a) => a.date === today).map((a) => [a.partner, Boolean(a.reeducated)]).sort()).toEqual([
+        ['layla-haddad', false],
         ['marcus-chen', false],
         ['sam-whitfield', false],
+        ['sanne-de-vries', false],
         ['tomas-herrera', true],
       ]);
       await expectConsistent(server, content);
