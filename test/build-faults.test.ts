@@ -3,14 +3,14 @@
  * inside the output, a server that lists folders, builds killed at random moments (real
  * processes), and full or read-only disks (small tmpfs mounts; CI runs as root, as we do).
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildSite, recoverLeftovers } from '../src/build/build-site.ts';
+import { smallDisk, spawnCli, unmountSmallDisks } from './helpers/faults.ts';
 import { copyFixture, fixture, repoRoot, tempDir } from './helpers/fixtures.ts';
 
-const cli = join(repoRoot, 'bin', 'referral-kit.js');
 const tokens = ['jAn3sm1thT0kenXXaaBBccDD', '0marHaddadT0kenQQrrSSttUU', 'wangXiaoMingT0kenMMnnOOpp', 'eveH0stileT0kenGGhhIIjjKK', 'qu1nnQuietT0kenVVwwXXyyZZ'];
 
 function deadPid(): number {
@@ -26,19 +26,7 @@ function folders(dir: string): string[] {
   return [dir, ...readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isDirectory()).map((e) => join(e.parentPath, e.name))];
 }
 
-const mounts: string[] = [];
-afterAll(() => {
-  for (const mountPoint of mounts.reverse()) spawnSync('umount', [mountPoint]);
-});
-
-/** A fresh tmpfs of `size` (like `1m`); mounting needs root, which tests and CI have. */
-function smallDisk(size: string): string {
-  const mountPoint = tempDir('disk');
-  const mount = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', mountPoint], { encoding: 'utf8' });
-  if (mount.status !== 0) throw new Error(`mounting a small tmpfs needs root: ${mount.stderr}`);
-  mounts.push(mountPoint);
-  return mountPoint;
-}
+afterAll(unmountSmallDisks);
 
 /** Writes until the disk says it is full, leaving about `spare` bytes. */
 function fill(dir: string, spare = 0): void {
@@ -122,20 +110,7 @@ describe('leftovers of killed builds', () => {
 });
 
 /** A build in a process of its own, killed with SIGKILL after `killAfter` ms. */
-function spawnBuild(content: string, out: string, killAfter?: number): Promise<{ code: number | null; stderr: string; stdout: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, 'build', '--content', content, '--out', out], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    const timer = killAfter === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfter);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+const spawnBuild = (content: string, out: string, killAfter?: number) => spawnCli(['build', '--content', content, '--out', out], killAfter);
 
 function isCompleteSite(out: string): boolean {
   return existsSync(join(out, 'index.html')) && tokens.every((token) => existsSync(join(out, 'kit', token, 'index.html')));

@@ -2,36 +2,16 @@
  * The ledger under faults, with real processes: commands run at once, commands killed at random
  * moments, and a full disk (a small tmpfs mounted for the test; CI runs as root, as we do).
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { copyFixture, fixture, repoRoot, tempDir } from './helpers/fixtures.ts';
+import { smallDisk, spawnCli, unmountSmallDisks } from './helpers/faults.ts';
+import { copyFixture, fixture } from './helpers/fixtures.ts';
 
-const cli = join(repoRoot, 'bin', 'referral-kit.js');
 
-interface Ran {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
-/** The CLI in a process of its own; `killAfter` ms sends it SIGKILL. */
-function spawnCli(args: string[], killAfter?: number): Promise<Ran> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    const timer = killAfter === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfter);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
 
 function givenProspects(file: string): string[] {
   const ledger = parse(readFileSync(file, 'utf8')) as { given?: { prospect: string }[] | null };
@@ -91,16 +71,10 @@ describe('the ledger under kills', () => {
 });
 
 describe('the ledger on a full disk', () => {
-  const mountPoint = tempDir('full-disk');
-  let mounted = false;
-  afterAll(() => {
-    if (mounted) spawnSync('umount', [mountPoint]);
-  });
+  afterAll(unmountSmallDisks);
 
   it('says the disk is full and leaves the ledger as it was', async () => {
-    const mount = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', mountPoint], { encoding: 'utf8' });
-    expect(mount.status, `mounting a small tmpfs needs root: ${mount.stderr}`).toBe(0);
-    mounted = true;
+    const mountPoint = smallDisk('256k');
     const content = join(mountPoint, 'content');
     cpSync(fixture('basic'), content, { recursive: true });
     mkdirSync(join(mountPoint, 'fill'));

@@ -1,27 +1,12 @@
 /** `rotate` and `add partner` write partner files atomically: under kills and on a full disk. */
-import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { copyFixture, fixture, repoRoot, tempDir } from './helpers/fixtures.ts';
+import { smallDisk, spawnCli, unmountSmallDisks } from './helpers/faults.ts';
+import { copyFixture, fixture } from './helpers/fixtures.ts';
 
-const cli = join(repoRoot, 'bin', 'referral-kit.js');
 
-function spawnCli(args: string[], killAfter?: number): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    const timer = killAfter === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfter);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
 
 const tokenOf = (file: string) => (parse(readFileSync(file, 'utf8')) as { token?: unknown }).token;
 
@@ -46,16 +31,10 @@ describe('rotate under kills', () => {
 });
 
 describe('partner files on a full disk', () => {
-  const mountPoint = tempDir('full-disk');
-  let mounted = false;
-  afterAll(() => {
-    if (mounted) spawnSync('umount', [mountPoint]);
-  });
+  afterAll(unmountSmallDisks);
 
   it('rotate and add partner say the disk is full, and leave every file as it was', async () => {
-    const mount = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', mountPoint], { encoding: 'utf8' });
-    expect(mount.status, `mounting a small tmpfs needs root: ${mount.stderr}`).toBe(0);
-    mounted = true;
+    const mountPoint = smallDisk('256k');
     const content = join(mountPoint, 'content');
     cpSync(fixture('basic'), content, { recursive: true });
     const file = join(content, 'partners', 'jane-smith.yaml');
