@@ -5,10 +5,9 @@
  * not added again, so running the command twice leaves one draft per message.
  */
 import { ImapFlow } from 'imapflow';
-import { composeEml } from '../kit/eml.ts';
 import type { MailEndpoint } from './account.ts';
 import { mailSentences } from './default-messages.ts';
-import type { OutgoingMessage } from './messages.ts';
+import { composeOutgoing, type OutgoingMessage } from './messages.ts';
 
 export interface Envelope {
   messageId: string | undefined;
@@ -97,17 +96,7 @@ export async function appendDrafts(messages: readonly OutgoingMessage[], options
         options.onMessage?.(message, false);
         continue;
       }
-      const raw = await composeEml({
-        from: options.from,
-        to: message.to,
-        subject: message.subject,
-        text: message.text,
-        html: message.html,
-        language: options.language,
-        date: new Date(),
-        messageId: message.messageId,
-        unsent: false,
-      });
+      const raw = await composeOutgoing(message, options.from, options.language);
       await imap.append(folder, raw, ['\\Draft', '\\Seen']);
       added.push(message);
       options.onMessage?.(message, true);

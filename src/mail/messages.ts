@@ -8,6 +8,7 @@
  * Drafts folder can tell a message already delivered from a new one.
  */
 import { createHash } from 'node:crypto';
+import { composeEml, type Mailbox } from '../kit/eml.ts';
 import { partnerTarget, type KitContent, type PartnerEntry } from '../kit/load.ts';
 import { compileScript, compileScriptBody, type ScriptRenderer } from '../kit/render-script.ts';
 import { scriptsFor } from '../kit/script-selection.ts';
@@ -175,4 +176,19 @@ export function draftCommand(item: TodoItem, via: 'eml' | 'imap' = 'eml'): strin
   const who = item.prospect ?? item.partner;
   const quoted = /^[A-Za-z0-9._-]+$/.test(who) ? who : `"${who.replace(/["\\$`]/g, '\\$&')}"`;
   return `referral-kit follow-up ${quoted} --kind ${channel} --${via}`;
+}
+
+/** A message ready to leave from the owner's account, as sent mail: for SMTP and for the Drafts folder alike. */
+export function composeOutgoing(message: OutgoingMessage, from: Mailbox, language: string): Promise<Buffer> {
+  return composeEml({
+    from,
+    to: message.to,
+    subject: message.subject,
+    text: message.text,
+    html: message.html,
+    language,
+    date: new Date(),
+    messageId: message.messageId,
+    unsent: false,
+  });
 }

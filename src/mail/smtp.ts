@@ -7,11 +7,10 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import nodemailer from 'nodemailer';
-import { composeEml } from '../kit/eml.ts';
 import type { MailEndpoint } from './account.ts';
 import { mailSentences } from './default-messages.ts';
 import { applyLedgerUpdate, type LedgerTarget } from './ledger-updates.ts';
-import type { OutgoingMessage } from './messages.ts';
+import { composeOutgoing, type OutgoingMessage } from './messages.ts';
 import { appendSentRecord, latestStates, readSentLog, sentOn, type SentRecord } from './sent-log.ts';
 
 export interface SendOptions {
@@ -139,17 +138,7 @@ export async function sendMessages(messages: readonly OutgoingMessage[], options
       }
       if (!first && options.pauseSeconds > 0) await sleep(options.pauseSeconds * 1000);
       first = false;
-      const raw = await composeEml({
-        from: options.from,
-        to: message.to,
-        subject: message.subject,
-        text: message.text,
-        html: message.html,
-        language: options.language,
-        date: new Date(),
-        messageId: message.messageId,
-        unsent: false,
-      });
+      const raw = await composeOutgoing(message, options.from, options.language);
       await appendSentRecord(options.logFile, recordFor(message, 'sending'));
       try {
         await transport.sendMail({ envelope: { from: options.from.address, to: [message.to.address] }, raw });
