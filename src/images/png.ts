@@ -2,7 +2,7 @@
  * PNG files from resvg's pixels, compressed by Node's own zlib. A card is flat colours and
  * anti-aliased text, about 130 colours, so it is stored as a palette image (one byte a pixel):
  * exact, half the size of RGBA, and no slower to write. Images with more colours (a photo) are
- * RGBA without row filters at a fast zlib level. The README's "Fast rebuilds" section has the
+ * RGBA without row filters at a fast zlib level. docs/benchmarks.md has the
  * figures for the options measured (zlib levels and strategies, row filters, sharp, a WASM
  * encoder, resvg's own asPng()).
  */
@@ -14,7 +14,7 @@ const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const compressionLevel = 3;
 /**
  * Palette rows are runs of one byte, which zlib's run-length strategy finds as well as level 3
- * does (within 2% on our cards) in two thirds of the time: see the README's figures.
+ * does (within 2% on our cards) in two thirds of the time: see docs/benchmarks.md.
  */
 const paletteDeflate = { strategy: constants.Z_RLE };
 
