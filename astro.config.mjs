@@ -3,7 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import referralKit from './src/integration/index.ts';
-import { scriptRecmaPlugins, scriptRemarkPlugins } from './src/integration/script-plugins.ts';
+import { scriptRecmaPlugins, scriptRemarkPlugins } from './src/mdx/script-plugins.ts';
 import { pageDirectives } from './src/site/headers.ts';
 
 // site and base come from kit.yaml (the referral-kit integration sets them).

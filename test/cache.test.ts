@@ -7,11 +7,11 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { join, relative } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
-import { imageCodeVersion, imageKey, packageVersion } from '../src/images/cache.ts';
+import { imageCodeVersion, imageKey, packageVersion, sourceFilesRunBy } from '../src/images/cache.ts';
 import { imageJobs } from '../src/images/catalog.ts';
 import { startImages, writeImages, type WriteOptions } from '../src/images/write.ts';
 import { loadKit, type KitContent } from '../src/kit/load.ts';
-import { copyFixture, tempDir } from './helpers/fixtures.ts';
+import { copyFixture, repoRoot, tempDir } from './helpers/fixtures.ts';
 import { childProcesses } from './helpers/process-memory.ts';
 
 async function kit(): Promise<KitContent> {
@@ -80,6 +80,17 @@ describe('the image cache', () => {
     const cards = changed({ codeVersion: (kind) => (kind === 'card' ? 'edited' : imageCodeVersion(kind)) });
     expect(cards.length).toBe(10);
     expect(cards.every((path) => /\/card-\d+x\d+\.png$/.test(path))).toBe(true);
+  });
+
+  it('versions each template by the source files it runs, found by following imports', () => {
+    const src = join(repoRoot, 'src');
+    const runBy = (template: string) => sourceFilesRunBy([join(src, 'images/render.ts'), join(src, 'images/templates', template)]).map((file) => relative(src, file));
+    const card = runBy('card.ts');
+    // What draws a card, however far down: its template, the shared parts, the text engine, the catalogs' words.
+    expect(card).toEqual(expect.arrayContaining(['images/templates/card.ts', 'images/templates/common.ts', 'images/text-layout.ts', 'images/qr.ts', 'kit/accent.ts', 'kit/text.ts', 'i18n/catalog.ts', 'i18n/de.ts']));
+    // Not another template, nor image code that does not draw, nor what is imported only as a type.
+    for (const file of ['images/templates/testimonial.ts', 'images/cache.ts', 'images/write.ts', 'images/worker.ts', 'images/templates.ts', 'i18n/catalog-types.ts']) expect(card).not.toContain(file);
+    expect(runBy('testimonial.ts')).not.toContain('images/qr.ts');
   });
 
   it('notices a damaged entry and renders that image again', async () => {

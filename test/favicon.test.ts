@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { faviconSvg, initials } from '../src/site/favicon.ts';
+import { initials } from '../src/kit/text.ts';
+import { faviconSvg } from '../src/site/favicon.ts';
 
 describe('favicon', () => {
   it('uses first and last initials for Latin, Greek and Cyrillic names, the first character otherwise', () => {

@@ -1,17 +1,19 @@
 /**
  * Imports point down the layers of ARCHITECTURE.md, never up: core helpers → schemas → content
- * reading and checks → ledger, images, site → pages, integration, build, CLI. A new import that
- * points up fails here; the few old ones are listed below until they are gone.
+ * reading and checks → ledger, images, site → reading a whole kit folder → pages, integration,
+ * build, CLI. An import that points up fails here; there are no exceptions.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { repoRoot, tempDir } from './helpers/fixtures.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const src = join(root, 'src');
 
-const layers = ['core helpers', 'schemas', 'content reading and checks', 'ledger, images and site', 'pages, integration, build and CLI'] as const;
+const layers = ['core helpers', 'schemas', 'content reading and checks', 'ledger, images and site', 'reading a kit folder', 'pages, integration, build and CLI'] as const;
 
 const core = [
   'kit/diagnostics.ts',
@@ -24,11 +26,22 @@ const core = [
   'kit/accent.ts',
   'kit/real-path.ts',
   'kit/write-problem.ts',
+  'kit/slug.ts',
   // One lock for builds, ledger edits and sending: it depends on nothing of the kit's.
   'build/lock.ts',
 ];
 // Which scripts a partner sees and what their variables hold are rules that checks apply.
-const contentReading = ['kit/load.ts', 'kit/script-source.ts', 'kit/partner-file.ts', 'kit/script-selection.ts', 'kit/script-variables.ts', 'kit/copy-check.ts', 'kit/language-check.ts', 'kit/secrets.ts', 'mail/default-messages.ts'];
+const contentReading = [
+  'kit/content-folder.ts',
+  'kit/kit-file.ts',
+  'kit/partners.ts',
+  'kit/script-files.ts',
+  'kit/testimonials.ts',
+  'kit/photos.ts',
+  'kit/photo-file.ts',
+  'kit/cross-checks.ts',
+  'kit/kit-content.ts',
+  'kit/script-source.ts', 'kit/partner-file.ts', 'kit/script-selection.ts', 'kit/script-variables.ts', 'kit/copy-check.ts', 'kit/language-check.ts', 'kit/secrets.ts', 'mail/default-messages.ts'];
 
 /** The layer of a file under src/, by its path there. */
 function layerOf(file: string): number {
@@ -36,16 +49,11 @@ function layerOf(file: string): number {
   if (core.includes(file) || (file.startsWith('i18n/') && file !== 'i18n/kit-strings.ts')) return 0;
   if (file.startsWith('schemas/')) return 1;
   if (contentReading.includes(file)) return 2;
-  if (/^(kit|ledger|images|site|i18n|mail)\//.test(file)) return 3;
-  return 4;
+  // The one content-reading API: above the kit's collections and the ledger, which it puts together.
+  if (file === 'kit/load.ts') return 4;
+  if (/^(kit|ledger|images|site|i18n|mail|mdx)\//.test(file)) return 3;
+  return 5;
 }
-
-/** Imports that point up today, each to be removed. */
-const knownUpward = new Set([
-  'kit/load.ts → ledger/load.ts',
-  'kit/load.ts → images/photo.ts',
-  'kit/render-script.ts → integration/script-plugins.ts',
-]);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -73,13 +81,51 @@ describe('layers', () => {
   it('point only down, or within a layer', () => {
     const upward = edges
       .filter(({ from, to }) => layerOf(to) > layerOf(from))
-      .map(({ from, to }) => `${from} → ${to}`)
-      .filter((edge) => !knownUpward.has(edge));
+      .map(({ from, to }) => `${from} → ${to}`);
     expect(upward, upward.map((edge) => `${edge} (${layers[layerOf(edge.split(' → ')[0]!)]} imports ${layers[layerOf(edge.split(' → ')[1]!)]})`).join('\n')).toEqual([]);
   });
 
-  it('lists no old exception that has gone', () => {
-    const present = new Set(edges.map(({ from, to }) => `${from} → ${to}`));
-    expect([...knownUpward].filter((edge) => !present.has(edge))).toEqual([]);
+  it('put the content-reading API above both the kit collections and the ledger it reads', () => {
+    expect(edges).toContainEqual({ from: 'kit/load.ts', to: 'ledger/load.ts' });
+    expect(layerOf('kit/load.ts')).toBeGreaterThan(layerOf('ledger/load.ts'));
+    expect(layerOf('ledger/load.ts')).toBeGreaterThan(layerOf('kit/partners.ts'));
+  });
+});
+
+/** The packages (bare specifiers) a CLI command resolves while it runs, as a real process. */
+function packagesLoadedBy(args: string[]): string[] {
+  const bin = pathToFileURL(join(root, 'bin', 'referral-kit.js')).href;
+  const script = `
+    import { registerHooks } from 'node:module';
+    const packages = new Set();
+    registerHooks({
+      resolve(specifier, context, next) {
+        if (!/^(\\.|\\/|node:|file:|data:)/.test(specifier)) packages.add(specifier);
+        return next(specifier, context);
+      },
+    });
+    process.on('exit', () => process.stderr.write('\\npackages: ' + JSON.stringify([...packages]) + '\\n'));
+    await import(${JSON.stringify(bin)});
+  `;
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script, 'referral-kit', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const line = result.stderr.split('\n').find((l) => l.startsWith('packages: '));
+  expect(line, result.stderr).toBeDefined();
+  return JSON.parse(line!.slice('packages: '.length)) as string[];
+}
+
+describe('what the everyday commands load', () => {
+  const content = join(tempDir('layers-'), 'content');
+  cpSync(join(repoRoot, 'content'), content, { recursive: true });
+
+  const drawing = (packages: string[]) => packages.filter((name) => /^(@resvg\/|astro|satori|harfbuzzjs)/.test(name));
+
+  it('check reads photos with image-size, and loads neither the image renderer nor Astro', () => {
+    const packages = packagesLoadedBy(['check', '--content', content]);
+    expect(packages).toContain('image-size');
+    expect(drawing(packages)).toEqual([]);
+  });
+
+  it('log loads neither the image renderer nor Astro', () => {
+    expect(drawing(packagesLoadedBy(['log', 'ask', 'dana-wu', '--content', content]))).toEqual([]);
   });
 });

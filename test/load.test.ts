@@ -2,7 +2,8 @@ import { isPublished } from '../src/schemas/testimonial.ts';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../src/kit/diagnostics.ts';
-import { loadKit, slugify } from '../src/kit/load.ts';
+import { loadKit } from '../src/kit/load.ts';
+import { slugify } from '../src/kit/slug.ts';
 import { fixture, repoRoot, tempDir } from './helpers/fixtures.ts';
 import { minimalKit, partnerYaml, writeKit } from './helpers/kit.ts';
 

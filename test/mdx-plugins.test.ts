@@ -1,7 +1,7 @@
 import { evaluate } from '@mdx-js/mdx';
 import { describe, expect, it } from 'vitest';
-import { recmaScriptVariables } from '../src/integration/recma-script-variables.ts';
-import { remarkScriptParagraphs } from '../src/integration/remark-script-paragraphs.ts';
+import { recmaScriptVariables } from '../src/mdx/recma-script-variables.ts';
+import { remarkScriptParagraphs } from '../src/mdx/remark-script-paragraphs.ts';
 
 /** A minimal JSX runtime that renders to an HTML-like string, enough to read what MDX produced. */
 type Props = { children?: unknown };

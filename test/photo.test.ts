@@ -2,7 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
-import { inspectPhoto, inspectPhotoFile, photoLimits, squarePhoto } from '../src/images/photo.ts';
+import { squarePhoto } from '../src/images/photo.ts';
+import { inspectPhoto, inspectPhotoFile, photoLimits } from '../src/kit/photo-file.ts';
 import { fixture, tempDir } from './helpers/fixtures.ts';
 import { decodePng, pixel } from './helpers/png.ts';
 

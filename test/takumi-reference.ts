@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { Renderer } from '@takumi-rs/core';
 import type { Node } from '@takumi-rs/core';
 import { accentPalette } from '../src/kit/accent.ts';
-import { initials } from '../src/site/favicon.ts';
+import { initials } from '../src/kit/text.ts';
 import { squarePhoto } from '../src/images/photo.ts';
 import { qrSvg } from '../src/images/qr.ts';
 import { colours, displayUrl, imageFormats, type CardInput, type ImageFormat, type OwnerInput, type TestimonialInput } from '../src/images/templates.ts';

@@ -4,7 +4,9 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { defineCommand, type ArgsDef } from 'citty';
 import { displayPath, quote } from '../kit/diagnostics.ts';
-import { loadPartners, slugify, slugPattern } from '../kit/load.ts';
+import { readContent } from '../kit/load.ts';
+import { slugify } from '../kit/slug.ts';
+import { slugPattern } from '../schemas/fields.ts';
 import { newToken, partnerFileText, type NewPartner } from '../kit/partner-file.ts';
 import { absoluteUrl, kitPath } from '../kit/urls.ts';
 import { writeProblem } from '../kit/write-problem.ts';
@@ -88,7 +90,7 @@ const addPartnerCommand = defineCommand({
 
     if (partner.email) {
       // Every partner file must be readable to be sure nobody else has this email.
-      const folder = await loadPartners(contentDir);
+      const { partners: folder } = await readContent(contentDir, ['partners']);
       const unreadable = folder.diagnostics.filter((d) => d.severity === 'error' && folder.unreadable.includes(d.file));
       if (unreadable.length) {
         reportDiagnostics(unreadable);

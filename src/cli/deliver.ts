@@ -10,7 +10,7 @@ import { withLock } from '../build/lock.ts';
 import { localToday } from '../kit/dates.ts';
 import { displayPath } from '../kit/diagnostics.ts';
 import { composeEml } from '../kit/eml.ts';
-import type { KitContent } from '../kit/load.ts';
+import type { KitContent } from '../kit/kit-content.ts';
 import { printable } from '../kit/text.ts';
 import { loadMailAccount, type MailAccount } from '../mail/account.ts';
 import { mailSentences } from '../mail/default-messages.ts';

@@ -9,9 +9,9 @@ import { addDays, localToday } from '../kit/dates.ts';
 import { futureGraceDays } from '../schemas/ledger.ts';
 import { quote } from '../kit/diagnostics.ts';
 import { hasErrors, summarize } from '../kit/diagnostics.ts';
-import { loadKit } from '../kit/load.ts';
+import { readContent } from '../kit/load.ts';
 import { absoluteUrl, kitPath } from '../kit/urls.ts';
-import { loadLedger, prospectKey } from '../ledger/load.ts';
+import { prospectKey } from '../ledger/load.ts';
 import { followUpReport } from '../ledger/report.ts';
 import { finishRecording } from '../mail/smtp.ts';
 import { followUpMessages, actionChannels } from '../mail/messages.ts';
@@ -19,8 +19,8 @@ import { appendSentRecord, latestStates, readSentLog, sentLogPath } from '../mai
 import { followThroughChannels } from '../schemas/script.ts';
 import { mailSentences } from '../mail/default-messages.ts';
 import { deliver, deliveryMode, deliveryOptions } from './deliver.ts';
-import { dateFromOption, ledgerSchemaPath, ledgerSetup } from './ledger.ts';
-import { contentOption, fail, rejectUnknown, reportDiagnostics } from './options.ts';
+import { dateFromOption, ledgerSchemaPath } from './ledger.ts';
+import { contentFolderMissing, contentOption, fail, rejectUnknown, reportDiagnostics } from './options.ts';
 
 const args = {
   ...contentOption,
@@ -53,9 +53,9 @@ export const followUpCommand = defineCommand({
       fail(mailSentences.unknownKind(Object.values(actionChannels), quote(parsed.kind)));
       return;
     }
-    const setup = await ledgerSetup(parsed.content, today);
-    if (!setup) return;
-    const ledgerTarget = { file: setup.file, context: setup.context, schemaPath: ledgerSchemaPath(setup.contentDir) };
+    const setup = await readContent(parsed.content, ['content', 'ledger'], { today });
+    if (contentFolderMissing(setup)) return;
+    const ledgerTarget = { file: setup.ledger.file, context: setup.ledger.context, schemaPath: ledgerSchemaPath(setup.contentDir) };
     const logFile = sentLogPath(setup.contentDir);
 
     for (const [option, state] of [['confirm-sent', 'sent'], ['resend', 'resend']] as const) {
@@ -74,9 +74,9 @@ export const followUpCommand = defineCommand({
       return;
     }
 
-    const { content, diagnostics } = await loadKit(setup.contentDir, { today });
-    const ledger = await loadLedger(setup.contentDir, setup.context);
-    const errors = [...diagnostics, ...ledger.diagnostics].filter((d) => d.severity === 'error');
+    // The whole kit's findings include the ledger's.
+    const { content, diagnostics, ledger } = setup;
+    const errors = diagnostics.filter((d) => d.severity === 'error');
     if (!content || !ledger.data || hasErrors(errors)) {
       reportDiagnostics(errors);
       fail(mailSentences.fixBeforeFollowUp(summarize(errors)));

@@ -5,16 +5,14 @@
  */
 import { defineCommand, type ArgsDef } from 'citty';
 import { addDays, localToday } from '../kit/dates.ts';
-import { loadKitFile } from '../kit/load.ts';
-import { loadLedger } from '../ledger/load.ts';
+import { readContent } from '../kit/load.ts';
 import { loadMailAccount } from '../mail/account.ts';
 import { mailSentences } from '../mail/default-messages.ts';
 import { ImapProblem, inboxEnvelopes } from '../mail/imap.ts';
 import { findIntroductions } from '../mail/introductions.ts';
 import { deliveryOptions } from './deliver.ts';
-import { ledgerSetup } from './ledger.ts';
 import { proposeAndLog } from './log-found.ts';
-import { contentOption, fail, rejectUnknown } from './options.ts';
+import { contentFolderMissing, contentOption, fail, rejectUnknown } from './options.ts';
 
 const args = {
   ...contentOption,
@@ -34,9 +32,9 @@ export const inboxCommand = defineCommand({
       return;
     }
     const today = localToday();
-    const setup = await ledgerSetup(parsed.content, today);
-    if (!setup) return;
-    const { kit } = await loadKitFile(setup.contentDir);
+    const setup = await readContent(parsed.content, ['kitFile', 'partners', 'ledger'], { today });
+    if (contentFolderMissing(setup)) return;
+    const { kit } = setup.kitFile;
     if (!kit) {
       fail(mailSentences.kitFirst);
       return;
@@ -57,11 +55,10 @@ export const inboxCommand = defineCommand({
       fail(error instanceof ImapProblem ? error.message : mailSentences.inboxFailed((error as Error).message));
       return;
     }
-    const ledger = await loadLedger(setup.contentDir, setup.context);
     const found = findIntroductions(envelopes, {
-      partners: setup.folder.partners.map(({ slug, data }) => ({ slug, name: data.name, email: data.email })),
+      partners: setup.partners.partners.map(({ slug, data }) => ({ slug, name: data.name, email: data.email })),
       ownerEmail: kit.owner.email,
-      received: ledger.data?.received ?? [],
+      received: setup.ledger.data?.received ?? [],
       today,
     });
     await proposeAndLog(setup, found, Boolean(parsed.yes));

@@ -1,13 +1,12 @@
 /** What `log`, `update` and `report` share: the partners and ledger of a content folder, dates, and option checks. */
-import { existsSync, statSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { relative, sep } from 'node:path';
 import type { z } from 'zod';
-import { addDays, isCalendarDate, localToday } from '../kit/dates.ts';
+import { addDays, isCalendarDate } from '../kit/dates.ts';
 import { didYouMean, displayPath, quote, type Diagnostic } from '../kit/diagnostics.ts';
-import { loadPartners, type PartnerFolder } from '../kit/load.ts';
-import { checkLedgerText, ledgerPath, type CheckedLedger } from '../ledger/load.ts';
+import type { ContentReading } from '../kit/load.ts';
+import type { CheckedLedger } from '../ledger/load.ts';
 import { jsonSchemaFile } from '../schemas/json-schema.ts';
-import { futureGraceDays, type LedgerContext } from '../schemas/ledger.ts';
+import { futureGraceDays } from '../schemas/ledger.ts';
 import { fail, reportDiagnostics } from './options.ts';
 
 export const dateOption = {
@@ -31,30 +30,15 @@ export function dateFromOption(option: string, value: string | undefined, today:
   return date;
 }
 
-export interface LedgerSetup {
-  contentDir: string;
-  file: string;
-  folder: PartnerFolder;
-  context: LedgerContext;
-}
-
-/** The content folder's partners and where its ledger is; undefined after saying what is missing. */
-export async function ledgerSetup(content: string, today = localToday()): Promise<LedgerSetup | undefined> {
-  const contentDir = resolve(content);
-  if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) {
-    fail(`content folder not found: ${content} (pass --content <folder>)`);
-    return undefined;
-  }
-  const folder = await loadPartners(contentDir);
-  return { contentDir, file: ledgerPath(contentDir), folder, context: { partners: folder.files.map((entry) => entry.slug), today } };
-}
+/** What the ledger commands edit against: the content folder's kit.yaml, partners and ledger, from `readContent`. */
+export type LedgerSetup = ContentReading<'kitFile' | 'partners' | 'ledger'>;
 
 /**
  * The ledger's text checked before an edit. Errors stop the edit, so what `log` and `update`
  * write is always a ledger `check` accepts; they are returned for the command to print.
  */
 export function checkBeforeEdit(setup: LedgerSetup, text: string): { ledger: CheckedLedger; errors: Diagnostic[] } {
-  const ledger = checkLedgerText(setup.file, text, setup.context);
+  const ledger = setup.ledger.check(text);
   return { ledger, errors: ledger.diagnostics.filter((d) => d.severity === 'error') };
 }
 

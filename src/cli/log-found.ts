@@ -47,7 +47,7 @@ export async function proposeAndLog(setup: LedgerSetup, found: readonly FoundInt
   }
   if (!chosen.length) return;
   let errors: Diagnostic[] = [];
-  const changed = await changeFile(setup.file, ledgerTemplate(ledgerSchemaPath(setup.contentDir)), (text) => {
+  const changed = await changeFile(setup.ledger.file, ledgerTemplate(ledgerSchemaPath(setup.contentDir)), (text) => {
     const checked = checkBeforeEdit(setup, text);
     errors = checked.errors;
     const data = checked.ledger.data;
@@ -60,7 +60,7 @@ export async function proposeAndLog(setup: LedgerSetup, found: readonly FoundInt
       if (known.has(`${entry.from}\n${prospectKey(entry.prospect)}`)) continue;
       const fields: Fields = [['date', entry.date], ['from', entry.from], ['prospect', entry.prospect], ['kind', 'introduction'], ['status', 'introduced']];
       const appended = appendEntry(next, 'received', fields);
-      if ('problem' in appended) return { problem: `${displayPath(setup.file)}: ${appended.problem}; nothing was written` };
+      if ('problem' in appended) return { problem: `${displayPath(setup.ledger.file)}: ${appended.problem}; nothing was written` };
       next = appended.text;
       added.push(entry);
       known.add(`${entry.from}\n${prospectKey(entry.prospect)}`);
@@ -68,13 +68,13 @@ export async function proposeAndLog(setup: LedgerSetup, found: readonly FoundInt
     return { text: next, result: added };
   });
   if (errors.length) {
-    reportLedgerErrors(setup.file, errors);
+    reportLedgerErrors(setup.ledger.file, errors);
     return;
   }
   if ('problem' in changed) {
     fail(changed.problem);
     return;
   }
-  for (const entry of changed.result) console.log(mailSentences.loggedFound(displayPath(setup.file), describe(entry)));
+  for (const entry of changed.result) console.log(mailSentences.loggedFound(displayPath(setup.ledger.file), describe(entry)));
   if (changed.result.length) console.log(mailSentences.loggedNext);
 }

@@ -13,27 +13,27 @@ import { writeTestimonial } from './testimonial.ts';
 import { testimonialSchema } from '../schemas/testimonial.ts';
 import { addDays, localToday } from '../kit/dates.ts';
 import { displayPath, quote, type Diagnostic } from '../kit/diagnostics.ts';
-import { loadKitFile } from '../kit/load.ts';
+import { readContent } from '../kit/load.ts';
 import { printable } from '../kit/text.ts';
 import { parseYaml, positionAt } from '../kit/yaml-source.ts';
 import { appendEntry, changeFile, ledgerTemplate, type Fields, type LedgerList } from '../ledger/edit.ts';
-import { loadLedger, prospectKey } from '../ledger/load.ts';
+import { prospectKey } from '../ledger/load.ts';
 import { followUpDefaults } from '../schemas/kit.ts';
 import { entrySchemasFor, referralKinds, type ReceivedEntry } from '../schemas/ledger.ts';
-import { checkBeforeEdit, checkOptions, dateFromOption, dateOption, ledgerSchemaPath, ledgerSetup, reportLedgerErrors, type LedgerSetup } from './ledger.ts';
-import { contentOption, fail, rejectUnknown, unknownPartnerMessage } from './options.ts';
+import { checkBeforeEdit, checkOptions, dateFromOption, dateOption, ledgerSchemaPath, reportLedgerErrors, type LedgerSetup } from './ledger.ts';
+import { contentFolderMissing, contentOption, fail, rejectUnknown, unknownPartnerMessage } from './options.ts';
 
 const notesOption = { type: 'string', description: 'Anything to remember about it (private)', valueHint: 'text' } as const;
 
 /** The partner named by an option, if there is a partner file by that name; says so otherwise. */
 function knownPartner(setup: LedgerSetup, slug: string): boolean {
-  if (setup.context.partners.includes(slug)) return true;
-  fail(unknownPartnerMessage(slug, setup.context.partners));
+  if (setup.ledger.context.partners.includes(slug)) return true;
+  fail(unknownPartnerMessage(slug, setup.ledger.context.partners));
   return false;
 }
 
 function partnerName(setup: LedgerSetup, slug: string): string {
-  return printable(setup.folder.partners.find((partner) => partner.slug === slug)?.data.name ?? slug);
+  return printable(setup.partners.partners.find((partner) => partner.slug === slug)?.data.name ?? slug);
 }
 
 interface Logged {
@@ -61,30 +61,30 @@ async function logEntry(
   options: Record<string, string>,
   isDuplicate?: (entry: ReceivedEntry) => boolean,
 ): Promise<Logged | undefined> {
-  if (!checkOptions(entrySchemasFor(setup.context)[list], Object.fromEntries(fields), options)) return undefined;
+  if (!checkOptions(entrySchemasFor(setup.ledger.context)[list], Object.fromEntries(fields), options)) return undefined;
   let errors: Diagnostic[] = [];
-  const changed = await changeFile(setup.file, ledgerTemplate(ledgerSchemaPath(setup.contentDir)), (text) => {
+  const changed = await changeFile(setup.ledger.file, ledgerTemplate(ledgerSchemaPath(setup.contentDir)), (text) => {
     const checked = checkBeforeEdit(setup, text);
     errors = checked.errors;
     const { data, source } = checked.ledger;
     if (errors.length || !data || !source) return { problem: 'the ledger has errors' };
     const duplicate = isDuplicate ? data.received.findIndex(isDuplicate) : -1;
     if (duplicate >= 0) {
-      return { problem: `already logged, on line ${positionAt(source, ['received', duplicate]).line} of ${displayPath(setup.file)}; nothing was written` };
+      return { problem: `already logged, on line ${positionAt(source, ['received', duplicate]).line} of ${displayPath(setup.ledger.file)}; nothing was written` };
     }
     const appended = appendEntry(text, list, fields);
-    if ('problem' in appended) return { problem: `${displayPath(setup.file)}: ${appended.problem}; nothing was written` };
+    if ('problem' in appended) return { problem: `${displayPath(setup.ledger.file)}: ${appended.problem}; nothing was written` };
     return { text: appended.text, result: lastEntryLine(appended.text, list) };
   });
   if (errors.length) {
-    reportLedgerErrors(setup.file, errors);
+    reportLedgerErrors(setup.ledger.file, errors);
     return undefined;
   }
   if ('problem' in changed) {
     fail(changed.problem);
     return undefined;
   }
-  return { file: setup.file, line: changed.result, created: changed.created };
+  return { file: setup.ledger.file, line: changed.result, created: changed.created };
 }
 
 function created(logged: Logged): string {
@@ -105,8 +105,8 @@ async function begin(parsed: { content: string; date?: string | undefined }, def
   const today = localToday();
   const date = dateFromOption('date', parsed.date, today);
   if (!date) return undefined;
-  const setup = await ledgerSetup(parsed.content, today);
-  if (!setup || !knownPartner(setup, slug.trim())) return undefined;
+  const setup = await readContent(parsed.content, ['kitFile', 'partners', 'ledger'], { today });
+  if (contentFolderMissing(setup) || !knownPartner(setup, slug.trim())) return undefined;
   return { today, date, setup, slug: slug.trim() };
 }
 
@@ -154,7 +154,7 @@ const logIntroCommand = defineCommand({
       existing.date === date && existing.from === from && prospectKey(existing.prospect) === prospectKey(prospect),
     );
     if (!logged) return;
-    const { kit } = await loadKitFile(setup.contentDir);
+    const { kit } = setup.kitFile;
     const due = addDays(date, kit?.follow_up.contact_within_days ?? followUpDefaults.contact_within_days);
     const name = partnerName(setup, from);
     console.log(`✓ Logged in ${displayPath(logged.file)}:${logged.line}${created(logged)}: ${name} ${parsed.kind === 'referral' ? 'referred' : 'introduced'} ${quote(prospect)} on ${date}`);
@@ -166,8 +166,8 @@ const logIntroCommand = defineCommand({
 /** `log intro --eml FILE`: the introduction a saved email holds, proposed, then logged. */
 async function logFromEml(content: string, file: string, yes: boolean): Promise<void> {
   const today = localToday();
-  const setup = await ledgerSetup(content, today);
-  if (!setup) return;
+  const setup = await readContent(content, ['kitFile', 'partners', 'ledger'], { today });
+  if (contentFolderMissing(setup)) return;
   let mail;
   try {
     mail = await simpleParser(await readFile(file));
@@ -175,18 +175,18 @@ async function logFromEml(content: string, file: string, yes: boolean): Promise<
     fail(mailSentences.emlUnreadable(file, (error as Error).message));
     return;
   }
-  const { kit } = await loadKitFile(setup.contentDir);
+  const { kit } = setup.kitFile;
   if (!kit) {
     fail(mailSentences.kitFirst);
     return;
   }
   const list = (field: AddressObject | AddressObject[] | undefined) =>
     [field ?? []].flat().flatMap((group) => group.value).filter((a) => a.address).map((a) => ({ name: a.name ?? '', address: a.address! }));
-  const ledger = await loadLedger(setup.contentDir, setup.context);
+  const { ledger } = setup;
   const found = findIntroductions(
     [{ messageId: mail.messageId, date: mail.date, subject: mail.subject ?? '', from: list(mail.from), to: list(mail.to), cc: list(mail.cc) }],
     {
-      partners: setup.folder.partners.map(({ slug, data }) => ({ slug, name: data.name, email: data.email })),
+      partners: setup.partners.partners.map(({ slug, data }) => ({ slug, name: data.name, email: data.email })),
       ownerEmail: kit.owner.email,
       received: ledger.data?.received ?? [],
       today,
@@ -240,12 +240,12 @@ const logAskCommand = defineCommand({
     const fields = entry([['date', date], ['partner', partner], ...(parsed.reeducated ? ([['reeducated', true]] satisfies Fields) : [])], parsed.notes);
     const logged = await logEntry(setup, 'asks', fields, optionNames(fields, 'partner'));
     if (!logged) return;
-    const { kit } = await loadKitFile(setup.contentDir);
+    const { kit } = setup.kitFile;
     const again = addDays(date, kit?.follow_up.ask_again_after_days ?? followUpDefaults.ask_again_after_days);
     console.log(`✓ Logged in ${displayPath(logged.file)}:${logged.line}${created(logged)}: you asked ${partnerName(setup, partner)} for introductions on ${date}${parsed.reeducated ? ', and re-educated them' : ''}`);
     console.log(`  The report suggests asking again from ${again}.`);
     if (parsed.said?.trim()) {
-      const partnerData = setup.folder.partners.find((entry) => entry.slug === partner)!.data;
+      const partnerData = setup.partners.partners.find((entry) => entry.slug === partner)!.data;
       await writeTestimonial(setup.contentDir, {
         quote: parsed.said.trim(),
         author: partnerData.name,

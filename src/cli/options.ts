@@ -1,7 +1,7 @@
 /** Options and output shared by the commands. */
 import type { ArgsDef } from 'citty';
 import { didYouMean, formatDiagnostic, hasErrors, quote, summarize, type Diagnostic } from '../kit/diagnostics.ts';
-import { loadKit, loadKitFile, type KitContent } from '../kit/load.ts';
+import { readContent, type KitContent } from '../kit/load.ts';
 import type { KitData } from '../schemas/kit.ts';
 
 export const contentOption = {
@@ -28,6 +28,17 @@ export function unknownOptions(args: Record<string, unknown>, defined: ArgsDef):
 /** Prints every diagnostic, errors and warnings alike, on stderr. */
 export function reportDiagnostics(diagnostics: readonly Diagnostic[]): void {
   for (const d of diagnostics) (d.severity === 'error' ? console.error : console.warn)(formatDiagnostic(d));
+}
+
+/**
+ * True after saying that the content folder is not there, in the one wording every command uses
+ * (the finding `readContent` returns for it, as `check` prints it).
+ */
+export function contentFolderMissing(reading: { missing: boolean; diagnostics: readonly Diagnostic[] }): boolean {
+  if (!reading.missing) return false;
+  reportDiagnostics(reading.diagnostics);
+  process.exitCode = 1;
+  return true;
 }
 
 /** Stops a command with a message and a failing exit code, without a stack trace. */
@@ -59,7 +70,7 @@ export function unknownPartnerMessage(slug: string, known: readonly string[]): s
  * with errors; undefined after reporting them, with what the owner was trying to do.
  */
 export async function loadCheckedKit(contentDir: string, purpose: string): Promise<KitContent | undefined> {
-  const { content, diagnostics } = await loadKit(contentDir);
+  const { content, diagnostics } = await readContent(contentDir, ['content']);
   if (content && !hasErrors(diagnostics)) return content;
   reportDiagnostics(diagnostics);
   fail(`${summarize(diagnostics)}: fix the errors above before ${purpose}`);
@@ -68,7 +79,7 @@ export async function loadCheckedKit(contentDir: string, purpose: string): Promi
 
 /** kit.yaml alone, for a command that prints a kit link; undefined after reporting why not. */
 export async function loadSiteKit(contentDir: string): Promise<KitData | undefined> {
-  const { kit, diagnostics } = await loadKitFile(contentDir);
+  const { kitFile: { kit }, diagnostics } = await readContent(contentDir, ['kitFile']);
   if (kit) return kit;
   reportDiagnostics(diagnostics.filter((d) => d.severity === 'error'));
   fail('fix kit.yaml first: kit links are built from its site address');

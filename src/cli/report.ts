@@ -10,19 +10,18 @@ import { defineCommand, type ArgsDef } from 'citty';
 import { projectRoot } from '../build/project-root.ts';
 import { localToday } from '../kit/dates.ts';
 import { displayPath, summarize } from '../kit/diagnostics.ts';
-import { loadKit, loadKitFile } from '../kit/load.ts';
+import { readContent } from '../kit/load.ts';
 import { publishedPlace } from '../kit/published.ts';
 import { mailtoUrl } from '../kit/mailto.ts';
 import { loadMailAccount } from '../mail/account.ts';
 import { draftCommand, followUpMessages } from '../mail/messages.ts';
 import { absoluteUrl, kitPath } from '../kit/urls.ts';
 import { writeFileAtomically } from '../ledger/edit.ts';
-import { loadLedger } from '../ledger/load.ts';
 import { renderHtmlReport } from '../ledger/render-html.ts';
 import { renderTextReport } from '../ledger/render-text.ts';
 import { followUpReport } from '../ledger/report.ts';
-import { dateFromOption, ledgerSetup } from './ledger.ts';
-import { contentOption, fail, rejectUnknown, reportDiagnostics } from './options.ts';
+import { dateFromOption } from './ledger.ts';
+import { contentFolderMissing, contentOption, fail, rejectUnknown, reportDiagnostics } from './options.ts';
 
 const args = {
   ...contentOption,
@@ -49,11 +48,11 @@ export const reportCommand = defineCommand({
       }
     }
 
-    const setup = await ledgerSetup(parsed.content, today);
-    if (!setup) return;
-    const { kit, diagnostics: kitDiagnostics } = await loadKitFile(setup.contentDir);
-    const ledger = await loadLedger(setup.contentDir, setup.context);
-    const problems = [...(kit ? [] : kitDiagnostics), ...setup.folder.diagnostics, ...ledger.diagnostics];
+    // The page's "Write it" links fill in each message: only then is the whole kit read.
+    const setup = await readContent(parsed.content, parsed.html !== undefined ? ['kitFile', 'partners', 'ledger', 'content'] : ['kitFile', 'partners', 'ledger'], { today });
+    if (contentFolderMissing(setup)) return;
+    const { kitFile: { kit, diagnostics: kitDiagnostics }, ledger } = setup;
+    const problems = [...(kit ? [] : kitDiagnostics), ...setup.partners.diagnostics, ...ledger.diagnostics];
     const errors = problems.filter((d) => d.severity === 'error');
     if (!kit || !ledger.data || errors.length) {
       reportDiagnostics(errors);
@@ -67,7 +66,7 @@ export const reportCommand = defineCommand({
     const report = followUpReport({
       today,
       followUp: kit.follow_up,
-      partners: setup.folder.partners.map(({ slug, data }) => ({
+      partners: setup.partners.partners.map(({ slug, data }) => ({
         slug,
         name: data.name,
         category: data.category,
@@ -78,7 +77,7 @@ export const reportCommand = defineCommand({
     });
 
     // The command that drafts each to-do's message, for partners who have an email.
-    const emails = new Map(setup.folder.partners.map(({ slug, data }) => [slug, data.email]));
+    const emails = new Map(setup.partners.partners.map(({ slug, data }) => [slug, data.email]));
     // Drafts go to the mailbox when one is set up, to files otherwise.
     const account = await loadMailAccount(setup.contentDir);
     const via = 'imap' in account && account.imap ? 'imap' : 'eml';
@@ -89,9 +88,9 @@ export const reportCommand = defineCommand({
       // "Write it": each message filled in, opened in the owner's mail app. Scripts with errors
       // leave the page without these links rather than without a report.
       let writeLinks: (string | undefined)[] | undefined;
-      const whole = await loadKit(setup.contentDir, { today });
-      if (whole.content) {
-        const { messages } = await followUpMessages(whole.content, report.todo);
+      const whole = 'content' in setup ? setup.content : undefined;
+      if (whole) {
+        const { messages } = await followUpMessages(whole, report.todo);
         writeLinks = report.todo.map((item) => {
           const message = messages.find((candidate) => candidate.todo === item);
           return message && mailtoUrl({ to: message.to.address, subject: message.subject, body: message.text });

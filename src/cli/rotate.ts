@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { defineCommand, type ArgsDef } from 'citty';
 import { displayPath, quote } from '../kit/diagnostics.ts';
-import { loadPartners } from '../kit/load.ts';
+import { readContent } from '../kit/load.ts';
 import { newToken, replaceToken } from '../kit/partner-file.ts';
 import { absoluteUrl, kitPath } from '../kit/urls.ts';
 import { writeProblem } from '../kit/write-problem.ts';
@@ -21,7 +21,7 @@ export const rotateCommand = defineCommand({
     if (rejectUnknown(parsed, args)) return;
     const kit = await loadSiteKit(parsed.content);
     if (!kit) return;
-    const folder = await loadPartners(parsed.content);
+    const { partners: folder } = await readContent(parsed.content, ['partners']);
     const target = folder.files.find((entry) => entry.slug === parsed.slug);
     if (!target) {
       fail(unknownPartnerMessage(parsed.slug, folder.files.map((entry) => entry.slug)));

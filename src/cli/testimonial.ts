@@ -10,7 +10,8 @@ import { defineCommand, type ArgsDef } from 'citty';
 import { simpleParser } from 'mailparser';
 import { localToday } from '../kit/dates.ts';
 import { displayPath, formatDiagnostic, quote } from '../kit/diagnostics.ts';
-import { loadKitFile, loadPartners, slugify } from '../kit/load.ts';
+import { readContent } from '../kit/load.ts';
+import { slugify } from '../kit/slug.ts';
 import { setConsent, testimonialFileText, testimonialId, type NewTestimonial } from '../kit/testimonial-file.ts';
 import { readTestimonialReply } from '../kit/testimonial-request.ts';
 import { parseYaml, validateYaml } from '../kit/yaml-source.ts';
@@ -43,7 +44,7 @@ function schemaPathFrom(file: string): string {
 
 /** What a partner file says about who they are, for a testimonial's byline. */
 async function partnerByline(contentDir: string, slug: string): Promise<{ name: string; role?: string | undefined; company?: string | undefined } | { problem: string }> {
-  const folder = await loadPartners(contentDir);
+  const { partners: folder } = await readContent(contentDir, ['partners']);
   const partner = folder.partners.find((entry) => entry.slug === slug);
   if (!partner) return { problem: unknownPartnerMessage(slug, folder.files.map((entry) => entry.slug)) };
   return { name: partner.data.name, role: partner.data.occupation, company: partner.data.company };
@@ -105,7 +106,7 @@ const addCommand = defineCommand({
     let how: string | undefined;
     let author = parsed.author ?? fromPartner?.name;
     if (parsed.eml !== undefined) {
-      const { kit } = await loadKitFile(contentDir);
+      const { kitFile: { kit } } = await readContent(contentDir, ['kitFile']);
       let mail;
       try {
         mail = await simpleParser(await readFile(parsed.eml));

@@ -12,8 +12,9 @@ import { changeFile, setFields, type Fields } from '../ledger/edit.ts';
 import { prospectKey } from '../ledger/load.ts';
 import { statusLabel } from '../ledger/report.ts';
 import { closedStatuses, entrySchemasFor, referralStatuses, type ReceivedEntry } from '../schemas/ledger.ts';
-import { checkBeforeEdit, checkOptions, dateFromOption, ledgerSetup, reportLedgerErrors, type LedgerSetup } from './ledger.ts';
-import { contentOption, fail, rejectUnknown, unknownPartnerMessage } from './options.ts';
+import { readContent } from '../kit/load.ts';
+import { checkBeforeEdit, checkOptions, dateFromOption, reportLedgerErrors, type LedgerSetup } from './ledger.ts';
+import { contentFolderMissing, contentOption, fail, rejectUnknown, unknownPartnerMessage } from './options.ts';
 
 const args = {
   ...contentOption,
@@ -54,7 +55,7 @@ function findEntry(setup: LedgerSetup, received: readonly ReceivedEntry[], prosp
   if (from !== undefined) {
     const fromThem = matches.filter(({ entry }) => entry.from === from);
     if (!fromThem.length) {
-      if (!setup.context.partners.includes(from)) fail(unknownPartnerMessage(from, setup.context.partners));
+      if (!setup.ledger.context.partners.includes(from)) fail(unknownPartnerMessage(from, setup.ledger.context.partners));
       else fail(`no introduction of ${quote(prospect)} from ${from}; it came from ${[...new Set(matches.map(({ entry }) => entry.from))].join(', ')}`);
       return undefined;
     }
@@ -114,21 +115,21 @@ export const updateCommand = defineCommand({
         return;
       }
     }
-    const setup = await ledgerSetup(parsed.content, today);
-    if (!setup) return;
+    const setup = await readContent(parsed.content, ['kitFile', 'partners', 'ledger'], { today });
+    if (contentFolderMissing(setup)) return;
     const status = parsed.status?.trim();
     const wanted: Record<string, unknown> = {};
     if (status !== undefined) wanted.status = status;
     if (value !== undefined) wanted.value = value;
     const optionNames = { status: '--status', value: '--value' };
-    if (!checkOptions(entrySchemasFor(setup.context).received.pick({ status: true, value: true }).partial(), wanted, optionNames)) return;
+    if (!checkOptions(entrySchemasFor(setup.ledger.context).received.pick({ status: true, value: true }).partial(), wanted, optionNames)) return;
 
     let errors: Diagnostic[] = [];
     /** Set when the callback has already told the owner why nothing is written. */
     let stopped: 'reported' | 'unchanged' | undefined;
     let kept: string[] = [];
-    const changed = await changeFile<{ match: Match; changes: Change[]; line: number }>(setup.file, '', (text, existed) => {
-      if (!existed) return { problem: `no ${displayPath(setup.file)} yet: log the introduction first, with referral-kit log intro --from <partner> --prospect ${quote(prospect)}` };
+    const changed = await changeFile<{ match: Match; changes: Change[]; line: number }>(setup.ledger.file, '', (text, existed) => {
+      if (!existed) return { problem: `no ${displayPath(setup.ledger.file)} yet: log the introduction first, with referral-kit log intro --from <partner> --prospect ${quote(prospect)}` };
       const checked = checkBeforeEdit(setup, text);
       errors = checked.errors;
       const { data, source } = checked.ledger;
@@ -161,11 +162,11 @@ export const updateCommand = defineCommand({
         return { problem: '' };
       }
       const edited = setFields(text, match.index, fields);
-      if ('problem' in edited) return { problem: `${displayPath(setup.file)}: ${edited.problem}; nothing was written` };
+      if ('problem' in edited) return { problem: `${displayPath(setup.ledger.file)}: ${edited.problem}; nothing was written` };
       return { text: edited.text, result: { match, changes, line: lineOf(match.index) } };
     });
     if (errors.length) {
-      reportLedgerErrors(setup.file, errors);
+      reportLedgerErrors(setup.ledger.file, errors);
       return;
     }
     if (stopped === 'unchanged') {
@@ -178,8 +179,8 @@ export const updateCommand = defineCommand({
       return;
     }
     const { match, changes, line } = changed.result;
-    const partner = printable(setup.folder.partners.find((p) => p.slug === match.entry.from)?.data.name ?? match.entry.from);
-    console.log(`✓ Updated ${quote(match.entry.prospect)} (introduced by ${partner} on ${match.entry.date}) in ${displayPath(setup.file)}:${line}`);
+    const partner = printable(setup.partners.partners.find((p) => p.slug === match.entry.from)?.data.name ?? match.entry.from);
+    console.log(`✓ Updated ${quote(match.entry.prospect)} (introduced by ${partner} on ${match.entry.date}) in ${displayPath(setup.ledger.file)}:${line}`);
     for (const { field, from, to } of changes) console.log(`  ${field}: ${from === undefined ? '' : `${printable(String(from))} → `}${to}`);
     for (const note of kept) console.log(`  ${note}`);
     const now = (changes.find((c) => c.field === 'status')?.to ?? match.entry.status) as ReceivedEntry['status'];

@@ -9,10 +9,10 @@
  * several kits do not evict each other's images.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ImageJob } from './catalog.ts';
 import { packagesUsedBy } from './fonts.ts';
@@ -47,31 +47,46 @@ function readPackageVersion(name: string): string {
   }
 }
 
-/** Image code that is not part of drawing: changing it must not re-render anything. */
-const notDrawing = new Set(['cache.ts', 'write.ts', 'worker.ts']);
-
 const codeVersions = new Map<string, string>();
 
 /**
- * The version of the code that draws one kind of image: a hash of the text engine and shared
- * drawing code, that kind's own template file, and the renderer packages. Changing a template
- * re-renders its images, and only those, without anyone remembering to bump a number.
+ * The relative modules a source file runs: static imports and re-exports, side-effect imports
+ * and dynamic imports, but not `import type` (types draw nothing). A regex is enough: it reads
+ * only our own files, written in one style.
+ */
+function runtimeImports(text: string): string[] {
+  const pattern = /^\s*(?:import|export)\s+(?!type\s)[^;'"]*?\bfrom\s*['"](\.{1,2}\/[^'"]+)['"]|^\s*import\s*['"](\.{1,2}\/[^'"]+)['"]|\bimport\s*\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/gm;
+  return [...text.matchAll(pattern)].map((match) => (match[1] ?? match[2] ?? match[3])!);
+}
+
+/** Every source file of ours that the given modules run, found by following their imports; sorted. */
+export function sourceFilesRunBy(roots: readonly string[]): string[] {
+  const found = new Set<string>();
+  const waiting = [...roots];
+  // Bounded: each file is read once, and there are only so many files in src/.
+  while (waiting.length) {
+    const file = waiting.pop()!;
+    if (found.has(file)) continue;
+    found.add(file);
+    for (const specifier of runtimeImports(readFileSync(file, 'utf8'))) waiting.push(resolve(dirname(file), specifier));
+  }
+  return [...found].sort();
+}
+
+/**
+ * The version of the code that draws one kind of image: a hash of every source file its
+ * template and the renderer (satori → resvg → PNG) run, found by following their imports, and
+ * of the renderer packages. Changing a template re-renders its images, and only those; changing
+ * anything they use (the text engine, a catalog) re-renders them too, without anyone keeping a
+ * list of files.
  */
 export function imageCodeVersion(kind: ImageJob['kind']): string {
   let version = codeVersions.get(kind);
   if (!version) {
-    const dir = fileURLToPath(new URL('.', import.meta.url));
-    const sources = [
-      ...readdirSync(dir).filter((f) => f.endsWith('.ts') && !notDrawing.has(f)).sort().map((f) => join(dir, f)),
-      join(dir, 'templates', 'common.ts'),
-      join(dir, 'templates', `${kind}.ts`),
-      fileURLToPath(new URL('../kit/accent.ts', import.meta.url)),
-      fileURLToPath(new URL('../site/favicon.ts', import.meta.url)),
-      // Templates format the catalog messages they are given (a headline fitted around names).
-      fileURLToPath(new URL('../i18n/catalog.ts', import.meta.url)),
-    ];
+    const src = fileURLToPath(new URL('..', import.meta.url));
+    const sources = sourceFilesRunBy([fileURLToPath(new URL('render.ts', import.meta.url)), fileURLToPath(new URL(`templates/${kind}.ts`, import.meta.url))]);
     const hash = createHash('sha256');
-    for (const file of sources) hash.update(file.slice(dir.length)).update(readFileSync(file));
+    for (const file of sources) hash.update(file.slice(src.length)).update(readFileSync(file));
     for (const name of rendererPackages) hash.update(`${name}@${packageVersion(name)}`);
     version = hash.digest('hex');
     codeVersions.set(kind, version);

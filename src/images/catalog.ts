@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { disclosureText } from '../kit/disclosure.ts';
 import { isPublished } from '../schemas/testimonial.ts';
 import { kitIn, type KitData } from '../schemas/kit.ts';
-import type { KitContent } from '../kit/load.ts';
+import type { KitContent } from '../kit/kit-content.ts';
 import { absoluteUrl, scriptUrls, sharePath } from '../kit/urls.ts';
 import { commonValues, kitStrings } from '../i18n/kit-strings.ts';
 import type { MessageKey } from '../i18n/catalog.ts';

@@ -9,7 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import pLimit from 'p-limit';
 import Tinypool from 'tinypool';
-import type { KitContent } from '../kit/load.ts';
+import type { KitContent } from '../kit/kit-content.ts';
 import { ImageCache, imageKey } from './cache.ts';
 import { imageJobs, templateFor, type ImageJob } from './catalog.ts';
 import { renderTemplate } from './render.ts';

@@ -2,7 +2,8 @@
  * Invitations: the `invite` script, filled in for each partner with their values and their kit
  * link, ready to become an email draft or a mailto link. Nothing is sent from here.
  */
-import { partnerTarget, type PartnerEntry, type KitContent } from './load.ts';
+import type { KitContent } from './kit-content.ts';
+import { partnerTarget, type PartnerEntry } from './partners.ts';
 import { compileScript, type ScriptRenderer } from './render-script.ts';
 import { scriptsFor } from './script-selection.ts';
 import { fillTemplate, scriptContext } from './script-variables.ts';

@@ -13,7 +13,7 @@ import { languageName } from '../schemas/fields.ts';
 import type { KitData } from '../schemas/kit.ts';
 import { partnerFacingChannels } from '../schemas/script.ts';
 import { diagnostic, startOfFile, type Diagnostic } from './diagnostics.ts';
-import type { PartnerEntry } from './load.ts';
+import type { PartnerEntry } from './partners.ts';
 import type { ScriptSource } from './script-source.ts';
 import { selectScripts } from './script-selection.ts';
 import { positionAt, type YamlSource } from './yaml-source.ts';

@@ -1,5 +1,5 @@
 /** Every partner's links, for sending them out: as a table, a spreadsheet (CSV) or JSON. */
-import type { KitContent } from './load.ts';
+import type { KitContent } from './kit-content.ts';
 import { displayWidth, printable } from './text.ts';
 import { absoluteUrl, kitPath, sharePath } from './urls.ts';
 

@@ -5,8 +5,8 @@
  */
 import { kitStrings } from '../i18n/kit-strings.ts';
 import { kitIn } from '../schemas/kit.ts';
-import type { KitContent, PartnerEntry } from './load.ts';
-import { partnerTarget } from './load.ts';
+import type { KitContent } from './kit-content.ts';
+import { partnerTarget, type PartnerEntry } from './partners.ts';
 import { compileScript } from './render-script.ts';
 import { describeReason, selectScripts } from './script-selection.ts';
 import { fillTemplate, scriptContext } from './script-variables.ts';

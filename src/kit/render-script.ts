@@ -11,7 +11,7 @@ import type { Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import * as hastRuntime from 'hastscript/jsx-runtime';
 import { VFile } from 'vfile';
-import { astroMarkdownDefaults, scriptRecmaPlugins, scriptRemarkPlugins } from '../integration/script-plugins.ts';
+import { astroMarkdownDefaults, scriptRecmaPlugins, scriptRemarkPlugins } from '../mdx/script-plugins.ts';
 import type { ScriptContext } from './script-variables.ts';
 import { splitFrontmatter } from './script-source.ts';
 import { htmlToText } from './html-text.ts';

@@ -45,3 +45,18 @@ export function displayWidth(value: string): number {
   }
   return width;
 }
+
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+const firstGrapheme = (word: string) => graphemes.segment(word)[Symbol.iterator]().next().value?.segment ?? '';
+
+/**
+ * Initials as people expect them: first and last for Latin, Greek and Cyrillic names ("MO"),
+ * the first character only elsewhere (Arabic letters would join, and CJK names have no initials).
+ */
+export function initials(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  const first = firstGrapheme(words[0] ?? '');
+  if (!/^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]/u.test(first)) return first;
+  const last = words.length > 1 ? firstGrapheme(words.at(-1)!) : '';
+  return `${first}${/^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]/u.test(last) ? last : ''}`.toUpperCase();
+}

@@ -9,7 +9,8 @@
  */
 import { createHash } from 'node:crypto';
 import { composeEml, type Mailbox } from '../kit/eml.ts';
-import { partnerTarget, type KitContent, type PartnerEntry } from '../kit/load.ts';
+import type { KitContent } from '../kit/kit-content.ts';
+import { partnerTarget, type PartnerEntry } from '../kit/partners.ts';
 import { compileScript, compileScriptBody, type ScriptRenderer } from '../kit/render-script.ts';
 import { scriptsFor } from '../kit/script-selection.ts';
 import { fillTemplate, scriptContext } from '../kit/script-variables.ts';

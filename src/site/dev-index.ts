@@ -3,7 +3,7 @@
  * card and share page, so the owner can open any of them while editing. Served by the dev server
  * only (src/integration/index.ts); never part of a build. A pure core: the kit in, HTML out.
  */
-import type { KitContent } from '../kit/load.ts';
+import type { KitContent } from '../kit/kit-content.ts';
 import { kitPath, shareListed, sharePath, sitePath } from '../kit/urls.ts';
 
 /** Where the dev server serves it, under the site's base folder. */

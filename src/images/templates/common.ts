@@ -4,7 +4,7 @@
  * re-renders only its own images (the cache keys on each template's source).
  */
 import { accentPalette } from '../../kit/accent.ts';
-import { initials } from '../../site/favicon.ts';
+import { initials } from '../../kit/text.ts';
 import { squarePhoto } from '../photo.ts';
 import { isolate, layoutText, textSvg, type TextLayout, type TextStyle } from '../text-layout.ts';
 import { catalogFor, defaultLanguage, dir, en, formatMessage, type MessageKey } from '../../i18n/catalog.ts';
