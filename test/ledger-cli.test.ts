@@ -54,6 +54,26 @@ function expectEdited(before: string, after: string, { at, added = [], changed =
   expect(after).toBe(lines.join('\n'));
 }
 
+describe('a content folder that is not there', () => {
+  it('is said in the same words by every command that reads it', async () => {
+    const missing = join(tempDir('none'), 'missing');
+    const commands = [
+      ['check'],
+      ['log', 'ask', 'jane-smith'],
+      ['log', 'intro', '--from', 'jane-smith', '--prospect', 'Dana Wu'],
+      ['update', 'Dana Wu', '--contacted'],
+      ['report'],
+      ['links'],
+      ['rotate', 'jane-smith'],
+    ];
+    for (const command of commands) {
+      const { code, stderr } = await runCli([...command, '--content', missing]);
+      expect(code, command.join(' ')).toBe(1);
+      expect(stderr.split('\n')[0], command.join(' ')).toBe(`${missing}:1:1: error: content folder not found (pass --content <folder>)`);
+    }
+  });
+});
+
 describe('referral-kit log', () => {
   it('appends an introduction and keeps every other byte of a commented ledger', async () => {
     const { content, file } = ledgerKit();

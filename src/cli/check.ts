@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { defineCommand, type ArgsDef } from 'citty';
 import { displayPath, hasErrors, summarize, type Diagnostic } from '../kit/diagnostics.ts';
-import { loadKit } from '../kit/load.ts';
+import { readContent } from '../kit/load.ts';
 import { contentOption, fail, rejectUnknown, reportDiagnostics } from './options.ts';
 
 const args = {
@@ -36,7 +36,7 @@ export const checkCommand = defineCommand({
   args,
   async run({ args: parsed }) {
     if (rejectUnknown(parsed, args)) return;
-    const { diagnostics } = await loadKit(parsed.content);
+    const { diagnostics } = await readContent(parsed.content, ['content']);
     if (parsed.json) {
       console.log(JSON.stringify(checkReport(parsed.content, diagnostics), null, 2));
       if (hasErrors(diagnostics)) process.exitCode = 1;

@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { defineCommand } from 'citty';
 import { displayPath, hasErrors, summarize } from '../kit/diagnostics.ts';
-import { loadKit } from '../kit/load.ts';
+import { readContent } from '../kit/load.ts';
 import { projectRoot } from '../build/project-root.ts';
 import { contentDirVariable } from '../integration/content-dir.ts';
 import { checkedVariable } from '../integration/index.ts';
@@ -25,7 +25,7 @@ export const devCommand = defineCommand({
       fail(`--port: ${parsed.port} is not a port number, like 4321`);
       return;
     }
-    const { content, diagnostics } = await loadKit(contentDir);
+    const { content, diagnostics } = await readContent(contentDir, ['content']);
     reportDiagnostics(diagnostics);
     if (!content || hasErrors(diagnostics)) {
       fail(`the preview needs a kit without errors (${summarize(diagnostics)}); fix them and run it again`);

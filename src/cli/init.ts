@@ -8,7 +8,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import * as prompts from '@clack/prompts';
 import { defineCommand, type ArgsDef } from 'citty';
 import { displayPath, summarize } from '../kit/diagnostics.ts';
-import { loadKit } from '../kit/load.ts';
+import { readContent } from '../kit/load.ts';
 import { slugify } from '../kit/slug.ts';
 import { newToken } from '../kit/partner-file.ts';
 import { starterDefaults, starterKitFiles, type StarterAnswers } from '../kit/starter-kit.ts';
@@ -198,7 +198,7 @@ export const initCommand = defineCommand({
       .map(([flag]) => `--${flag}`);
     const where = displayPath(folder);
     const contentFlag = folder === resolve('content') ? '' : ` --content ${where}`;
-    const { diagnostics } = await loadKit(folder);
+    const { diagnostics } = await readContent(folder, ['content']);
     reportDiagnostics(diagnostics);
     const lines = [
       `✓ ${written.length ? `Wrote ${written.length} files into ${where}` : `Nothing to write: ${where} already has every file`} (check: ${summarize(diagnostics)})`,

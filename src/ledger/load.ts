@@ -2,8 +2,9 @@
  * Reading `referrals.yaml`: parsed with positions, validated against the kit (partner slugs that
  * exist, no dates in the future), and checked for entries that contradict each other.
  *
- * `loadKit` runs this so `check` and the build report the ledger's problems with the rest, but it
- * keeps none of the ledger's data: only `report`, `log` and `update` read the entries.
+ * `readContent` (src/kit/load.ts, the layer above) runs this so `check` and the build report the
+ * ledger's problems with the rest, but the whole kit's `content` keeps none of the ledger's data:
+ * only commands that ask for the `ledger` part (`report`, `log`, `update`…) get the entries.
  */
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
