@@ -2,7 +2,7 @@ import { isPublished } from '../src/schemas/testimonial.ts';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../src/kit/diagnostics.ts';
-import { loadKit } from '../src/kit/load.ts';
+import { loadKit, readContent } from '../src/kit/load.ts';
 import { slugify } from '../src/kit/slug.ts';
 import { fixture, repoRoot, tempDir } from './helpers/fixtures.ts';
 import { minimalKit, partnerYaml, writeKit } from './helpers/kit.ts';
@@ -198,6 +198,49 @@ describe('loadKit', () => {
     ]);
     const missing = join(empty, 'nope');
     expect((await loadKit(missing)).diagnostics[0]?.message).toBe('content folder not found (pass --content <folder>)');
+  });
+});
+
+describe('readContent', () => {
+  const example = join(repoRoot, 'content');
+
+  it('reads the whole kit exactly as loadKit does, and the ledger beside it without putting it in the content', async () => {
+    const reading = await readContent(example, ['content', 'ledger'], { today: '2026-12-01' });
+    const whole = await loadKit(example, { today: '2026-12-01' });
+    expect(reading.missing).toBe(false);
+    expect(reading.diagnostics).toEqual(whole.diagnostics);
+    expect(reading.content).toEqual(whole.content);
+    expect(reading.ledger.exists).toBe(true);
+    expect(reading.ledger.data?.received.length).toBeGreaterThan(0);
+    expect(Object.keys(reading.content!).sort()).toEqual(['contentDir', 'kit', 'kitFile', 'partners', 'scripts', 'testimonials']);
+    expect(reading.ledger.context.partners).toEqual(whole.content!.partners.map((partner) => partner.slug));
+  });
+
+  it('reads only the parts asked for, and reports only their findings', async () => {
+    const kitOnly = await readContent(fixture('invalid'), ['kitFile']);
+    expect(Object.keys(kitOnly).sort()).toEqual(['contentDir', 'diagnostics', 'kitFile', 'missing']);
+    expect(kitOnly.diagnostics.length).toBeGreaterThan(0);
+    expect(new Set(kitOnly.diagnostics.map((d) => d.file))).toEqual(new Set([kitOnly.kitFile.kitFile]));
+    const partners = await readContent(fixture('invalid'), ['partners']);
+    expect(partners.diagnostics.every((d) => d.file.includes('/partners/') || d.file.endsWith('/partners'))).toBe(true);
+    expect(partners.diagnostics).toEqual(expect.arrayContaining(partners.partners.diagnostics));
+  });
+
+  it('checks a ledger text against the partner files and the day asked for', async () => {
+    const { ledger } = await readContent(example, ['ledger'], { today: '2026-12-01' });
+    const checked = ledger.check('received:\n  - { date: 2026-11-02, from: nobody-here, prospect: Sam Lee }\n');
+    expect(checked.diagnostics.map((d) => `${d.line}:${d.column}: ${d.severity}`)).toEqual(['2:31: error']);
+    expect(ledger.check('received:\n  - { date: 2027-11-02, from: jane-smith, prospect: Sam Lee }\n').diagnostics[0]?.message).toMatch(/future/);
+  });
+
+  it('says once that a folder is not there, and reads nothing', async () => {
+    const missing = join(tempDir('read'), 'nope');
+    const reading = await readContent(missing, ['kitFile', 'partners', 'ledger', 'content']);
+    expect(reading.missing).toBe(true);
+    expect(reading.diagnostics.map((d) => formatDiagnostic(d, missing))).toEqual([`${missing}:1:1: error: content folder not found (pass --content <folder>)`]);
+    expect(reading.content).toBeUndefined();
+    expect(reading.partners.files).toEqual([]);
+    expect(reading.ledger.exists).toBe(false);
   });
 });
 

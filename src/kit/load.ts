@@ -28,9 +28,6 @@ import { findMailSecrets } from './secrets.ts';
 import { loadTestimonials } from './testimonials.ts';
 
 export type { KitContent } from './kit-content.ts';
-export type { KitFile } from './kit-file.ts';
-export type { PartnerEntry, PartnerFolder } from './partners.ts';
-export type { TestimonialEntry } from './testimonials.ts';
 
 /** `referrals.yaml` as read, with what its entries are checked against. */
 export interface LedgerReading extends LedgerFile {
