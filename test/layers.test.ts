@@ -41,7 +41,15 @@ const contentReading = [
   'kit/photo-file.ts',
   'kit/cross-checks.ts',
   'kit/kit-content.ts',
-  'kit/script-source.ts', 'kit/partner-file.ts', 'kit/script-selection.ts', 'kit/script-variables.ts', 'kit/copy-check.ts', 'kit/language-check.ts', 'kit/secrets.ts', 'mail/default-messages.ts'];
+  'kit/script-source.ts',
+  'kit/partner-file.ts',
+  'kit/script-selection.ts',
+  'kit/script-variables.ts',
+  'kit/copy-check.ts',
+  'kit/language-check.ts',
+  'kit/secrets.ts',
+  'mail/default-messages.ts',
+];
 
 /** The layer of a file under src/, by its path there. */
 function layerOf(file: string): number {
