@@ -133,7 +133,9 @@ describe('what the everyday commands load', () => {
     expect(drawing(packages)).toEqual([]);
   });
 
-  it('log loads neither the image renderer nor Astro', () => {
-    expect(drawing(packagesLoadedBy(['log', 'ask', 'dana-wu', '--content', content]))).toEqual([]);
+  it('log loads neither the image renderer nor Astro, nor the MDX compiler of scripts it does not read', () => {
+    const packages = packagesLoadedBy(['log', 'ask', 'dana-wu', '--content', content]);
+    expect(drawing(packages)).toEqual([]);
+    expect(packages).not.toContain('@mdx-js/mdx');
   });
 });

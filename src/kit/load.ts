@@ -17,15 +17,11 @@ import { join, resolve } from 'node:path';
 import { checkLedgerText, ledgerPath, loadLedger, type CheckedLedger, type LedgerFile } from '../ledger/load.ts';
 import type { LedgerContext } from '../schemas/ledger.ts';
 import { missingContentFolder } from './content-folder.ts';
-import { checkAcrossFiles } from './cross-checks.ts';
 import { localToday } from './dates.ts';
 import { capPerFile, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { loadKitFile, type KitFile } from './kit-file.ts';
 import type { KitContent } from './kit-content.ts';
 import { loadPartners, type PartnerFolder } from './partners.ts';
-import { loadScripts } from './script-files.ts';
-import { findMailSecrets } from './secrets.ts';
-import { loadTestimonials } from './testimonials.ts';
 
 export type { KitContent } from './kit-content.ts';
 
@@ -94,6 +90,14 @@ export async function readContent<const P extends ContentPart>(contentDirectory:
   if (missingFolder) {
     diagnostics = [missingFolder];
   } else if (whole) {
+    // Loaded only for the whole kit: the MDX compiler behind the scripts is most of a command's
+    // start-up, and `log`, `update` and `report` never read a script.
+    const [{ loadScripts }, { loadTestimonials }, { findMailSecrets }, { checkAcrossFiles }] = await Promise.all([
+      import('./script-files.ts'),
+      import('./testimonials.ts'),
+      import('./secrets.ts'),
+      import('./cross-checks.ts'),
+    ]);
     const found = [...kitFile.diagnostics, ...partnerFolder.diagnostics];
     const scripts = await loadScripts(contentDir, found);
     const testimonialFolder = await loadTestimonials(contentDir, found);
