@@ -25,7 +25,7 @@ export function kitFilePath(contentDir: string): string {
   return [join(contentDir, 'kit.yaml'), join(contentDir, 'kit.yml')].find((f) => existsSync(f)) ?? join(contentDir, 'kit.yaml');
 }
 
-export interface FolderFile {
+interface FolderFile {
   file: string;
   /** The file name without its extension: a partner's slug, a script's or testimonial's id. */
   name: string;

@@ -26,7 +26,7 @@ const crossSentences = {
 };
 
 /** What the cross-file rules look at: each collection as read, with the sources for positions. */
-export interface CrossCheckInput {
+interface CrossCheckInput {
   contentDir: string;
   kitFile: string;
   /** Undefined when kit.yaml has errors: the rules that need it are skipped. */

@@ -26,7 +26,7 @@ import { loadPartners, type PartnerFolder } from './partners.ts';
 export type { KitContent } from './kit-content.ts';
 
 /** `referrals.yaml` as read, with what its entries are checked against. */
-export interface LedgerReading extends LedgerFile {
+interface LedgerReading extends LedgerFile {
   /** The partner slugs and the date the ledger's entries are checked against. */
   context: LedgerContext;
   /** Another text of the same ledger checked the same way: what `log` and `update` are about to write. */
@@ -45,7 +45,7 @@ interface ContentParts {
   ledger: LedgerReading;
 }
 
-export type ContentPart = keyof ContentParts;
+type ContentPart = keyof ContentParts;
 
 export type ContentReading<P extends ContentPart> = {
   /** The content folder, resolved. */
@@ -59,7 +59,7 @@ export type ContentReading<P extends ContentPart> = {
   diagnostics: Diagnostic[];
 } & { [K in P]: ContentParts[K] };
 
-export interface ReadOptions {
+interface ReadOptions {
   /**
    * The date the ledger's dates are checked against (none may be in the future), as YYYY-MM-DD.
    * Defaults to today on this computer's clock; tests and `report --today` pass their own.
