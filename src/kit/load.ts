@@ -2,9 +2,9 @@
  * The one way to read a content folder, for every command, the build and the Astro integration.
  * A caller names the parts it needs and gets them typed, with every finding of what was read:
  *
- *   readContent(dir, ['content'])               everything, checked as `check` and the build do
- *   readContent(dir, ['kitFile'])               kit.yaml alone (the site's address, the owner)
- *   readContent(dir, ['partners', 'ledger'])    what `log` and `update` edit against
+ *   readContent(dir, ['content'])                        everything, checked as `check` and the build do
+ *   readContent(dir, ['kitFile'])                        kit.yaml alone (the site's address, the owner)
+ *   readContent(dir, ['kitFile', 'partners', 'ledger'])  what `log`, `update` and `report` work on
  *
  * A folder that is not there is one finding, said the same way whichever command asks. The parts
  * are read by their own modules (src/kit/kit-file.ts, partners.ts, script-files.ts,
