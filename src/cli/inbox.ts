@@ -14,7 +14,8 @@ import { findIntroductions } from '../mail/introductions.ts';
 import { deliveryOptions } from './deliver.ts';
 import { ledgerSetup } from './ledger.ts';
 import { proposeAndLog } from './log-found.ts';
-import { contentOption, fail, rejectUnknown } from './options.ts';
+import { CliError } from './cli-error.ts';
+import { contentOption, rejectUnknown } from './options.ts';
 
 const args = {
   ...contentOption,
@@ -27,35 +28,29 @@ export const inboxCommand = defineCommand({
   meta: { name: 'inbox', description: 'Find introductions in your mailbox (a partner wrote with you in cc) and log them' },
   args,
   async run({ args: parsed }) {
-    if (rejectUnknown(parsed, args)) return;
+    rejectUnknown(parsed, args);
     const days = Number(parsed.days);
     if (!Number.isInteger(days) || days < 1 || days > 3650) {
-      fail(mailSentences.badDays(JSON.stringify(parsed.days)));
-      return;
+      throw new CliError(mailSentences.badDays(JSON.stringify(parsed.days)));
     }
     const today = localToday();
     const setup = await ledgerSetup(parsed.content, today);
-    if (!setup) return;
     const { kit } = await loadKitFile(setup.contentDir);
     if (!kit) {
-      fail(mailSentences.kitFirst);
-      return;
+      throw new CliError(mailSentences.kitFirst);
     }
     const account = await loadMailAccount(setup.contentDir, { settingsFile: parsed['mail-settings'] });
     if ('problems' in account) {
-      for (const problem of account.problems) fail(problem);
-      return;
+      throw new CliError(account.problems);
     }
     if (!account.imap) {
-      fail(mailSentences.noImapAccount);
-      return;
+      throw new CliError(mailSentences.noImapAccount);
     }
     let envelopes;
     try {
       envelopes = await inboxEnvelopes(account.imap, kit.owner.email, new Date(`${addDays(today, -days)}T00:00:00`));
     } catch (error) {
-      fail(error instanceof ImapProblem ? error.message : mailSentences.inboxFailed((error as Error).message));
-      return;
+      throw new CliError(error instanceof ImapProblem ? error.message : mailSentences.inboxFailed((error as Error).message));
     }
     const ledger = await loadLedger(setup.contentDir, setup.context);
     const found = findIntroductions(envelopes, {

@@ -8,7 +8,8 @@ import { loadPartners, type PartnerFolder } from '../kit/load.ts';
 import { checkLedgerText, ledgerPath, type CheckedLedger } from '../ledger/load.ts';
 import { jsonSchemaFile } from '../schemas/json-schema.ts';
 import { futureGraceDays, type LedgerContext } from '../schemas/ledger.ts';
-import { fail, reportDiagnostics } from './options.ts';
+import { CliError } from './cli-error.ts';
+import { reportDiagnostics } from './options.ts';
 
 export const dateOption = {
   type: 'string',
@@ -17,16 +18,14 @@ export const dateOption = {
 } as const;
 
 /** `--date` or `--today` checked: a real date, and not in the future unless `future` allows it. */
-export function dateFromOption(option: string, value: string | undefined, today: string, future = false): string | undefined {
+export function dateFromOption(option: string, value: string | undefined, today: string, future = false): string {
   if (value === undefined) return today;
   const date = value.trim();
   if (!isCalendarDate(date)) {
-    fail(`--${option}: must be a date like 2026-10-02 (got ${quote(value)})`);
-    return undefined;
+    throw new CliError(`--${option}: must be a date like 2026-10-02 (got ${quote(value)})`);
   }
   if (!future && date > addDays(today, futureGraceDays)) {
-    fail(`--${option}: ${date} is in the future (today is ${today})`);
-    return undefined;
+    throw new CliError(`--${option}: ${date} is in the future (today is ${today})`);
   }
   return date;
 }
@@ -38,12 +37,11 @@ export interface LedgerSetup {
   context: LedgerContext;
 }
 
-/** The content folder's partners and where its ledger is; undefined after saying what is missing. */
-export async function ledgerSetup(content: string, today = localToday()): Promise<LedgerSetup | undefined> {
+/** The content folder's partners and where its ledger is; the command stops when the folder is missing. */
+export async function ledgerSetup(content: string, today = localToday()): Promise<LedgerSetup> {
   const contentDir = resolve(content);
   if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) {
-    fail(`content folder not found: ${content} (pass --content <folder>)`);
-    return undefined;
+    throw new CliError(`content folder not found: ${content} (pass --content <folder>)`);
   }
   const folder = await loadPartners(contentDir);
   return { contentDir, file: ledgerPath(contentDir), folder, context: { partners: folder.files.map((entry) => entry.slug), today } };
@@ -58,9 +56,10 @@ export function checkBeforeEdit(setup: LedgerSetup, text: string): { ledger: Che
   return { ledger, errors: ledger.diagnostics.filter((d) => d.severity === 'error') };
 }
 
-export function reportLedgerErrors(file: string, errors: readonly Diagnostic[]): void {
+/** Prints the ledger's errors and stops the command. */
+export function reportLedgerErrors(file: string, errors: readonly Diagnostic[]): never {
   reportDiagnostics(errors);
-  fail(`fix ${displayPath(file)} first (${errors.length} error${errors.length === 1 ? '' : 's'} above); nothing was written`);
+  throw new CliError(`fix ${displayPath(file)} first (${errors.length} error${errors.length === 1 ? '' : 's'} above); nothing was written`);
 }
 
 /** The `$schema` path a new ledger in `contentDir` points its editor at. */
@@ -70,17 +69,19 @@ export function ledgerSchemaPath(contentDir: string): string {
 
 /**
  * Values from options checked by the ledger's own schema, each problem named after its option:
- * `--status: must be one of: … (got "wonn"); did you mean "won"?`. True when all are fine.
+ * `--status: must be one of: … (got "wonn"); did you mean "won"?`. The command stops, with every
+ * problem, when there are any.
  */
-export function checkOptions(schema: z.ZodType, value: Record<string, unknown>, options: Record<string, string>): boolean {
+export function checkOptions(schema: z.ZodType, value: Record<string, unknown>, options: Record<string, string>): void {
   const result = schema.safeParse(value);
-  if (result.success) return true;
+  if (result.success) return;
+  const problems: string[] = [];
   for (const issue of result.error.issues) {
     const field = String(issue.path[0] ?? '');
     const given = value[field];
     const got = given !== undefined && typeof given !== 'object' ? ` (got ${quote(given)})` : '';
     const guess = issue.code === 'invalid_value' && typeof given === 'string' ? didYouMean(given, issue.values.map(String)) : undefined;
-    fail(`${options[field] ?? field}: ${issue.message}${got}${guess ? `; did you mean "${guess}"?` : ''}`);
+    problems.push(`${options[field] ?? field}: ${issue.message}${got}${guess ? `; did you mean "${guess}"?` : ''}`);
   }
-  return false;
+  throw new CliError(problems);
 }
