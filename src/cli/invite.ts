@@ -12,7 +12,7 @@ import { composeEml } from '../kit/eml.ts';
 import { invitations } from '../kit/invite.ts';
 import { mailtoUrl } from '../kit/mailto.ts';
 import { publishedPlace } from '../kit/published.ts';
-import { printable } from '../kit/text.ts';
+import { plural, printable } from '../kit/text.ts';
 import { localToday } from '../kit/dates.ts';
 import { ledgerPath } from '../ledger/load.ts';
 import { inviteMessages } from '../mail/messages.ts';
@@ -118,7 +118,7 @@ export const inviteCommand = defineCommand({
       for (const { file, name, email } of drafts) console.log(`${displayPath(file)}  to ${printable(name)} <${email}>`);
       console.log(
         drafts.length
-          ? `✓ ${drafts.length} draft${drafts.length === 1 ? '' : 's'} in ${displayPath(outDir)}: open each in your mail app, read it over, and send it.`
+          ? `✓ ${plural(drafts.length, 'draft')} in ${displayPath(outDir)}: open each in your mail app, read it over, and send it.`
           : 'No drafts written.',
       );
     }

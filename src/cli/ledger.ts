@@ -6,6 +6,7 @@ import { addDays, isCalendarDate, localToday } from '../kit/dates.ts';
 import { didYouMean, displayPath, quote, type Diagnostic } from '../kit/diagnostics.ts';
 import { loadPartners, type PartnerFolder } from '../kit/load.ts';
 import { checkLedgerText, ledgerPath, type CheckedLedger } from '../ledger/load.ts';
+import { plural } from '../kit/text.ts';
 import { jsonSchemaFile } from '../schemas/json-schema.ts';
 import { futureGraceDays, type LedgerContext } from '../schemas/ledger.ts';
 import { CliError } from './cli-error.ts';
@@ -59,7 +60,7 @@ export function checkBeforeEdit(setup: LedgerSetup, text: string): { ledger: Che
 /** Prints the ledger's errors and stops the command. */
 export function reportLedgerErrors(file: string, errors: readonly Diagnostic[]): never {
   reportDiagnostics(errors);
-  throw new CliError(`fix ${displayPath(file)} first (${errors.length} error${errors.length === 1 ? '' : 's'} above); nothing was written`);
+  throw new CliError(`fix ${displayPath(file)} first (${plural(errors.length, 'error')} above); nothing was written`);
 }
 
 /** The `$schema` path a new ledger in `contentDir` points its editor at. */

@@ -66,6 +66,8 @@ export function imageCodeVersion(kind: ImageJob['kind']): string {
       join(dir, 'templates', 'common.ts'),
       join(dir, 'templates', `${kind}.ts`),
       fileURLToPath(new URL('../kit/accent.ts', import.meta.url)),
+      // displayUrl: how the card and preview images write an address.
+      fileURLToPath(new URL('../kit/urls.ts', import.meta.url)),
       fileURLToPath(new URL('../site/favicon.ts', import.meta.url)),
       // Templates format the catalog messages they are given (a headline fitted around names).
       fileURLToPath(new URL('../i18n/catalog.ts', import.meta.url)),

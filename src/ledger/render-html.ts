@@ -4,6 +4,7 @@
  * browser too). Every value from the ledger or the kit is escaped; colours are generated hex.
  */
 import { accentPalette } from '../kit/accent.ts';
+import { escapeHtml, plural } from '../kit/text.ts';
 import { mailSentences } from '../mail/default-messages.ts';
 import { numberFormat, type NumberFormat } from './format.ts';
 import { daysAgo, giveBackAfter, giveBackWindowDays, reeducateAfter, type Action, type CategorySource, type FollowUpReport, type MonthCount, type SourceStats } from './report.ts';
@@ -21,13 +22,6 @@ export interface HtmlReportOptions {
   /** Per to-do, in order: the command that drafts its message. */
   draftCommands?: readonly (string | undefined)[] | undefined;
 }
-
-/** Text for HTML content and attribute values alike. */
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 const actionLabels: Record<Action, string> = {
   contact: 'Contact',
@@ -237,7 +231,7 @@ ${winRateChart(categories, colours, format)}</figure>
 ${legend([['received', colours.open], ['won', colours.won]])}
 ${monthsChart(report.months, colours, options.language)}${monthsChart(report.months, colours, options.language, true)}</figure>
 ${sourcesTable('By partner', 'Partner', partners.map((p) => ({ head: p.name, sub: p.category, stats: p })), format)}
-${sourcesTable('By kind of partner', 'Kind', categories.map((c) => ({ head: c.category, sub: `${c.partners} partner${c.partners === 1 ? '' : 's'}`, stats: c })), format)}
+${sourcesTable('By kind of partner', 'Kind', categories.map((c) => ({ head: c.category, sub: plural(c.partners, 'partner'), stats: c })), format)}
 </section>`
     : '';
 
