@@ -1,6 +1,7 @@
 /** What `log`, `update` and `report` share: the partners and ledger of a content folder, dates, and option checks. */
 import { existsSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
+import type { ArgsDef } from 'citty';
 import type { z } from 'zod';
 import { addDays, isCalendarDate, localToday } from '../kit/dates.ts';
 import { didYouMean, displayPath, quote, type Diagnostic } from '../kit/diagnostics.ts';
@@ -10,7 +11,7 @@ import { plural } from '../kit/text.ts';
 import { jsonSchemaFile } from '../schemas/json-schema.ts';
 import { futureGraceDays, type LedgerContext } from '../schemas/ledger.ts';
 import { CliError } from './cli-error.ts';
-import { reportDiagnostics } from './options.ts';
+import { rejectUnknown, reportDiagnostics } from './options.ts';
 
 export const dateOption = {
   type: 'string',
@@ -29,6 +30,16 @@ export function dateFromOption(option: string, value: string | undefined, today:
     throw new CliError(`--${option}: ${date} is in the future (today is ${today})`);
   }
   return date;
+}
+
+/**
+ * How `log` and `testimonial` commands start: the command stops on an option it does not have or
+ * a bad `--date`; otherwise today and the date meant (today by default).
+ */
+export function datedOptions(parsed: { date?: string | undefined } & Record<string, unknown>, defined: ArgsDef): { today: string; date: string } {
+  rejectUnknown(parsed, defined);
+  const today = localToday();
+  return { today, date: dateFromOption('date', parsed.date, today) };
 }
 
 export interface LedgerSetup {

@@ -20,7 +20,7 @@ import { appendEntry, changeFile, ledgerTemplate, type Fields, type LedgerList }
 import { loadLedger, prospectKey } from '../ledger/load.ts';
 import { followUpDefaults } from '../schemas/kit.ts';
 import { entrySchemasFor, referralKinds, type ReceivedEntry } from '../schemas/ledger.ts';
-import { checkBeforeEdit, checkOptions, dateFromOption, dateOption, ledgerSchemaPath, ledgerSetup, reportLedgerErrors, type LedgerSetup } from './ledger.ts';
+import { checkBeforeEdit, checkOptions, datedOptions, dateOption, ledgerSchemaPath, ledgerSetup, reportLedgerErrors, type LedgerSetup } from './ledger.ts';
 import { CliError } from './cli-error.ts';
 import { contentOption, rejectUnknown, unknownPartnerMessage } from './options.ts';
 
@@ -94,9 +94,7 @@ interface Begun {
 
 /** The start every `log` command shares: options known, the date checked, the partner found. */
 async function begin(parsed: { content: string; date?: string | undefined }, defined: ArgsDef, slug: string): Promise<Begun> {
-  rejectUnknown(parsed, defined);
-  const today = localToday();
-  const date = dateFromOption('date', parsed.date, today);
+  const { today, date } = datedOptions(parsed, defined);
   const setup = await ledgerSetup(parsed.content, today);
   requireKnownPartner(setup, slug.trim());
   return { today, date, setup, slug: slug.trim() };

@@ -8,7 +8,6 @@ import { mkdir, readFile, readdir } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { defineCommand, type ArgsDef } from 'citty';
 import { simpleParser } from 'mailparser';
-import { localToday } from '../kit/dates.ts';
 import { displayPath, formatDiagnostic, quote } from '../kit/diagnostics.ts';
 import { loadKitFile, loadPartners, slugify } from '../kit/load.ts';
 import { setConsent, testimonialFileText, testimonialId, type NewTestimonial } from '../kit/testimonial-file.ts';
@@ -17,9 +16,9 @@ import { parseYaml, validateYaml } from '../kit/yaml-source.ts';
 import { changeFile, writeFileAtomically } from '../ledger/edit.ts';
 import { jsonSchemaFile } from '../schemas/json-schema.ts';
 import { testimonialSchema, type ConsentAnswer } from '../schemas/testimonial.ts';
-import { dateFromOption, dateOption } from './ledger.ts';
+import { datedOptions, dateOption } from './ledger.ts';
 import { CliError } from './cli-error.ts';
-import { contentOption, rejectUnknown, unknownPartnerMessage } from './options.ts';
+import { contentOption, unknownPartnerMessage } from './options.ts';
 
 // strings: move to the catalog
 const said = {
@@ -91,10 +90,8 @@ const addCommand = defineCommand({
   meta: { name: 'add', description: 'Write down a testimonial you heard (or read in an email), consent pending' },
   args: addArgs,
   async run({ args: parsed }) {
-    rejectUnknown(parsed, addArgs);
+    const { date } = datedOptions(parsed, addArgs);
     const contentDir = resolve(parsed.content);
-    const today = localToday();
-    const date = dateFromOption('date', parsed.date, today);
     const byline = parsed.from !== undefined ? await partnerByline(contentDir, parsed.from.trim()) : undefined;
     if (byline && 'problem' in byline) throw new CliError(byline.problem);
     const fromPartner = byline as Exclude<typeof byline, { problem: string }>;
@@ -152,11 +149,10 @@ const consentCommand = defineCommand({
   meta: { name: 'consent', description: 'Record whether the author agreed to be quoted, and when' },
   args: consentArgs,
   async run({ args: parsed }) {
-    rejectUnknown(parsed, consentArgs);
+    const { date } = datedOptions(parsed, consentArgs);
     const answers = (['given', 'declined', 'pending'] as const).filter((answer) => parsed[answer]);
     if (answers.length > 1) throw new CliError(said.oneAnswer);
     const answer: ConsentAnswer = answers[0] ?? 'given';
-    const date = dateFromOption('date', parsed.date, localToday());
     const folder = join(resolve(parsed.content), 'testimonials');
     const id = parsed.id.trim().replace(/\.ya?ml$/, '');
     const names = existsSync(folder) ? (await readdir(folder)).filter((name) => /\.ya?ml$/.test(name)) : [];
