@@ -151,6 +151,17 @@ describe('writing the ledger', () => {
     expect(readdirSync(join(dir, 'private'))).toEqual(['ledger.yaml']);
   });
 
+  it('writes nothing when the change leaves the text as it was', async () => {
+    const file = join(tempDir('unchanged'), 'referrals.yaml');
+    writeFileSync(file, 'asks:\n');
+    const before = statSync(file);
+    const result = await changeFile(file, '', (text) => ({ text, result: 'same' }));
+    expect(result).toEqual({ result: 'same', created: false });
+    // A write replaces the file with a new one (a new inode); nothing was replaced.
+    expect(statSync(file).ino).toBe(before.ino);
+    expect(statSync(file).mtimeMs).toBe(before.mtimeMs);
+  });
+
   it('makes a change again when the file changed while it was being made', async () => {
     const file = join(tempDir('race'), 'referrals.yaml');
     writeFileSync(file, 'asks:\n');

@@ -13,7 +13,8 @@ import { accentPalette } from '../src/kit/accent.ts';
 import { initials } from '../src/kit/text.ts';
 import { squarePhoto } from '../src/images/photo.ts';
 import { qrSvg } from '../src/images/qr.ts';
-import { colours, displayUrl, imageFormats, type CardInput, type ImageFormat, type OwnerInput, type TestimonialInput } from '../src/images/templates.ts';
+import { colours, imageFormats, type CardInput, type ImageFormat, type OwnerInput, type TestimonialInput } from '../src/images/templates.ts';
+import { displayUrl } from '../src/kit/urls.ts';
 import { woffToSfnt } from '../src/images/woff.ts';
 
 const require = createRequire(import.meta.url);

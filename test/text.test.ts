@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { quote } from '../src/kit/diagnostics.ts';
 import { htmlToText } from '../src/kit/html-text.ts';
-import { displayWidth, paragraphs, printable } from '../src/kit/text.ts';
+import { displayWidth, escapeHtml, paragraphs, plural, printable } from '../src/kit/text.ts';
 
 describe('htmlToText', () => {
   it('gives the text a browser shows: paragraphs apart, markup gone, entities decoded', () => {
@@ -16,6 +16,19 @@ describe('htmlToText', () => {
 
   it('keeps text that looks like markup as text', () => {
     expect(htmlToText('<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>')).toBe('<script>alert(1)</script>');
+  });
+});
+
+describe('escapeHtml', () => {
+  it('escapes what could end a text or an attribute value', () => {
+    expect(escapeHtml(`<a href="x" title='y'>Rivera & Co</a>`)).toBe('&#60;a href=&#34;x&#34; title=&#39;y&#39;&#62;Rivera &#38; Co&#60;/a&#62;');
+  });
+});
+
+describe('plural', () => {
+  it('counts in the singular for one only', () => {
+    expect([0, 1, 2].map((n) => plural(n, 'day'))).toEqual(['0 days', '1 day', '2 days']);
+    expect(plural(3, 'person', 'people')).toBe('3 people');
   });
 });
 

@@ -14,7 +14,8 @@ import { writeFileAtomically } from '../ledger/edit.ts';
 import { parseYaml, validateYaml } from '../kit/yaml-source.ts';
 import { jsonSchemaFile } from '../schemas/json-schema.ts';
 import { partnerCategories, partnerSchema } from '../schemas/partner.ts';
-import { contentOption, fail, loadSiteKit, rejectUnknown, reportDiagnostics } from './options.ts';
+import { CliError } from './cli-error.ts';
+import { contentOption, loadSiteKit, rejectUnknown, reportDiagnostics } from './options.ts';
 
 /** The slug of a partner whose name has no letters or digits at all (names in any script are transliterated): `partner`, then `partner-2`… */
 const fallbackSlug = 'partner';
@@ -60,7 +61,7 @@ const addPartnerCommand = defineCommand({
   meta: { name: 'partner', description: 'Add a partner: a new file in partners/ with a fresh secret kit link' },
   args: partnerArgs,
   async run({ args: parsed }) {
-    if (rejectUnknown(parsed, partnerArgs)) return;
+    rejectUnknown(parsed, partnerArgs);
     const contentDir = resolve(parsed.content);
     const partnersDir = join(contentDir, 'partners');
     const fields: NewPartner = {
@@ -79,14 +80,11 @@ const addPartnerCommand = defineCommand({
     const draftFile = join(partnersDir, 'new-partner.yaml');
     const checked = validateYaml(parseYaml(draftFile, partnerFileText(fields, schemaPathFrom(draftFile))), partnerSchema);
     if (!checked.data) {
-      for (const d of checked.diagnostics) console.error(`referral-kit: ${d.message}`);
-      fail('nothing was written');
-      return;
+      throw new CliError([...checked.diagnostics.map((d) => d.message), 'nothing was written']);
     }
     const partner = checked.data;
 
     const kit = await loadSiteKit(contentDir);
-    if (!kit) return;
 
     if (partner.email) {
       // Every partner file must be readable to be sure nobody else has this email.
@@ -94,25 +92,21 @@ const addPartnerCommand = defineCommand({
       const unreadable = folder.diagnostics.filter((d) => d.severity === 'error' && folder.unreadable.includes(d.file));
       if (unreadable.length) {
         reportDiagnostics(unreadable);
-        fail('fix the partner files above first: until they can be read, the new email cannot be checked against them');
-        return;
+        throw new CliError('fix the partner files above first: until they can be read, the new email cannot be checked against them');
       }
       const holder = folder.emails.get(partner.email.toLowerCase());
       if (holder) {
-        fail(`email: ${quote(partner.email)} is already in ${displayPath(holder)}: one person, one partner file`);
-        return;
+        throw new CliError(`email: ${quote(partner.email)} is already in ${displayPath(holder)}: one person, one partner file`);
       }
     }
 
     let slug: string;
     if (parsed.slug !== undefined) {
       if (!slugPattern.test(parsed.slug)) {
-        fail(`--slug: ${quote(parsed.slug)} must use lowercase letters, digits and dashes, like ${slugify(parsed.slug) || 'jane-smith'}`);
-        return;
+        throw new CliError(`--slug: ${quote(parsed.slug)} must use lowercase letters, digits and dashes, like ${slugify(parsed.slug) || 'jane-smith'}`);
       }
       if (isTaken(partnersDir, parsed.slug)) {
-        fail(`--slug: partners/${parsed.slug}.yaml already exists; choose another slug`);
-        return;
+        throw new CliError(`--slug: partners/${parsed.slug}.yaml already exists; choose another slug`);
       }
       slug = parsed.slug;
     } else {
@@ -128,11 +122,9 @@ const addPartnerCommand = defineCommand({
       await writeFileAtomically(file, partnerFileText(fields, schemaPathFrom(file)), { exclusive: true });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
-        fail(`could not write ${displayPath(file)}: ${writeProblem(error)}; nothing was added`);
-        return;
+        throw new CliError(`could not write ${displayPath(file)}: ${writeProblem(error)}; nothing was added`);
       }
-      fail(`${displayPath(file)} already exists and was left as it was; run the command again`);
-      return;
+      throw new CliError(`${displayPath(file)} already exists and was left as it was; run the command again`);
     }
 
     console.log(`✓ Added ${quote(partner.name)} (${partner.category}) in ${displayPath(file)}`);

@@ -2,7 +2,8 @@
 import { defineCommand } from 'citty';
 import { displayPath, summarize } from '../kit/diagnostics.ts';
 import { buildSite } from '../build/build-site.ts';
-import { contentOption, fail, rejectUnknown, reportDiagnostics } from './options.ts';
+import { CliError } from './cli-error.ts';
+import { contentOption, rejectUnknown, reportDiagnostics } from './options.ts';
 import { terminalProgress } from './progress.ts';
 
 const args = {
@@ -21,7 +22,7 @@ export const buildCommand = defineCommand({
   meta: { name: 'build', description: 'Check the kit, then build the site: kits, share pages, home and testimonials' },
   args,
   async run({ args: parsed }) {
-    if (rejectUnknown(parsed, args)) return;
+    rejectUnknown(parsed, args);
     const progress = parsed.json ? undefined : terminalProgress(process.stderr);
     const log = (message: string) => {
       progress?.done();
@@ -33,13 +34,13 @@ export const buildCommand = defineCommand({
     if (parsed.json) {
       const { diagnostics, ...outcome } = result;
       console.log(JSON.stringify({ ...outcome, errors: diagnostics.filter((d) => d.severity === 'error').length, warnings: diagnostics.filter((d) => d.severity === 'warning').length }, null, 2));
-      if (!result.ok) process.exitCode = 1;
+      // The JSON says why; the exit code tells a script it failed.
+      if (!result.ok) throw new CliError();
       return;
     }
     if (!result.ok) {
       const kept = `${displayPath(parsed.out)} was left as it was`;
-      fail(`build stopped: ${result.reason} (${summarize(result.diagnostics)}); ${kept}`);
-      return;
+      throw new CliError(`build stopped: ${result.reason} (${summarize(result.diagnostics)}); ${kept}`);
     }
     const images = result.stats?.images;
     const imageSummary = images ? ` and ${images.total} images (${images.rendered} rendered, ${images.fromCache} from the cache)` : '';

@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { defineCommand, type ArgsDef } from 'citty';
 import { displayPath, hasErrors, summarize, type Diagnostic } from '../kit/diagnostics.ts';
 import { readContent } from '../kit/load.ts';
-import { contentOption, fail, rejectUnknown, reportDiagnostics } from './options.ts';
+import { CliError } from './cli-error.ts';
+import { contentOption, rejectUnknown, reportDiagnostics } from './options.ts';
 
 const args = {
   ...contentOption,
@@ -35,16 +36,17 @@ export const checkCommand = defineCommand({
   meta: { name: 'check', description: 'Find mistakes in the kit before a partner does, without building' },
   args,
   async run({ args: parsed }) {
-    if (rejectUnknown(parsed, args)) return;
+    rejectUnknown(parsed, args);
     const { diagnostics } = await readContent(parsed.content, ['content']);
     if (parsed.json) {
       console.log(JSON.stringify(checkReport(parsed.content, diagnostics), null, 2));
-      if (hasErrors(diagnostics)) process.exitCode = 1;
+      // The JSON holds the errors; the exit code tells a script there are some.
+      if (hasErrors(diagnostics)) throw new CliError();
       return;
     }
     reportDiagnostics(diagnostics);
-    if (hasErrors(diagnostics)) fail(`${summarize(diagnostics)}: fix the errors above`);
-    else console.log(`✓ ${parsed.content} is ready (${summarize(diagnostics)})`);
+    if (hasErrors(diagnostics)) throw new CliError(`${summarize(diagnostics)}: fix the errors above`);
+    console.log(`✓ ${parsed.content} is ready (${summarize(diagnostics)})`);
   },
 });
 

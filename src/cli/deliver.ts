@@ -19,7 +19,7 @@ import type { LedgerTarget } from '../mail/ledger-updates.ts';
 import type { OutgoingMessage, SkippedMessage } from '../mail/messages.ts';
 import { latestStates, readSentLog, sentLogPath } from '../mail/sent-log.ts';
 import { sendMessages } from '../mail/smtp.ts';
-import { fail } from './options.ts';
+import { CliError } from './cli-error.ts';
 
 export type DeliveryMode = 'dry-run' | 'eml' | 'imap' | 'send';
 
@@ -30,11 +30,10 @@ export const deliveryOptions = {
   'mail-settings': { type: 'string', description: 'Your mail settings file, outside the content folder (default: ~/.config/referral-kit/mail.yaml)', valueHint: 'file' },
 } as const;
 
-export function deliveryMode(parsed: { eml?: boolean | undefined; imap?: boolean | undefined; send?: boolean | undefined }, fallback: DeliveryMode): DeliveryMode | undefined {
+export function deliveryMode(parsed: { eml?: boolean | undefined; imap?: boolean | undefined; send?: boolean | undefined }, fallback: DeliveryMode): DeliveryMode {
   const chosen = (['eml', 'imap', 'send'] as const).filter((mode) => parsed[mode]);
   if (chosen.length > 1) {
-    fail(mailSentences.chooseOne(chosen.map((mode) => `--${mode}`)));
-    return undefined;
+    throw new CliError(mailSentences.chooseOne(chosen.map((mode) => `--${mode}`)));
   }
   return chosen[0] ?? fallback;
 }
@@ -59,12 +58,9 @@ function reportSkipped(skipped: readonly SkippedMessage[]): void {
   for (const { partner, name, channel, reason } of skipped) console.warn(mailSentences.skipped(channel, partner, printable(name), reason));
 }
 
-async function account(request: DeliveryRequest): Promise<MailAccount | undefined> {
+async function account(request: DeliveryRequest): Promise<MailAccount> {
   const loaded = await loadMailAccount(request.content.contentDir, { settingsFile: request.mailSettings });
-  if ('problems' in loaded) {
-    for (const problem of loaded.problems) fail(problem);
-    return undefined;
-  }
+  if ('problems' in loaded) throw new CliError(loaded.problems);
   return loaded;
 }
 
@@ -109,9 +105,7 @@ export async function deliver(request: DeliveryRequest): Promise<void> {
     const files = messages.map((message) => ({ message, file: join(outDir, `${message.channel}-${message.partner}-${message.id}.eml`) }));
     const existing = files.filter(({ file }) => existsSync(file));
     if (existing.length && !request.force) {
-      for (const { file } of existing) console.error(`referral-kit: ${displayPath(file)} already exists`);
-      fail(mailSentences.draftsExist);
-      return;
+      throw new CliError([...existing.map(({ file }) => `${displayPath(file)} already exists`), mailSentences.draftsExist]);
     }
     await mkdir(outDir, { recursive: true });
     for (const { message, file } of files) {
@@ -126,12 +120,10 @@ export async function deliver(request: DeliveryRequest): Promise<void> {
   }
 
   const mail = await account(request);
-  if (!mail) return;
 
   if (mode === 'imap') {
     if (!mail.imap) {
-      fail(mailSentences.noImapAccount);
-      return;
+      throw new CliError(mailSentences.noImapAccount);
     }
     try {
       const result = await appendDrafts(messages, {
@@ -146,23 +138,21 @@ export async function deliver(request: DeliveryRequest): Promise<void> {
         say(mailSentences.imapDone(result.added.length, printable(result.folder)));
       }
     } catch (error) {
-      fail(error instanceof ImapProblem ? error.message : mailSentences.imapFailed((error as Error).message));
+      throw new CliError(error instanceof ImapProblem ? error.message : mailSentences.imapFailed((error as Error).message));
+    } finally {
+      reportSkipped(request.skipped);
     }
-    reportSkipped(request.skipped);
     return;
   }
 
   if (!mail.smtp) {
-    fail(mailSentences.noSmtpAccount);
-    return;
+    throw new CliError(mailSentences.noSmtpAccount);
   }
   const smtp = mail.smtp;
   const lockDir = join(content.contentDir, '.referral-kit-sending.lock');
-  let busy = false;
   try {
     await withLock(lockDir, () => {
-      busy = true;
-      throw new Error('busy');
+      throw new CliError(mailSentences.sendingElsewhere);
     }, async () => {
       const result = await sendMessages(messages, {
         endpoint: smtp,
@@ -188,12 +178,11 @@ export async function deliver(request: DeliveryRequest): Promise<void> {
       } else {
         say(mailSentences.sentSummary(result.sent.length, printable(owner.email), displayPath(logFile)));
       }
-      if (result.stopped) fail(mailSentences.stoppedAt(result.stopped));
-      else if (result.rejected.length || result.unsure.length) process.exitCode = 1;
+      if (result.stopped) throw new CliError(mailSentences.stoppedAt(result.stopped));
+      // Each message not sent is named above.
+      if (result.rejected.length || result.unsure.length) throw new CliError();
     });
-  } catch (error) {
-    if (!busy) throw error;
-    fail(mailSentences.sendingElsewhere);
+  } finally {
+    reportSkipped(request.skipped);
   }
-  reportSkipped(request.skipped);
 }

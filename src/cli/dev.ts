@@ -7,7 +7,8 @@ import { projectRoot } from '../build/project-root.ts';
 import { contentDirVariable } from '../integration/content-dir.ts';
 import { checkedVariable } from '../integration/index.ts';
 import { devIndexPath } from '../site/dev-index.ts';
-import { contentOption, fail, rejectUnknown, reportDiagnostics } from './options.ts';
+import { CliError } from './cli-error.ts';
+import { contentOption, rejectUnknown, reportDiagnostics } from './options.ts';
 
 const args = {
   ...contentOption,
@@ -18,18 +19,16 @@ export const devCommand = defineCommand({
   meta: { name: 'dev', description: 'Preview the kit on your computer, updated as you save; lists every page, each partner\'s kit too' },
   args,
   async run({ args: parsed }) {
-    if (rejectUnknown(parsed, args)) return;
+    rejectUnknown(parsed, args);
     const contentDir = resolve(parsed.content);
     const port = parsed.port === undefined ? undefined : Number(parsed.port);
     if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) {
-      fail(`--port: ${parsed.port} is not a port number, like 4321`);
-      return;
+      throw new CliError(`--port: ${parsed.port} is not a port number, like 4321`);
     }
     const { content, diagnostics } = await readContent(contentDir, ['content']);
     reportDiagnostics(diagnostics);
     if (!content || hasErrors(diagnostics)) {
-      fail(`the preview needs a kit without errors (${summarize(diagnostics)}); fix them and run it again`);
-      return;
+      throw new CliError(`the preview needs a kit without errors (${summarize(diagnostics)}); fix them and run it again`);
     }
     const shownDir = displayPath(contentDir);
     process.env[contentDirVariable] = contentDir;

@@ -20,7 +20,8 @@ import { followThroughChannels } from '../schemas/script.ts';
 import { mailSentences } from '../mail/default-messages.ts';
 import { deliver, deliveryMode, deliveryOptions } from './deliver.ts';
 import { dateFromOption, ledgerSchemaPath } from './ledger.ts';
-import { contentFolderMissing, contentOption, fail, rejectUnknown, reportDiagnostics } from './options.ts';
+import { CliError } from './cli-error.ts';
+import { contentOption, rejectUnknown, reportDiagnostics, requireContentFolder } from './options.ts';
 
 const args = {
   ...contentOption,
@@ -39,22 +40,18 @@ export const followUpCommand = defineCommand({
   meta: { name: 'follow-up', description: 'Write the message for each follow-up to-do, as drafts or sent from your own account' },
   args,
   async run({ args: parsed }) {
-    if (rejectUnknown(parsed, args)) return;
+    rejectUnknown(parsed, args);
     const today = dateFromOption('today', parsed.today, localToday(), true);
-    if (!today) return;
     const mode = deliveryMode(parsed, 'dry-run');
-    if (!mode) return;
     // What is sent is recorded in the ledger with this date: it must not be in the future.
     if (mode === 'send' && today > addDays(localToday(), futureGraceDays)) {
-      fail(mailSentences.futureToday(today));
-      return;
+      throw new CliError(mailSentences.futureToday(today));
     }
     if (parsed.kind !== undefined && !(Object.values(actionChannels) as string[]).includes(parsed.kind)) {
-      fail(mailSentences.unknownKind(Object.values(actionChannels), quote(parsed.kind)));
-      return;
+      throw new CliError(mailSentences.unknownKind(Object.values(actionChannels), quote(parsed.kind)));
     }
     const setup = await readContent(parsed.content, ['content', 'ledger'], { today });
-    if (contentFolderMissing(setup)) return;
+    requireContentFolder(setup);
     const ledgerTarget = { file: setup.ledger.file, context: setup.ledger.context, schemaPath: ledgerSchemaPath(setup.contentDir) };
     const logFile = sentLogPath(setup.contentDir);
 
@@ -63,13 +60,14 @@ export const followUpCommand = defineCommand({
       if (id === undefined) continue;
       const record = latestStates(await readSentLog(logFile)).get(id);
       if (!record || record.state !== 'sending') {
-        fail(mailSentences.notWaiting(option, quote(id), logFile, record?.state));
-        return;
+        throw new CliError(mailSentences.notWaiting(option, quote(id), logFile, record?.state));
       }
       await appendSentRecord(logFile, { ...record, state });
       if (state === 'sent') {
-        for (const problem of await finishRecording(logFile, ledgerTarget, (iso) => localToday(new Date(iso)))) fail(problem);
+        const problems = await finishRecording(logFile, ledgerTarget, (iso) => localToday(new Date(iso)));
         console.log(mailSentences.confirmedSent(quote(record.subject), record.to));
+        // Recorded as sent all the same; what could not be written to the ledger is said last.
+        if (problems.length) throw new CliError(problems);
       } else console.log(mailSentences.willResend(quote(record.subject), record.to));
       return;
     }
@@ -79,8 +77,7 @@ export const followUpCommand = defineCommand({
     const errors = diagnostics.filter((d) => d.severity === 'error');
     if (!content || !ledger.data || hasErrors(errors)) {
       reportDiagnostics(errors);
-      fail(mailSentences.fixBeforeFollowUp(summarize(errors)));
-      return;
+      throw new CliError(mailSentences.fixBeforeFollowUp(summarize(errors)));
     }
     const testimonialAsked = await testimonialAskedOf(setup.contentDir);
     const report = followUpReport({
@@ -100,8 +97,7 @@ export const followUpCommand = defineCommand({
       return wanted.some((name) => names.includes(name));
     });
     if (wanted.length && !todo.some((item) => actionChannels[item.action])) {
-      fail(mailSentences.noSuchTodo(parsed._.map((name) => quote(name)).join(', '), parsed.kind));
-      return;
+      throw new CliError(mailSentences.noSuchTodo(parsed._.map((name) => quote(name)).join(', '), parsed.kind));
     }
     const { messages, skipped } = await followUpMessages(content, todo);
     await deliver({

@@ -12,7 +12,8 @@ import { ImapProblem, inboxEnvelopes } from '../mail/imap.ts';
 import { findIntroductions } from '../mail/introductions.ts';
 import { deliveryOptions } from './deliver.ts';
 import { proposeAndLog } from './log-found.ts';
-import { contentFolderMissing, contentOption, fail, rejectUnknown } from './options.ts';
+import { CliError } from './cli-error.ts';
+import { contentOption, rejectUnknown, requireContentFolder } from './options.ts';
 
 const args = {
   ...contentOption,
@@ -25,35 +26,30 @@ export const inboxCommand = defineCommand({
   meta: { name: 'inbox', description: 'Find introductions in your mailbox (a partner wrote with you in cc) and log them' },
   args,
   async run({ args: parsed }) {
-    if (rejectUnknown(parsed, args)) return;
+    rejectUnknown(parsed, args);
     const days = Number(parsed.days);
     if (!Number.isInteger(days) || days < 1 || days > 3650) {
-      fail(mailSentences.badDays(JSON.stringify(parsed.days)));
-      return;
+      throw new CliError(mailSentences.badDays(JSON.stringify(parsed.days)));
     }
     const today = localToday();
     const setup = await readContent(parsed.content, ['kitFile', 'partners', 'ledger'], { today });
-    if (contentFolderMissing(setup)) return;
+    requireContentFolder(setup);
     const { kit } = setup.kitFile;
     if (!kit) {
-      fail(mailSentences.kitFirst);
-      return;
+      throw new CliError(mailSentences.kitFirst);
     }
     const account = await loadMailAccount(setup.contentDir, { settingsFile: parsed['mail-settings'] });
     if ('problems' in account) {
-      for (const problem of account.problems) fail(problem);
-      return;
+      throw new CliError(account.problems);
     }
     if (!account.imap) {
-      fail(mailSentences.noImapAccount);
-      return;
+      throw new CliError(mailSentences.noImapAccount);
     }
     let envelopes;
     try {
       envelopes = await inboxEnvelopes(account.imap, kit.owner.email, new Date(`${addDays(today, -days)}T00:00:00`));
     } catch (error) {
-      fail(error instanceof ImapProblem ? error.message : mailSentences.inboxFailed((error as Error).message));
-      return;
+      throw new CliError(error instanceof ImapProblem ? error.message : mailSentences.inboxFailed((error as Error).message));
     }
     const found = findIntroductions(envelopes, {
       partners: setup.partners.partners.map(({ slug, data }) => ({ slug, name: data.name, email: data.email })),

@@ -16,7 +16,8 @@ import { parseYaml, validateYaml } from '../kit/yaml-source.ts';
 import { jsonSchemaFile, type YamlFileType } from '../schemas/json-schema.ts';
 import { kitSchema } from '../schemas/kit.ts';
 import { partnerCategories } from '../schemas/partner.ts';
-import { fail, rejectUnknown, reportDiagnostics } from './options.ts';
+import { CliError } from './cli-error.ts';
+import { rejectUnknown, reportDiagnostics } from './options.ts';
 
 const args = {
   folder: { type: 'positional', description: 'Folder to create the kit in', required: false, default: 'content', valueHint: 'folder' },
@@ -140,15 +141,14 @@ export const initCommand = defineCommand({
   meta: { name: 'init', description: 'Start a new kit: a few questions, then a kit folder ready to check, preview and build' },
   args,
   async run({ args: parsed }) {
-    if (rejectUnknown(parsed, args)) return;
+    rejectUnknown(parsed, args);
     const folder = resolve(parsed.folder || 'content');
     const interactive = !parsed.yes && Boolean(process.stdin.isTTY && process.stdout.isTTY);
     const missing = Object.entries(flagOfField).filter(([, flag]) => !given(parsed[flag.slice(2) as keyof Parsed]));
     if (!interactive && !parsed.yes && missing.length) {
-      fail(
+      throw new CliError(
         `no terminal to ask in: give the answers as options (${[...new Set(missing.map(([, flag]) => flag))].join(', ')}, --partner), or --yes to take the defaults for the rest`,
       );
-      return;
     }
     if (interactive) prompts.intro('A new referral kit');
     let answers: StarterAnswers;
@@ -158,8 +158,8 @@ export const initCommand = defineCommand({
     } catch (error) {
       if (!(error instanceof Cancelled)) throw error;
       prompts.cancel('Stopped: nothing was written.');
-      process.exitCode = 1;
-      return;
+      // The line above says so; the exit code tells a script.
+      throw new CliError();
     }
 
     const files = starterKitFiles(answers, {
@@ -170,12 +170,11 @@ export const initCommand = defineCommand({
     // name the option to change.
     const checked = validateYaml(parseYaml(join(folder, 'kit.yaml'), files['kit.yaml']!), kitSchema);
     if (!checked.data) {
-      for (const d of checked.diagnostics) {
+      const refused = checked.diagnostics.map((d) => {
         const field = Object.keys(flagOfField).find((path) => d.message.startsWith(`${path}:`) || d.message.startsWith(`${path}[`));
-        console.error(`referral-kit: ${field ? `${flagOfField[field]}: ${d.message.slice(field.length + 1).replace(/^\[\d+\]:/, '').trim()}` : d.message}`);
-      }
-      fail('nothing was written');
-      return;
+        return field ? `${flagOfField[field]}: ${d.message.slice(field.length + 1).replace(/^\[\d+\]:/, '').trim()}` : d.message;
+      });
+      throw new CliError([...refused, 'nothing was written']);
     }
 
     const written: string[] = [];
@@ -213,7 +212,8 @@ export const initCommand = defineCommand({
     ];
     if (interactive) prompts.outro('Your kit is ready.');
     console.log(lines.join('\n'));
-    if (diagnostics.some((d) => d.severity === 'error')) process.exitCode = 1;
+    // The findings are printed above.
+    if (diagnostics.some((d) => d.severity === 'error')) throw new CliError();
   },
 });
 

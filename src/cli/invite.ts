@@ -12,13 +12,14 @@ import { composeEml } from '../kit/eml.ts';
 import { invitations } from '../kit/invite.ts';
 import { mailtoUrl } from '../kit/mailto.ts';
 import { publishedPlace } from '../kit/published.ts';
-import { printable } from '../kit/text.ts';
+import { plural, printable } from '../kit/text.ts';
 import { localToday } from '../kit/dates.ts';
 import { ledgerPath } from '../ledger/load.ts';
 import { inviteMessages } from '../mail/messages.ts';
 import { deliver, deliveryMode, deliveryOptions } from './deliver.ts';
 import { ledgerSchemaPath } from './ledger.ts';
-import { contentOption, fail, loadCheckedKit, rejectUnknown, unknownPartnerMessage } from './options.ts';
+import { CliError } from './cli-error.ts';
+import { contentOption, loadCheckedKit, rejectUnknown, unknownPartnerMessage } from './options.ts';
 
 const formats = ['eml', 'mailto'];
 
@@ -39,24 +40,20 @@ export const inviteCommand = defineCommand({
   meta: { name: 'invite', description: 'Write each partner an invitation with their kit link, as email drafts to send yourself' },
   args,
   async run({ args: parsed }) {
-    if (rejectUnknown(parsed, args)) return;
+    rejectUnknown(parsed, args);
     const content = await loadCheckedKit(parsed.content, 'inviting anyone');
-    if (!content) return;
     const slugs = parsed._;
     const known = content.partners.map((partner) => partner.slug);
     const unknown = slugs.filter((slug) => !known.includes(slug));
     if (unknown.length) {
-      for (const slug of unknown) fail(unknownPartnerMessage(slug, known));
-      return;
+      throw new CliError(unknown.map((slug) => unknownPartnerMessage(slug, known)));
     }
     if (!content.scripts.some((script) => script.data.channel === 'invite')) {
-      fail('no invitation to send: add a script with `channel: invite` (see scripts/invite.mdx in the example kit)');
-      return;
+      throw new CliError('no invitation to send: add a script with `channel: invite` (see scripts/invite.mdx in the example kit)');
     }
     const chosen = slugs.length ? content.partners.filter((partner) => slugs.includes(partner.slug)) : content.partners;
     if (parsed.imap || parsed.send) {
       const mode = deliveryMode(parsed, 'eml');
-      if (!mode) return;
       const { messages, skipped: notReady } = await inviteMessages(content, chosen);
       const today = localToday();
       await deliver({
@@ -89,15 +86,12 @@ export const inviteCommand = defineCommand({
     const outDir = resolve(parsed.out);
     const published = await publishedPlace(outDir, projectRoot);
     if (published) {
-      fail(`--out: not writing drafts there: ${published}. They hold each partner's secret kit link; write them elsewhere, like outbox`);
-      return;
+      throw new CliError(`--out: not writing drafts there: ${published}. They hold each partner's secret kit link; write them elsewhere, like outbox`);
     }
     const drafts = ready.map((invitation) => ({ ...invitation, file: join(outDir, `${invitation.slug}.eml`) }));
     const existing = drafts.filter(({ file }) => existsSync(file));
     if (existing.length && !parsed.force) {
-      for (const { file } of existing) console.error(`referral-kit: ${displayPath(file)} already exists`);
-      fail('nothing was written: send or move those drafts, or run again with --force to replace them');
-      return;
+      throw new CliError([...existing.map(({ file }) => `${displayPath(file)} already exists`), 'nothing was written: send or move those drafts, or run again with --force to replace them']);
     }
     const { owner } = content.kit;
     const date = new Date();
@@ -124,7 +118,7 @@ export const inviteCommand = defineCommand({
       for (const { file, name, email } of drafts) console.log(`${displayPath(file)}  to ${printable(name)} <${email}>`);
       console.log(
         drafts.length
-          ? `✓ ${drafts.length} draft${drafts.length === 1 ? '' : 's'} in ${displayPath(outDir)}: open each in your mail app, read it over, and send it.`
+          ? `✓ ${plural(drafts.length, 'draft')} in ${displayPath(outDir)}: open each in your mail app, read it over, and send it.`
           : 'No drafts written.',
       );
     }

@@ -1,7 +1,8 @@
 /** `referral-kit links`: every partner's private kit link and public share link. */
 import { defineCommand, type ArgsDef } from 'citty';
 import { partnerLinks, toCsv, toTable } from '../kit/links.ts';
-import { contentOption, fail, loadCheckedKit, rejectUnknown } from './options.ts';
+import { CliError } from './cli-error.ts';
+import { contentOption, loadCheckedKit, rejectUnknown } from './options.ts';
 
 const formats = ['table', 'csv', 'json'];
 
@@ -15,14 +16,12 @@ export const linksCommand = defineCommand({
   meta: { name: 'links', description: 'List every partner\'s kit link and share link, to send them out' },
   args,
   async run({ args: parsed }) {
-    if (rejectUnknown(parsed, args)) return;
+    rejectUnknown(parsed, args);
     const format = parsed.json ? 'json' : parsed.format;
     if (!formats.includes(format)) {
-      fail(`--format must be one of: ${formats.join(', ')}`);
-      return;
+      throw new CliError(`--format must be one of: ${formats.join(', ')}`);
     }
     const content = await loadCheckedKit(parsed.content, 'sending links');
-    if (!content) return;
     const rows = partnerLinks(content);
     if (format === 'json') console.log(JSON.stringify(rows, null, 2));
     else if (format === 'csv') process.stdout.write(toCsv(rows));

@@ -11,7 +11,7 @@ import { prospectKey } from '../ledger/load.ts';
 import { mailSentences } from '../mail/default-messages.ts';
 import type { FoundIntroduction } from '../mail/introductions.ts';
 import { checkBeforeEdit, ledgerSchemaPath, reportLedgerErrors, type LedgerSetup } from './ledger.ts';
-import { fail } from './options.ts';
+import { CliError } from './cli-error.ts';
 
 function describe(found: FoundIntroduction): string {
   return printable(mailSentences.proposedLine(found.date, found.partnerName, found.from, quote(found.prospect), found.subject));
@@ -67,14 +67,8 @@ export async function proposeAndLog(setup: LedgerSetup, found: readonly FoundInt
     }
     return { text: next, result: added };
   });
-  if (errors.length) {
-    reportLedgerErrors(setup.ledger.file, errors);
-    return;
-  }
-  if ('problem' in changed) {
-    fail(changed.problem);
-    return;
-  }
+  if (errors.length) reportLedgerErrors(setup.ledger.file, errors);
+  if ('problem' in changed) throw new CliError(changed.problem);
   for (const entry of changed.result) console.log(mailSentences.loggedFound(displayPath(setup.ledger.file), describe(entry)));
   if (changed.result.length) console.log(mailSentences.loggedNext);
 }

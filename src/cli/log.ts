@@ -20,16 +20,15 @@ import { appendEntry, changeFile, ledgerTemplate, type Fields, type LedgerList }
 import { prospectKey } from '../ledger/load.ts';
 import { followUpDefaults } from '../schemas/kit.ts';
 import { entrySchemasFor, referralKinds, type ReceivedEntry } from '../schemas/ledger.ts';
-import { checkBeforeEdit, checkOptions, dateFromOption, dateOption, ledgerSchemaPath, reportLedgerErrors, type LedgerSetup } from './ledger.ts';
-import { contentFolderMissing, contentOption, fail, rejectUnknown, unknownPartnerMessage } from './options.ts';
+import { checkBeforeEdit, checkOptions, datedOptions, dateOption, ledgerSchemaPath, reportLedgerErrors, type LedgerSetup } from './ledger.ts';
+import { CliError } from './cli-error.ts';
+import { contentOption, rejectUnknown, requireContentFolder, unknownPartnerMessage } from './options.ts';
 
 const notesOption = { type: 'string', description: 'Anything to remember about it (private)', valueHint: 'text' } as const;
 
-/** The partner named by an option, if there is a partner file by that name; says so otherwise. */
-function knownPartner(setup: LedgerSetup, slug: string): boolean {
-  if (setup.ledger.context.partners.includes(slug)) return true;
-  fail(unknownPartnerMessage(slug, setup.ledger.context.partners));
-  return false;
+/** Stops the command unless there is a partner file by the name an option gave. */
+function requireKnownPartner(setup: LedgerSetup, slug: string): void {
+  if (!setup.ledger.context.partners.includes(slug)) throw new CliError(unknownPartnerMessage(slug, setup.ledger.context.partners));
 }
 
 function partnerName(setup: LedgerSetup, slug: string): string {
@@ -52,7 +51,7 @@ function lastEntryLine(text: string, list: LedgerList): number {
 
 /**
  * Appends an entry to one list of the ledger, after checking the entry with the ledger's schema
- * and the ledger itself (which must have no errors). Undefined after saying why not.
+ * and the ledger itself (which must have no errors). The command stops when it cannot.
  */
 async function logEntry(
   setup: LedgerSetup,
@@ -60,8 +59,8 @@ async function logEntry(
   fields: Fields,
   options: Record<string, string>,
   isDuplicate?: (entry: ReceivedEntry) => boolean,
-): Promise<Logged | undefined> {
-  if (!checkOptions(entrySchemasFor(setup.ledger.context)[list], Object.fromEntries(fields), options)) return undefined;
+): Promise<Logged> {
+  checkOptions(entrySchemasFor(setup.ledger.context)[list], Object.fromEntries(fields), options);
   let errors: Diagnostic[] = [];
   const changed = await changeFile(setup.ledger.file, ledgerTemplate(ledgerSchemaPath(setup.contentDir)), (text) => {
     const checked = checkBeforeEdit(setup, text);
@@ -76,14 +75,8 @@ async function logEntry(
     if ('problem' in appended) return { problem: `${displayPath(setup.ledger.file)}: ${appended.problem}; nothing was written` };
     return { text: appended.text, result: lastEntryLine(appended.text, list) };
   });
-  if (errors.length) {
-    reportLedgerErrors(setup.ledger.file, errors);
-    return undefined;
-  }
-  if ('problem' in changed) {
-    fail(changed.problem);
-    return undefined;
-  }
+  if (errors.length) reportLedgerErrors(setup.ledger.file, errors);
+  if ('problem' in changed) throw new CliError(changed.problem);
   return { file: setup.ledger.file, line: changed.result, created: changed.created };
 }
 
@@ -100,13 +93,11 @@ interface Begun {
 }
 
 /** The start every `log` command shares: options known, the date checked, the partner found. */
-async function begin(parsed: { content: string; date?: string | undefined }, defined: ArgsDef, slug: string): Promise<Begun | undefined> {
-  if (rejectUnknown(parsed, defined)) return undefined;
-  const today = localToday();
-  const date = dateFromOption('date', parsed.date, today);
-  if (!date) return undefined;
+async function begin(parsed: { content: string; date?: string | undefined }, defined: ArgsDef, slug: string): Promise<Begun> {
+  const { today, date } = datedOptions(parsed, defined);
   const setup = await readContent(parsed.content, ['kitFile', 'partners', 'ledger'], { today });
-  if (contentFolderMissing(setup) || !knownPartner(setup, slug.trim())) return undefined;
+  requireContentFolder(setup);
+  requireKnownPartner(setup, slug.trim());
   return { today, date, setup, slug: slug.trim() };
 }
 
@@ -136,24 +127,20 @@ const logIntroCommand = defineCommand({
   args: introArgs,
   async run({ args: parsed }) {
     if (parsed.eml !== undefined) {
-      if (rejectUnknown(parsed, introArgs)) return;
+      rejectUnknown(parsed, introArgs);
       await logFromEml(parsed.content, parsed.eml, Boolean(parsed.yes));
       return;
     }
     if (parsed.from === undefined || parsed.prospect === undefined) {
-      if (rejectUnknown(parsed, introArgs)) return;
-      fail(mailSentences.introNeedsWho);
-      return;
+      rejectUnknown(parsed, introArgs);
+      throw new CliError(mailSentences.introNeedsWho);
     }
-    const begun = await begin(parsed, introArgs, parsed.from);
-    if (!begun) return;
-    const { today, date, setup, slug: from } = begun;
+    const { today, date, setup, slug: from } = await begin(parsed, introArgs, parsed.from);
     const prospect = parsed.prospect!.trim();
     const fields = entry([['date', date], ['from', from], ['prospect', prospect], ['kind', parsed.kind], ['status', 'introduced']], parsed.notes);
     const logged = await logEntry(setup, 'received', fields, optionNames(fields), (existing) =>
       existing.date === date && existing.from === from && prospectKey(existing.prospect) === prospectKey(prospect),
     );
-    if (!logged) return;
     const { kit } = setup.kitFile;
     const due = addDays(date, kit?.follow_up.contact_within_days ?? followUpDefaults.contact_within_days);
     const name = partnerName(setup, from);
@@ -167,18 +154,16 @@ const logIntroCommand = defineCommand({
 async function logFromEml(content: string, file: string, yes: boolean): Promise<void> {
   const today = localToday();
   const setup = await readContent(content, ['kitFile', 'partners', 'ledger'], { today });
-  if (contentFolderMissing(setup)) return;
+  requireContentFolder(setup);
   let mail;
   try {
     mail = await simpleParser(await readFile(file));
   } catch (error) {
-    fail(mailSentences.emlUnreadable(file, (error as Error).message));
-    return;
+    throw new CliError(mailSentences.emlUnreadable(file, (error as Error).message));
   }
   const { kit } = setup.kitFile;
   if (!kit) {
-    fail(mailSentences.kitFirst);
-    return;
+    throw new CliError(mailSentences.kitFirst);
   }
   const list = (field: AddressObject | AddressObject[] | undefined) =>
     [field ?? []].flat().flatMap((group) => group.value).filter((a) => a.address).map((a) => ({ name: a.name ?? '', address: a.address! }));
@@ -207,13 +192,10 @@ const logGivenCommand = defineCommand({
   meta: { name: 'given', description: 'Record an introduction you made for a partner' },
   args: givenArgs,
   async run({ args: parsed }) {
-    const begun = await begin(parsed, givenArgs, parsed.to);
-    if (!begun) return;
-    const { date, setup, slug: to } = begun;
+    const { date, setup, slug: to } = await begin(parsed, givenArgs, parsed.to);
     const prospect = parsed.prospect.trim();
     const fields = entry([['date', date], ['to', to], ['prospect', prospect]], parsed.notes);
     const logged = await logEntry(setup, 'given', fields, optionNames(fields));
-    if (!logged) return;
     console.log(`✓ Logged in ${displayPath(logged.file)}:${logged.line}${created(logged)}: you introduced ${quote(prospect)} to ${partnerName(setup, to)} on ${date}`);
   },
 });
@@ -231,15 +213,12 @@ const logAskCommand = defineCommand({
   meta: { name: 'ask', description: 'Record that you asked a partner for introductions' },
   args: askArgs,
   async run({ args: parsed }) {
-    const begun = await begin(parsed, askArgs, parsed.partner);
-    if (!begun) return;
-    const { date, setup, slug: partner } = begun;
+    const { date, setup, slug: partner } = await begin(parsed, askArgs, parsed.partner);
     // The words are checked before the ask is logged, so a bad --said writes neither.
     const words = parsed.said === undefined ? undefined : testimonialSchema.shape.quote.safeParse(parsed.said.trim());
-    if (words && !words.success) return fail(`--said: ${words.error.issues[0]?.message ?? 'not usable as a quote'}; nothing was written`);
+    if (words && !words.success) throw new CliError(`--said: ${words.error.issues[0]?.message ?? 'not usable as a quote'}; nothing was written`);
     const fields = entry([['date', date], ['partner', partner], ...(parsed.reeducated ? ([['reeducated', true]] satisfies Fields) : [])], parsed.notes);
     const logged = await logEntry(setup, 'asks', fields, optionNames(fields, 'partner'));
-    if (!logged) return;
     const { kit } = setup.kitFile;
     const again = addDays(date, kit?.follow_up.ask_again_after_days ?? followUpDefaults.ask_again_after_days);
     console.log(`✓ Logged in ${displayPath(logged.file)}:${logged.line}${created(logged)}: you asked ${partnerName(setup, partner)} for introductions on ${date}${parsed.reeducated ? ', and re-educated them' : ''}`);

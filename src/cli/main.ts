@@ -4,7 +4,8 @@
  * renderer or the ledger. Commands also run in-process, for tests.
  */
 import { readFileSync } from 'node:fs';
-import { defineCommand, renderUsage, runMain, type ArgsDef, type CommandDef } from 'citty';
+import { defineCommand, renderUsage, runMain, type ArgsDef, type CommandDef, type Resolvable } from 'citty';
+import { CliError, reportCliError } from './cli-error.ts';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -96,6 +97,39 @@ export const overviewExamples = [
   'referral-kit report',
 ];
 
+const resolved = async <T>(value: Resolvable<T>): Promise<T> => (typeof value === 'function' ? (value as () => T | Promise<T>)() : value);
+
+/**
+ * The one place a command's failure is caught, as citty's runMain does for its own errors: the
+ * command's run (and each of its sub-commands') is wrapped so that a thrown CliError is printed
+ * once with its exit code, and any other error is reported plainly, without a stack trace unless
+ * asked for (REFERRAL_KIT_DEBUG). citty's own errors (an unknown command, a missing argument) are
+ * thrown before a run starts and stay with runMain, which shows the usage with them.
+ */
+export function catchFailures(command: AnyCommand): AnyCommand {
+  const { run, subCommands } = command;
+  const wrapped: AnyCommand = { ...command };
+  if (run) {
+    wrapped.run = async (context) => {
+      try {
+        return await run(context);
+      } catch (error) {
+        const code = reportCliError(error);
+        // An unexpected error may leave a server or a connection open: the process ends here, as
+        // citty ends it. A CliError is a command's own ending: output still being written gets out.
+        if (error instanceof CliError) process.exitCode = code;
+        else process.exit(code);
+        return undefined;
+      }
+    };
+  }
+  if (subCommands) {
+    wrapped.subCommands = async () =>
+      Object.fromEntries(Object.entries(await resolved(subCommands)).map(([name, sub]) => [name, async () => catchFailures(await resolved(sub))]));
+  }
+  return wrapped;
+}
+
 /** Examples of each command loaded so far, by the command itself. */
 const examplesOf = new WeakMap<AnyCommand, string[]>();
 
@@ -110,8 +144,9 @@ export const main = defineCommand({
       name,
       async () => {
         const [command, examples] = await entry.load();
-        examplesOf.set(command, examples);
-        return command;
+        const runnable = catchFailures(command);
+        examplesOf.set(runnable, examples);
+        return runnable;
       },
     ]),
   ),

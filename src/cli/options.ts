@@ -3,6 +3,7 @@ import type { ArgsDef } from 'citty';
 import { didYouMean, formatDiagnostic, hasErrors, quote, summarize, type Diagnostic } from '../kit/diagnostics.ts';
 import { readContent, type KitContent } from '../kit/load.ts';
 import type { KitData } from '../schemas/kit.ts';
+import { CliError } from './cli-error.ts';
 
 export const contentOption = {
   content: {
@@ -31,29 +32,19 @@ export function reportDiagnostics(diagnostics: readonly Diagnostic[]): void {
 }
 
 /**
- * True after saying that the content folder is not there, in the one wording every command uses
- * (the finding `readContent` returns for it, as `check` prints it).
+ * Stops the command when the content folder is not there, after saying so in the one wording
+ * every command uses (the finding `readContent` returns for it, as `check` prints it).
  */
-export function contentFolderMissing(reading: { missing: boolean; diagnostics: readonly Diagnostic[] }): boolean {
-  if (!reading.missing) return false;
+export function requireContentFolder(reading: { missing: boolean; diagnostics: readonly Diagnostic[] }): void {
+  if (!reading.missing) return;
   reportDiagnostics(reading.diagnostics);
-  process.exitCode = 1;
-  return true;
+  throw new CliError();
 }
 
-/** Stops a command with a message and a failing exit code, without a stack trace. */
-export function fail(message: string): void {
-  console.error(`referral-kit: ${message}`);
-  process.exitCode = 1;
-}
-
-export function rejectUnknown(args: Record<string, unknown>, defined: ArgsDef): boolean {
+/** Stops the command when it was given an option it does not have. */
+export function rejectUnknown(args: Record<string, unknown>, defined: ArgsDef): void {
   const unknown = unknownOptions(args, defined);
-  if (unknown.length) {
-    fail(`unknown option ${unknown.map((name) => `--${name}`).join(', ')} (see --help)`);
-    return true;
-  }
-  return false;
+  if (unknown.length) throw new CliError(`unknown option ${unknown.map((name) => `--${name}`).join(', ')} (see --help)`);
 }
 
 /** "did you mean …?" for a partner slug, or the list of partners when nothing is close. */
@@ -67,21 +58,19 @@ export function unknownPartnerMessage(slug: string, known: readonly string[]): s
 
 /**
  * The whole kit for a command that hands something to partners, which it must not do from content
- * with errors; undefined after reporting them, with what the owner was trying to do.
+ * with errors; the command stops after reporting them, with what the owner was trying to do.
  */
-export async function loadCheckedKit(contentDir: string, purpose: string): Promise<KitContent | undefined> {
+export async function loadCheckedKit(contentDir: string, purpose: string): Promise<KitContent> {
   const { content, diagnostics } = await readContent(contentDir, ['content']);
   if (content && !hasErrors(diagnostics)) return content;
   reportDiagnostics(diagnostics);
-  fail(`${summarize(diagnostics)}: fix the errors above before ${purpose}`);
-  return undefined;
+  throw new CliError(`${summarize(diagnostics)}: fix the errors above before ${purpose}`);
 }
 
-/** kit.yaml alone, for a command that prints a kit link; undefined after reporting why not. */
-export async function loadSiteKit(contentDir: string): Promise<KitData | undefined> {
+/** kit.yaml alone, for a command that prints a kit link; the command stops after reporting why not. */
+export async function loadSiteKit(contentDir: string): Promise<KitData> {
   const { kitFile: { kit }, diagnostics } = await readContent(contentDir, ['kitFile']);
   if (kit) return kit;
   reportDiagnostics(diagnostics.filter((d) => d.severity === 'error'));
-  fail('fix kit.yaml first: kit links are built from its site address');
-  return undefined;
+  throw new CliError('fix kit.yaml first: kit links are built from its site address');
 }

@@ -1,7 +1,8 @@
 /** `referral-kit preview <slug>`: what one partner's kit will say, in the terminal, without building. */
 import { defineCommand, type ArgsDef } from 'citty';
 import { formatPreview, partnerPreview } from '../kit/preview.ts';
-import { contentOption, fail, loadCheckedKit, rejectUnknown, unknownPartnerMessage } from './options.ts';
+import { CliError } from './cli-error.ts';
+import { contentOption, loadCheckedKit, rejectUnknown, unknownPartnerMessage } from './options.ts';
 
 const args = {
   slug: { type: 'positional', description: 'The partner (their file name in partners/, like jane-smith)', required: true, valueHint: 'slug' },
@@ -13,13 +14,11 @@ export const previewCommand = defineCommand({
   meta: { name: 'preview', description: 'Show what one partner\'s kit will say, filled in, and why each script was chosen' },
   args,
   async run({ args: parsed }) {
-    if (rejectUnknown(parsed, args)) return;
+    rejectUnknown(parsed, args);
     const content = await loadCheckedKit(parsed.content, 'previewing a kit');
-    if (!content) return;
     const partner = content.partners.find((candidate) => candidate.slug === parsed.slug);
     if (!partner) {
-      fail(unknownPartnerMessage(parsed.slug, content.partners.map((candidate) => candidate.slug)));
-      return;
+      throw new CliError(unknownPartnerMessage(parsed.slug, content.partners.map((candidate) => candidate.slug)));
     }
     const preview = await partnerPreview(content, partner);
     console.log(parsed.json ? JSON.stringify(preview, null, 2) : formatPreview(preview).trimEnd());

@@ -21,7 +21,8 @@ import { renderHtmlReport } from '../ledger/render-html.ts';
 import { renderTextReport } from '../ledger/render-text.ts';
 import { followUpReport } from '../ledger/report.ts';
 import { dateFromOption } from './ledger.ts';
-import { contentFolderMissing, contentOption, fail, rejectUnknown, reportDiagnostics } from './options.ts';
+import { CliError } from './cli-error.ts';
+import { contentOption, rejectUnknown, reportDiagnostics, requireContentFolder } from './options.ts';
 
 const args = {
   ...contentOption,
@@ -34,30 +35,27 @@ export const reportCommand = defineCommand({
   meta: { name: 'report', description: 'Who to follow up with today, and which partners send the best introductions' },
   args,
   async run({ args: parsed }) {
-    if (rejectUnknown(parsed, args)) return;
+    rejectUnknown(parsed, args);
     const today = dateFromOption('today', parsed.today, localToday(), true);
-    if (!today) return;
     if (parsed.html !== undefined) {
       const target = resolve(parsed.html);
       const reason = !parsed.html.trim() || (existsSync(target) && statSync(target).isDirectory())
         ? 'it needs a file name, like report.html'
         : await publishedPlace(target, projectRoot);
       if (reason) {
-        fail(`--html: not writing the report there: ${reason}. It names your prospects; write it elsewhere, like report.html`);
-        return;
+        throw new CliError(`--html: not writing the report there: ${reason}. It names your prospects; write it elsewhere, like report.html`);
       }
     }
 
     // The page's "Write it" links fill in each message: only then is the whole kit read.
     const setup = await readContent(parsed.content, parsed.html !== undefined ? ['kitFile', 'partners', 'ledger', 'content'] : ['kitFile', 'partners', 'ledger'], { today });
-    if (contentFolderMissing(setup)) return;
+    requireContentFolder(setup);
     const { kitFile: { kit, diagnostics: kitDiagnostics }, ledger } = setup;
     const problems = [...(kit ? [] : kitDiagnostics), ...setup.partners.diagnostics, ...ledger.diagnostics];
     const errors = problems.filter((d) => d.severity === 'error');
     if (!kit || !ledger.data || errors.length) {
       reportDiagnostics(errors);
-      fail(`${summarize(errors)}: fix the errors above before the report`);
-      return;
+      throw new CliError(`${summarize(errors)}: fix the errors above before the report`);
     }
     // The ledger's own warnings (an introduction written twice) change the numbers: say so.
     reportDiagnostics(ledger.diagnostics);
@@ -99,8 +97,7 @@ export const reportCommand = defineCommand({
       try {
         await mkdir(dirname(file), { recursive: true });
       } catch (error) {
-        fail(`--html: could not make the folder for ${displayPath(file)} (${(error as Error).message})`);
-        return;
+        throw new CliError(`--html: could not make the folder for ${displayPath(file)} (${(error as Error).message})`);
       }
       const html = renderHtmlReport(report, {
         owner: kit.owner.name,
@@ -115,8 +112,7 @@ export const reportCommand = defineCommand({
       try {
         await writeFileAtomically(file, html);
       } catch (error) {
-        fail(`--html: could not write ${displayPath(file)} (${(error as Error).message})`);
-        return;
+        throw new CliError(`--html: could not write ${displayPath(file)} (${(error as Error).message})`);
       }
       const done = `✓ Wrote ${displayPath(file)}: ${report.todo.length} to do, ${report.sources.total.received} introductions from ${report.sources.total.partners} partners. Open it in your browser; it stays on this computer.`;
       (parsed.json ? console.error : console.log)(done);

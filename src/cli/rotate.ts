@@ -7,7 +7,8 @@ import { newToken, replaceToken } from '../kit/partner-file.ts';
 import { absoluteUrl, kitPath } from '../kit/urls.ts';
 import { writeProblem } from '../kit/write-problem.ts';
 import { removeStaleTemporaries, writeFileAtomically } from '../ledger/edit.ts';
-import { contentOption, fail, loadSiteKit, rejectUnknown, reportDiagnostics, unknownPartnerMessage } from './options.ts';
+import { CliError } from './cli-error.ts';
+import { contentOption, loadSiteKit, rejectUnknown, reportDiagnostics, unknownPartnerMessage } from './options.ts';
 
 const args = {
   ...contentOption,
@@ -18,22 +19,19 @@ export const rotateCommand = defineCommand({
   meta: { name: 'rotate', description: 'Give a partner a new secret kit link; the old one stops working at the next deploy' },
   args,
   async run({ args: parsed }) {
-    if (rejectUnknown(parsed, args)) return;
+    rejectUnknown(parsed, args);
     const kit = await loadSiteKit(parsed.content);
-    if (!kit) return;
     const { partners: folder } = await readContent(parsed.content, ['partners']);
     const target = folder.files.find((entry) => entry.slug === parsed.slug);
     if (!target) {
-      fail(unknownPartnerMessage(parsed.slug, folder.files.map((entry) => entry.slug)));
-      return;
+      throw new CliError(unknownPartnerMessage(parsed.slug, folder.files.map((entry) => entry.slug)));
     }
 
     const token = newToken();
     const replaced = replaceToken(target.file, await readFile(target.file, 'utf8'), token);
     if ('diagnostics' in replaced) {
       reportDiagnostics(replaced.diagnostics);
-      fail(`${displayPath(target.file)} was left as it was`);
-      return;
+      throw new CliError(`${displayPath(target.file)} was left as it was`);
     }
     // A rotate killed mid-write left a temporary copy holding a token: gone once its process is.
     await removeStaleTemporaries(target.file);
@@ -41,8 +39,7 @@ export const rotateCommand = defineCommand({
       // Atomic, as the ledger: a kill or a full disk leaves the old file whole, never a truncated one.
       await writeFileAtomically(target.file, replaced.text);
     } catch (error) {
-      fail(`could not write ${displayPath(target.file)}: ${writeProblem(error)}; it was left as it was, with the old link`);
-      return;
+      throw new CliError(`could not write ${displayPath(target.file)}: ${writeProblem(error)}; it was left as it was, with the old link`);
     }
 
     const name = folder.partners.find((partner) => partner.slug === target.slug)?.data.name;

@@ -8,7 +8,6 @@ import { mkdir, readFile, readdir } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { defineCommand, type ArgsDef } from 'citty';
 import { simpleParser } from 'mailparser';
-import { localToday } from '../kit/dates.ts';
 import { displayPath, formatDiagnostic, quote } from '../kit/diagnostics.ts';
 import { readContent } from '../kit/load.ts';
 import { slugify } from '../kit/slug.ts';
@@ -18,8 +17,9 @@ import { parseYaml, validateYaml } from '../kit/yaml-source.ts';
 import { changeFile, writeFileAtomically } from '../ledger/edit.ts';
 import { jsonSchemaFile } from '../schemas/json-schema.ts';
 import { testimonialSchema, type ConsentAnswer } from '../schemas/testimonial.ts';
-import { dateFromOption, dateOption } from './ledger.ts';
-import { contentOption, fail, rejectUnknown, unknownPartnerMessage } from './options.ts';
+import { datedOptions, dateOption } from './ledger.ts';
+import { CliError } from './cli-error.ts';
+import { contentOption, unknownPartnerMessage } from './options.ts';
 
 // strings: move to the catalog
 const said = {
@@ -52,10 +52,10 @@ async function partnerByline(contentDir: string, slug: string): Promise<{ name: 
 
 /**
  * Writes a new testimonial file (never over an existing one) after checking it with the
- * testimonial schema, and says what was written and how to record consent. The file name, or
- * undefined after saying why not.
+ * testimonial schema, and says what was written and how to record consent. The file name; the
+ * command stops after saying why when the testimonial cannot be written.
  */
-export async function writeTestimonial(contentDir: string, testimonial: NewTestimonial): Promise<string | undefined> {
+export async function writeTestimonial(contentDir: string, testimonial: NewTestimonial): Promise<string> {
   const folder = join(contentDir, 'testimonials');
   await mkdir(folder, { recursive: true });
   const id = testimonialId(testimonial.from ?? slugify(testimonial.author), testimonial.date, (candidate) =>
@@ -67,8 +67,7 @@ export async function writeTestimonial(contentDir: string, testimonial: NewTesti
   const errors = checked.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) {
     for (const error of errors) console.error(formatDiagnostic(error));
-    fail('nothing was written');
-    return undefined;
+    throw new CliError('nothing was written');
   }
   await writeFileAtomically(file, text);
   const shown = displayPath(file);
@@ -92,13 +91,10 @@ const addCommand = defineCommand({
   meta: { name: 'add', description: 'Write down a testimonial you heard (or read in an email), consent pending' },
   args: addArgs,
   async run({ args: parsed }) {
-    if (rejectUnknown(parsed, addArgs)) return;
+    const { date } = datedOptions(parsed, addArgs);
     const contentDir = resolve(parsed.content);
-    const today = localToday();
-    const date = dateFromOption('date', parsed.date, today);
-    if (!date) return;
     const byline = parsed.from !== undefined ? await partnerByline(contentDir, parsed.from.trim()) : undefined;
-    if (byline && 'problem' in byline) return fail(byline.problem);
+    if (byline && 'problem' in byline) throw new CliError(byline.problem);
     const fromPartner = byline as Exclude<typeof byline, { problem: string }>;
     let words = parsed.quote;
     let consent: ConsentAnswer = 'pending';
@@ -111,10 +107,10 @@ const addCommand = defineCommand({
       try {
         mail = await simpleParser(await readFile(parsed.eml));
       } catch (error) {
-        return fail(`--eml: could not read ${parsed.eml} (${(error as Error).message})`);
+        throw new CliError(`--eml: could not read ${parsed.eml} (${(error as Error).message})`);
       }
       const reply = readTestimonialReply(mail.text ?? '', kit?.owner.name ?? '');
-      if (!reply) return fail(said.notInEmail(parsed.eml));
+      if (!reply) throw new CliError(said.notInEmail(parsed.eml));
       words = reply.quote;
       author ??= mail.from?.value[0]?.name || undefined;
       if (reply.consented) {
@@ -124,8 +120,8 @@ const addCommand = defineCommand({
         how = said.emailHow(sent);
       }
     }
-    if (!words?.trim()) return fail(said.noWords);
-    if (!author?.trim()) return fail(said.noAuthor);
+    if (!words?.trim()) throw new CliError(said.noWords);
+    if (!author?.trim()) throw new CliError(said.noAuthor);
     await writeTestimonial(contentDir, {
       quote: words.trim(),
       author: author.trim(),
@@ -154,23 +150,21 @@ const consentCommand = defineCommand({
   meta: { name: 'consent', description: 'Record whether the author agreed to be quoted, and when' },
   args: consentArgs,
   async run({ args: parsed }) {
-    if (rejectUnknown(parsed, consentArgs)) return;
+    const { date } = datedOptions(parsed, consentArgs);
     const answers = (['given', 'declined', 'pending'] as const).filter((answer) => parsed[answer]);
-    if (answers.length > 1) return fail(said.oneAnswer);
+    if (answers.length > 1) throw new CliError(said.oneAnswer);
     const answer: ConsentAnswer = answers[0] ?? 'given';
-    const date = dateFromOption('date', parsed.date, localToday());
-    if (!date) return;
     const folder = join(resolve(parsed.content), 'testimonials');
     const id = parsed.id.trim().replace(/\.ya?ml$/, '');
     const names = existsSync(folder) ? (await readdir(folder)).filter((name) => /\.ya?ml$/.test(name)) : [];
     const name = names.find((entry) => entry.replace(/\.ya?ml$/, '') === id);
-    if (!name) return fail(said.notFound(id, names.map((entry) => entry.replace(/\.ya?ml$/, ''))));
+    if (!name) throw new CliError(said.notFound(id, names.map((entry) => entry.replace(/\.ya?ml$/, ''))));
     const file = join(folder, name);
     const changed = await changeFile(file, '', (text) => {
       const edit = setConsent(text, answer, date, parsed.how);
       return 'problem' in edit ? edit : { text: edit.text, result: undefined };
     });
-    if ('problem' in changed) return fail(said.left(displayPath(file), changed.problem));
+    if ('problem' in changed) throw new CliError(said.left(displayPath(file), changed.problem));
     const shown = displayPath(file);
     console.log(answer === 'given' ? said.consentGiven(shown) : answer === 'declined' ? said.consentDeclined(shown) : said.consentPending(shown));
   },

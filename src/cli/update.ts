@@ -12,9 +12,10 @@ import { changeFile, setFields, type Fields } from '../ledger/edit.ts';
 import { prospectKey } from '../ledger/load.ts';
 import { statusLabel } from '../ledger/report.ts';
 import { closedStatuses, entrySchemasFor, referralStatuses, type ReceivedEntry } from '../schemas/ledger.ts';
-import { readContent } from '../kit/load.ts';
 import { checkBeforeEdit, checkOptions, dateFromOption, reportLedgerErrors, type LedgerSetup } from './ledger.ts';
-import { contentFolderMissing, contentOption, fail, rejectUnknown, unknownPartnerMessage } from './options.ts';
+import { CliError } from './cli-error.ts';
+import { readContent } from '../kit/load.ts';
+import { contentOption, rejectUnknown, requireContentFolder, unknownPartnerMessage } from './options.ts';
 
 const args = {
   ...contentOption,
@@ -41,37 +42,33 @@ function looseKey(name: string): string {
 
 type Match = { index: number; entry: ReceivedEntry };
 
-/** The introduction the owner means, or undefined after saying why it is not clear. */
-function findEntry(setup: LedgerSetup, received: readonly ReceivedEntry[], prospect: string, from: string | undefined, lineOf: (index: number) => number): Match | undefined {
+/** The introduction the owner means, or why it is not clear. */
+function findEntry(setup: LedgerSetup, received: readonly ReceivedEntry[], prospect: string, from: string | undefined, lineOf: (index: number) => number): Match | { problem: string } {
   const all = received.map((entry, index) => ({ index, entry }));
   let matches = all.filter(({ entry }) => prospectKey(entry.prospect) === prospectKey(prospect));
   if (!matches.length) matches = all.filter(({ entry }) => looseKey(entry.prospect) === looseKey(prospect));
   if (!matches.length) {
     const names = [...new Set(received.map((entry) => entry.prospect))];
     const guess = didYouMean(prospect, names);
-    fail(`no introduction of ${quote(prospect)} in the ledger${guess ? `: did you mean ${quote(guess)}?` : received.length ? '' : ' yet: log it with `referral-kit log intro`'}`);
-    return undefined;
+    return { problem: `no introduction of ${quote(prospect)} in the ledger${guess ? `: did you mean ${quote(guess)}?` : received.length ? '' : ' yet: log it with `referral-kit log intro`'}` };
   }
   if (from !== undefined) {
     const fromThem = matches.filter(({ entry }) => entry.from === from);
     if (!fromThem.length) {
-      if (!setup.ledger.context.partners.includes(from)) fail(unknownPartnerMessage(from, setup.ledger.context.partners));
-      else fail(`no introduction of ${quote(prospect)} from ${from}; it came from ${[...new Set(matches.map(({ entry }) => entry.from))].join(', ')}`);
-      return undefined;
+      if (!setup.ledger.context.partners.includes(from)) return { problem: unknownPartnerMessage(from, setup.ledger.context.partners) };
+      return { problem: `no introduction of ${quote(prospect)} from ${from}; it came from ${[...new Set(matches.map(({ entry }) => entry.from))].join(', ')}` };
     }
     matches = fromThem;
   }
   const partners = new Set(matches.map(({ entry }) => entry.from));
   if (partners.size > 1) {
     const listed = matches.map(({ index, entry }) => `${entry.from} on ${entry.date} (line ${lineOf(index)})`).join(', ');
-    fail(`${matches.length} introductions of ${quote(prospect)}: ${listed}; say which with --from <slug>`);
-    return undefined;
+    return { problem: `${matches.length} introductions of ${quote(prospect)}: ${listed}; say which with --from <slug>` };
   }
   // The same partner introducing the same person twice: the latest introduction is the live one.
   const latest = matches.reduce((a, b) => (b.entry.date >= a.entry.date ? b : a));
   if (matches.filter(({ entry }) => entry.date === latest.entry.date).length > 1) {
-    fail(`${quote(prospect)} is in the ledger twice for the same day (lines ${matches.map(({ index }) => lineOf(index)).join(', ')}); update it by hand`);
-    return undefined;
+    return { problem: `${quote(prospect)} is in the ledger twice for the same day (lines ${matches.map(({ index }) => lineOf(index)).join(', ')}); update it by hand` };
   }
   return latest;
 }
@@ -93,42 +90,36 @@ export const updateCommand = defineCommand({
   meta: { name: 'update', description: 'Update an introduction in referrals.yaml: its status, value, and when you followed up' },
   args,
   async run({ args: parsed }) {
-    if (rejectUnknown(parsed, args)) return;
+    rejectUnknown(parsed, args);
     const prospect = parsed.prospect.trim();
     const flags = dateFlags.filter(([flag]) => parsed[flag]);
     if (parsed.status === undefined && parsed.value === undefined && !flags.length) {
-      fail('nothing to update: pass --status, --value, --contacted, --outcome-shared or --thanked');
-      return;
+      throw new CliError('nothing to update: pass --status, --value, --contacted, --outcome-shared or --thanked');
     }
     if (parsed.date !== undefined && !flags.length) {
-      fail('--date is the date for --contacted, --outcome-shared or --thanked; pass one of them');
-      return;
+      throw new CliError('--date is the date for --contacted, --outcome-shared or --thanked; pass one of them');
     }
     const today = localToday();
     const date = dateFromOption('date', parsed.date, today);
-    if (!date) return;
     let value: number | undefined;
     if (parsed.value !== undefined) {
       value = parseValue(parsed.value);
       if (value === undefined) {
-        fail(`--value: must be a plain number, like 4800 (got ${quote(parsed.value)})`);
-        return;
+        throw new CliError(`--value: must be a plain number, like 4800 (got ${quote(parsed.value)})`);
       }
     }
     const setup = await readContent(parsed.content, ['kitFile', 'partners', 'ledger'], { today });
-    if (contentFolderMissing(setup)) return;
+    requireContentFolder(setup);
     const status = parsed.status?.trim();
     const wanted: Record<string, unknown> = {};
     if (status !== undefined) wanted.status = status;
     if (value !== undefined) wanted.value = value;
     const optionNames = { status: '--status', value: '--value' };
-    if (!checkOptions(entrySchemasFor(setup.ledger.context).received.pick({ status: true, value: true }).partial(), wanted, optionNames)) return;
+    checkOptions(entrySchemasFor(setup.ledger.context).received.pick({ status: true, value: true }).partial(), wanted, optionNames);
 
     let errors: Diagnostic[] = [];
-    /** Set when the callback has already told the owner why nothing is written. */
-    let stopped: 'reported' | 'unchanged' | undefined;
-    let kept: string[] = [];
-    const changed = await changeFile<{ match: Match; changes: Change[]; line: number }>(setup.ledger.file, '', (text, existed) => {
+    // No changes (the values are already there) leave the text as it was: nothing is written.
+    const changed = await changeFile<{ match: Match; changes: Change[]; kept: string[]; line: number }>(setup.ledger.file, '', (text, existed) => {
       if (!existed) return { problem: `no ${displayPath(setup.ledger.file)} yet: log the introduction first, with referral-kit log intro --from <partner> --prospect ${quote(prospect)}` };
       const checked = checkBeforeEdit(setup, text);
       errors = checked.errors;
@@ -136,14 +127,11 @@ export const updateCommand = defineCommand({
       if (errors.length || !data || !source) return { problem: 'the ledger has errors' };
       const lineOf = (index: number) => positionAt(source, ['received', index]).line;
       const match = findEntry(setup, data.received, prospect, parsed.from?.trim(), lineOf);
-      if (!match) {
-        stopped = 'reported';
-        return { problem: '' };
-      }
+      if ('problem' in match) return match;
       const { entry } = match;
       const fields: Fields = [];
       const changes: Change[] = [];
-      kept = [];
+      const kept: string[] = [];
       const set = (field: keyof ReceivedEntry, to: string | number) => {
         if (entry[field] === to) return;
         fields.push([field, to]);
@@ -157,28 +145,20 @@ export const updateCommand = defineCommand({
         else set(field, date);
       }
       if (parsed.contacted && status === undefined && entry.status === 'introduced') set('status', 'contacted');
-      if (!fields.length) {
-        stopped = 'unchanged';
-        return { problem: '' };
-      }
+      const line = lineOf(match.index);
+      if (!fields.length) return { text, result: { match, changes, kept, line } };
       const edited = setFields(text, match.index, fields);
       if ('problem' in edited) return { problem: `${displayPath(setup.ledger.file)}: ${edited.problem}; nothing was written` };
-      return { text: edited.text, result: { match, changes, line: lineOf(match.index) } };
+      return { text: edited.text, result: { match, changes, kept, line } };
     });
-    if (errors.length) {
-      reportLedgerErrors(setup.ledger.file, errors);
-      return;
-    }
-    if (stopped === 'unchanged') {
+    if (errors.length) reportLedgerErrors(setup.ledger.file, errors);
+    if ('problem' in changed) throw new CliError(changed.problem);
+    const { match, changes, kept, line } = changed.result;
+    if (!changes.length) {
       console.log(`Nothing to change: ${quote(prospect)} already has those values.`);
       for (const note of kept) console.log(`  ${note}`);
       return;
     }
-    if ('problem' in changed) {
-      if (stopped !== 'reported') fail(changed.problem);
-      return;
-    }
-    const { match, changes, line } = changed.result;
     const partner = printable(setup.partners.partners.find((p) => p.slug === match.entry.from)?.data.name ?? match.entry.from);
     console.log(`✓ Updated ${quote(match.entry.prospect)} (introduced by ${partner} on ${match.entry.date}) in ${displayPath(setup.ledger.file)}:${line}`);
     for (const { field, from, to } of changes) console.log(`  ${field}: ${from === undefined ? '' : `${printable(String(from))} → `}${to}`);

@@ -8,7 +8,7 @@ import { disclosureText } from '../kit/disclosure.ts';
 import { isPublished } from '../schemas/testimonial.ts';
 import { kitIn, type KitData } from '../schemas/kit.ts';
 import type { KitContent } from '../kit/kit-content.ts';
-import { absoluteUrl, scriptUrls, sharePath } from '../kit/urls.ts';
+import { absoluteUrl, kitPath, scriptUrls, sharePath } from '../kit/urls.ts';
 import { commonValues, kitStrings } from '../i18n/kit-strings.ts';
 import type { MessageKey } from '../i18n/catalog.ts';
 import {
@@ -32,7 +32,7 @@ export const imagePaths = {
   /** A prospect page's link preview: public, like the page. */
   prospect: (slug: string) => `${sharePath(slug)}preview.png`,
   /** A partner's "what to say" card: under the kit's secret path, like the kit. */
-  card: (token: string, format: ImageFormat) => `kit/${encodeURIComponent(token)}/card-${format}.png`,
+  card: (token: string, format: ImageFormat) => `${kitPath(token)}card-${format}.png`,
   testimonial: (id: string, format: ImageFormat) => `testimonials/${encodeURIComponent(id)}-${format}.png`,
 };
 

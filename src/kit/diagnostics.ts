@@ -1,6 +1,6 @@
 /** Problems found in content, each pinned to a file position the owner's editor can jump to. */
 import { relative, isAbsolute } from 'node:path';
-import { compareText, printable } from './text.ts';
+import { compareText, plural, printable } from './text.ts';
 
 export type Severity = 'error' | 'warning';
 
@@ -86,7 +86,6 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
 export function summarize(diagnostics: readonly Diagnostic[]): string {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   return `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
 }
 

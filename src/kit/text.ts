@@ -10,6 +10,16 @@ export function compareText(a: string, b: string): number {
   return collator.compare(a, b);
 }
 
+/** `1 day`, `3 days`: a count and an English word for what is counted (messages for the owner, not catalog text). */
+export function plural(n: number, word: string, words = `${word}s`): string {
+  return `${n} ${n === 1 ? word : words}`;
+}
+
+/** Text for HTML content and attribute values alike, for the few pages written as strings. */
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
 /** Paragraphs of a plain-text field (a partner's greeting): split on blank lines. */
 export function paragraphs(text: string): string[] {
   return text

@@ -25,6 +25,11 @@ export function sitePath(site: Pick<Site, 'base'>, path = ''): string {
   return `${site.base}${path}`;
 }
 
+/** An address as people read it on a card or an image: without `https://` and the last `/`. */
+export function displayUrl(url: string): string {
+  return url.replace(/^https?:\/\//, '').replace(/\/$/, '');
+}
+
 /** The public page a partner shares with prospects. */
 export function sharePath(slug: string): string {
   return `for/${encodeURIComponent(slug)}/`;

@@ -261,7 +261,8 @@ export async function removeStaleTemporaries(file: string): Promise<void> {
  * writes it. Edits take turns through an exclusive lock beside the file, so two commands at
  * once (ten `log`s from a script) each add their entry. Under the lock the file is read again
  * just before writing: if it changed meanwhile (the owner saved it in an editor), the change is
- * made again on the new text, so neither is lost.
+ * made again on the new text, so neither is lost. A change that returns the text as it was
+ * writes nothing.
  */
 export async function changeFile<T>(
   file: string,
@@ -298,6 +299,8 @@ async function changeLocked<T>(
     if ('problem' in changed) return changed;
     const now = existsSync(file) ? await readFile(file, 'utf8') : undefined;
     if (now !== (existed ? before : undefined)) continue;
+    // A change that leaves the text as it was writes nothing: running `update` twice touches nothing.
+    if (existed && changed.text === before) return { result: changed.result, created: false };
     try {
       await writeFileAtomically(file, changed.text);
     } catch (error) {

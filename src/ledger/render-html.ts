@@ -1,9 +1,13 @@
 /**
  * The report as one self-contained HTML page to open from disk: inline CSS, SVG charts drawn
  * here, no script, nothing loaded from anywhere (a Content-Security-Policy says so to the
- * browser too). Every value from the ledger or the kit is escaped; colours are generated hex.
+ * browser too). The page is a tree of elements (hastscript) written out by hast-util-to-html,
+ * which escapes every value from the ledger or the kit; colours are generated hex.
  */
+import { toHtml } from 'hast-util-to-html';
+import { h, s, type Properties } from 'hastscript';
 import { accentPalette } from '../kit/accent.ts';
+import { plural } from '../kit/text.ts';
 import { mailSentences } from '../mail/default-messages.ts';
 import { numberFormat, type NumberFormat } from './format.ts';
 import { daysAgo, giveBackAfter, giveBackWindowDays, reeducateAfter, type Action, type CategorySource, type FollowUpReport, type MonthCount, type SourceStats } from './report.ts';
@@ -21,13 +25,6 @@ export interface HtmlReportOptions {
   /** Per to-do, in order: the command that drafts its message. */
   draftCommands?: readonly (string | undefined)[] | undefined;
 }
-
-/** Text for HTML content and attribute values alike. */
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 const actionLabels: Record<Action, string> = {
   contact: 'Contact',
@@ -50,8 +47,14 @@ const labelWidth = 168;
 const rowHeight = 30;
 const barHeight = 16;
 
-function svg(height: number, label: string, body: string, width = chartWidth, className = ''): string {
-  return `<div class="chart-scroll${className ? ` ${className}` : ''}"><svg class="chart" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeHtml(label)}"><title>${escapeHtml(label)}</title>${body}</svg></div>`;
+/** An element of the page, or text. */
+type Part = ReturnType<typeof h> | string;
+
+/** A chart: an SVG with its label as its accessible name, in a box that scrolls sideways on a phone. */
+function chart(height: number, label: string, body: Part[], width = chartWidth, className?: string): Part {
+  return h('div', { className: ['chart-scroll', ...(className ? [className] : [])] }, [
+    s('svg', { className: 'chart', viewBox: `0 0 ${width} ${height}`, role: 'img', ariaLabel: label }, [s('title', label), ...body]),
+  ]);
 }
 
 /** Width of the months chart drawn for phones: about the screen's width, so its text stays legible. */
@@ -59,16 +62,21 @@ const narrowChartWidth = 340;
 /** Months the phone's chart shows: the latest, which matter most, without scrolling. */
 const narrowMonths = 6;
 
-function text(x: number, y: number, content: string, attributes = ''): string {
-  return `<text x="${x}" y="${y}" ${attributes}>${escapeHtml(content)}</text>`;
+function text(x: number, y: number, content: string, properties: Properties = {}): Part {
+  return s('text', { x, y, ...properties }, content);
+}
+
+/** A bar (or column) with its figures as a tooltip. */
+function bar(x: string, y: string | number, width: string, height: string | number, fill: string, title?: string): Part {
+  return s('rect', { x, y, width, height, fill }, title === undefined ? [] : [s('title', title)]);
 }
 
 /** Horizontal stacked bars: each category's introductions by how they ended. */
-function outcomesChart(categories: readonly CategorySource[], colours: ReturnType<typeof palette>, format: NumberFormat): string {
+function outcomesChart(categories: readonly CategorySource[], colours: ReturnType<typeof palette>, format: NumberFormat): Part {
   const max = Math.max(1, ...categories.map((c) => c.received));
   const plot = chartWidth - labelWidth - 56;
   const top = 8;
-  const rows = categories.map((category, i) => {
+  const rows = categories.flatMap((category, i) => {
     const y = top + i * rowHeight;
     let x = labelWidth;
     const segments = [
@@ -80,58 +88,55 @@ function outcomesChart(categories: readonly CategorySource[], colours: ReturnTyp
       .filter((segment) => segment.value > 0)
       .map((segment) => {
         const width = (segment.value / max) * plot;
-        const rect = `<rect x="${x.toFixed(1)}" y="${y}" width="${width.toFixed(1)}" height="${barHeight}" fill="${segment.fill}"><title>${escapeHtml(`${category.category}: ${segment.value} ${segment.name}`)}</title></rect>`;
+        const rect = bar(x.toFixed(1), y, width.toFixed(1), barHeight, segment.fill, `${category.category}: ${segment.value} ${segment.name}`);
         x += width;
         return rect;
-      })
-      .join('');
-    const empty = category.received ? '' : `<rect x="${labelWidth}" y="${y}" width="2" height="${barHeight}" fill="${colours.lost}"/>`;
+      });
+    const empty = category.received ? [] : [bar(String(labelWidth), y, '2', barHeight, colours.lost)];
     return [
-      text(labelWidth - 10, y + 12.5, category.category, 'text-anchor="end" class="label"'),
-      segments || empty,
-      text(x + 8, y + 12.5, format.number(category.received), 'class="value"'),
-    ].join('');
+      text(labelWidth - 10, y + 12.5, category.category, { textAnchor: 'end', className: 'label' }),
+      ...(segments.length ? segments : empty),
+      text(x + 8, y + 12.5, format.number(category.received), { className: 'value' }),
+    ];
   });
   const height = top + categories.length * rowHeight;
-  return svg(height, 'Introductions received per category, by outcome', rows.join(''));
+  return chart(height, 'Introductions received per category, by outcome', rows);
 }
 
 /**
  * Horizontal bars of the share of decided introductions that were won, per category with any
  * decided; the others are named under the chart.
  */
-function winRateChart(categories: readonly CategorySource[], colours: ReturnType<typeof palette>, format: NumberFormat): string {
+function winRateChart(categories: readonly CategorySource[], colours: ReturnType<typeof palette>, format: NumberFormat): Part[] {
   const decided = categories.filter((category) => category.win_rate !== null);
   const undecided = categories.filter((category) => category.win_rate === null).map((category) => category.category);
-  const note = undecided.length ? `<p class="chart-note">No outcomes yet: ${escapeHtml(undecided.join(', '))}.</p>` : '';
+  const note = undecided.length ? [h('p', { className: 'chart-note' }, `No outcomes yet: ${undecided.join(', ')}.`)] : [];
   if (!decided.length) return note;
   const plot = chartWidth - labelWidth - 120;
   const top = 22;
   const bottom = top + decided.length * rowHeight - 8;
-  const grid = [0, 0.25, 0.5, 0.75, 1]
-    .map((tick) => {
-      const x = labelWidth + tick * plot;
-      return `<line x1="${x}" x2="${x}" y1="${top - 6}" y2="${bottom}" class="grid"/>${text(x, 12, format.percent(tick), 'text-anchor="middle" class="tick"')}`;
-    })
-    .join('');
-  const rows = decided.map((category, i) => {
+  const grid = [0, 0.25, 0.5, 0.75, 1].flatMap((tick) => {
+    const x = labelWidth + tick * plot;
+    return [s('line', { x1: x, x2: x, y1: top - 6, y2: bottom, className: 'grid' }), text(x, 12, format.percent(tick), { textAnchor: 'middle', className: 'tick' })];
+  });
+  const rows = decided.flatMap((category, i) => {
     const y = top + i * rowHeight;
     const rate = category.win_rate!;
     return [
-      text(labelWidth - 10, y + 12.5, category.category, 'text-anchor="end" class="label"'),
-      `<rect x="${labelWidth}" y="${y}" width="${plot}" height="${barHeight}" class="track"/>`,
-      rate > 0 ? `<rect x="${labelWidth}" y="${y}" width="${(rate * plot).toFixed(1)}" height="${barHeight}" fill="${colours.won}"/>` : '',
-      text(labelWidth + plot + 10, y + 12.5, `${format.percent(rate)} (${category.won} of ${category.received - category.open})`, 'class="value"'),
-    ].join('');
+      text(labelWidth - 10, y + 12.5, category.category, { textAnchor: 'end', className: 'label' }),
+      s('rect', { x: labelWidth, y, width: plot, height: barHeight, className: 'track' }),
+      ...(rate > 0 ? [bar(String(labelWidth), y, (rate * plot).toFixed(1), barHeight, colours.won)] : []),
+      text(labelWidth + plot + 10, y + 12.5, `${format.percent(rate)} (${category.won} of ${category.received - category.open})`, { className: 'value' }),
+    ];
   });
-  return svg(top + decided.length * rowHeight, 'Win rate per category: won out of decided introductions', grid + rows.join('')) + note;
+  return [chart(top + decided.length * rowHeight, 'Win rate per category: won out of decided introductions', [...grid, ...rows]), ...note];
 }
 
 /**
  * Columns of introductions received per month, won ones in the owner's colour: twelve months on
  * a wide screen, the latest six on a phone (a scrolled chart would open on the oldest).
  */
-function monthsChart(all: readonly MonthCount[], colours: ReturnType<typeof palette>, locale: string, narrow = false): string {
+function monthsChart(all: readonly MonthCount[], colours: ReturnType<typeof palette>, locale: string, narrow = false): Part {
   const months = narrow ? all.slice(-narrowMonths) : all;
   const width = narrow ? narrowChartWidth : chartWidth;
   const height = 180;
@@ -139,7 +144,7 @@ function monthsChart(all: readonly MonthCount[], colours: ReturnType<typeof pale
   const top = 16;
   const max = Math.max(1, ...all.map((m) => m.received));
   const slot = (width - 20) / months.length;
-  const bar = Math.min(30, slot * 0.6);
+  const column = Math.min(30, slot * 0.6);
   let monthName: (month: string) => string;
   try {
     const formatter = new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' });
@@ -147,28 +152,32 @@ function monthsChart(all: readonly MonthCount[], colours: ReturnType<typeof pale
   } catch {
     monthName = (month) => month.slice(5);
   }
-  const columns = months.map((month, i) => {
-    const x = 10 + i * slot + (slot - bar) / 2;
+  const columns = months.flatMap((month, i) => {
+    const x = 10 + i * slot + (slot - column) / 2;
     const scale = (n: number) => (n / max) * (bottom - top);
     const all = scale(month.received);
     const won = scale(month.won);
     return [
-      month.received ? `<rect x="${x.toFixed(1)}" y="${(bottom - all).toFixed(1)}" width="${bar.toFixed(1)}" height="${all.toFixed(1)}" fill="${colours.open}"><title>${escapeHtml(`${month.month}: ${month.received} received, ${month.won} won`)}</title></rect>` : '',
-      month.won ? `<rect x="${x.toFixed(1)}" y="${(bottom - won).toFixed(1)}" width="${bar.toFixed(1)}" height="${won.toFixed(1)}" fill="${colours.won}"/>` : '',
-      month.received ? text(x + bar / 2, bottom - all - 5, String(month.received), 'text-anchor="middle" class="value"') : '',
-      text(x + bar / 2, height - 8, monthName(month.month), 'text-anchor="middle" class="tick"'),
-    ].join('');
+      ...(month.received ? [bar(x.toFixed(1), (bottom - all).toFixed(1), column.toFixed(1), all.toFixed(1), colours.open, `${month.month}: ${month.received} received, ${month.won} won`)] : []),
+      ...(month.won ? [bar(x.toFixed(1), (bottom - won).toFixed(1), column.toFixed(1), won.toFixed(1), colours.won)] : []),
+      ...(month.received ? [text(x + column / 2, bottom - all - 5, String(month.received), { textAnchor: 'middle', className: 'value' })] : []),
+      text(x + column / 2, height - 8, monthName(month.month), { textAnchor: 'middle', className: 'tick' }),
+    ];
   });
-  const axis = `<line x1="10" x2="${width - 10}" y1="${bottom}" y2="${bottom}" class="axis"/>`;
+  const axis = s('line', { x1: 10, x2: width - 10, y1: bottom, y2: bottom, className: 'axis' });
   const label = `Introductions received per month over the last ${narrow ? 'six' : 'twelve'} months, won ones highlighted`;
-  return svg(height, label, axis + columns.join(''), width, narrow ? 'months-narrow' : 'months-wide');
+  return chart(height, label, [axis, ...columns], width, narrow ? 'months-narrow' : 'months-wide');
 }
 
-function legend(entries: [string, string][]): string {
-  return `<ul class="legend">${entries.map(([name, colour]) => `<li><span class="swatch" style="background:${colour}"></span>${escapeHtml(name)}</li>`).join('')}</ul>`;
+function legend(entries: [string, string][]): Part {
+  return h(
+    'ul',
+    { className: 'legend' },
+    entries.map(([name, colour]) => h('li', [h('span', { className: 'swatch', style: `background:${colour}` }), name])),
+  );
 }
 
-function statCells(stats: SourceStats, format: NumberFormat): string {
+function statCells(stats: SourceStats, format: NumberFormat): Part[] {
   const cells = [
     format.number(stats.received),
     format.number(stats.open),
@@ -179,18 +188,19 @@ function statCells(stats: SourceStats, format: NumberFormat): string {
     stats.days_since_last_introduction === null ? 'never' : daysAgo(stats.days_since_last_introduction),
     format.number(stats.given),
   ];
-  return cells.map((cell) => `<td class="num">${escapeHtml(cell)}</td>`).join('');
+  return cells.map((cell) => h('td', { className: 'num' }, cell));
 }
 
 const statHeaders = ['Received', 'Open', 'Won', 'Win rate', 'Not a fit', 'Value won', 'Last introduction', 'Given back'];
 
-function sourcesTable(caption: string, first: string, rows: { head: string; sub?: string; stats: SourceStats }[], format: NumberFormat): string {
-  const header = `<tr><th scope="col">${escapeHtml(first)}</th>${statHeaders.map((h) => `<th scope="col" class="num">${escapeHtml(h)}</th>`).join('')}</tr>`;
-  const body = rows
-    .map(({ head, sub, stats }) => `<tr><th scope="row">${escapeHtml(head)}${sub ? `<span class="sub">${escapeHtml(sub)}</span>` : ''}</th>${statCells(stats, format)}</tr>`)
-    .join('');
-  return `<div class="table-scroll"><table><caption>${escapeHtml(caption)}</caption><thead>${header}</thead><tbody>${body}</tbody></table></div>`;
+function sourcesTable(caption: string, first: string, rows: { head: string; sub?: string; stats: SourceStats }[], format: NumberFormat): Part {
+  const header = h('tr', [h('th', { scope: 'col' }, first), ...statHeaders.map((heading) => h('th', { scope: 'col', className: 'num' }, heading))]);
+  const body = rows.map(({ head, sub, stats }) => h('tr', [h('th', { scope: 'row' }, [head, sub ? h('span', { className: 'sub' }, sub) : []]), ...statCells(stats, format)]));
+  return h('div', { className: 'table-scroll' }, [h('table', [h('caption', caption), h('thead', header), h('tbody', body)])]);
 }
+
+/** Block-level parts, one a line in the page's source, as the page always read. */
+const lines = (...parts: (Part | Part[])[]): Part[] => parts.flatMap((part, i) => (i ? ['\n', part] : [part])).flat();
 
 export function renderHtmlReport(report: FollowUpReport, options: HtmlReportOptions): string {
   const format = numberFormat(options.language, options.currency);
@@ -200,80 +210,109 @@ export function renderHtmlReport(report: FollowUpReport, options: HtmlReportOpti
   const lastYear = report.months.reduce((sum, month) => sum + month.received, 0);
 
   const todo = report.todo.length
-    ? `<ol class="todo">${report.todo
-        .map((item, i) => {
+    ? h(
+        'ol',
+        { className: 'todo' },
+        report.todo.map((item, i) => {
           const write = options.writeLinks?.[i];
           const command = options.draftCommands?.[i];
           const actions = write
-            ? `<span class="write-it"><a class="write" href="${escapeHtml(write)}">${escapeHtml(mailSentences.writeIt)}</a>${command ? ` <code class="command">${escapeHtml(command)}</code>` : ''}</span>`
-            : '';
-          return `<li class="todo-item" data-action="${item.action}"><span class="tag">${escapeHtml(actionLabels[item.action])}</span><div><strong>${escapeHtml(item.title)}</strong><span class="why">${escapeHtml(item.why)}</span>${item.link ? `<code class="link">${escapeHtml(item.link)}</code>` : ''}${actions}</div></li>`;
-        })
-        .join('')}</ol>`
-    : '<p class="empty">Nothing to do today: every introduction is followed up.</p>';
+            ? h('span', { className: 'write-it' }, [h('a', { className: 'write', href: write }, mailSentences.writeIt), command ? [' ', h('code', { className: 'command' }, command)] : []])
+            : [];
+          return h('li', { className: 'todo-item', dataAction: item.action }, [
+            h('span', { className: 'tag' }, actionLabels[item.action]),
+            h('div', [h('strong', item.title), h('span', { className: 'why' }, item.why), item.link ? h('code', { className: 'link' }, item.link) : [], actions]),
+          ]);
+        }),
+      )
+    : h('p', { className: 'empty' }, 'Nothing to do today: every introduction is followed up.');
 
   const start = options.hasLedger
     ? ''
-    : '<p class="notice">No <code>referrals.yaml</code> yet. Record an introduction when one comes in: <code>referral-kit log intro --from &lt;partner&gt; --prospect "&lt;name&gt;"</code></p>';
+    : h('p', { className: 'notice' }, ['No ', h('code', 'referrals.yaml'), ' yet. Record an introduction when one comes in: ', h('code', 'referral-kit log intro --from <partner> --prospect "<name>"')]);
 
   const tiles = [
     ['To do today', format.number(report.todo.length), ''],
     ['Introductions, last 12 months', format.number(lastYear), ''],
     ['Won', format.number(total.won), total.win_rate === null ? '' : `${format.percent(total.win_rate)} of decided`],
     ['Value won', format.money(total.value_won), ''],
-  ]
-    .map(([label, value, note]) => `<div class="tile"><dt>${escapeHtml(label!)}</dt><dd>${escapeHtml(value!)}${note ? `<small>${escapeHtml(note)}</small>` : ''}</dd></div>`)
-    .join('');
+  ].map(([label, value, note]) => h('div', { className: 'tile' }, [h('dt', label!), h('dd', [value!, note ? h('small', note) : []])]));
 
   const sources = partners.length
-    ? `<section id="sources">
-<h2>Where good introductions come from</h2>
-<figure><figcaption>Introductions by kind of partner</figcaption>
-${legend([['won', colours.won], ['open', colours.open], ['not a fit', colours.notFit], ['lost or unreachable', colours.lost]])}
-${outcomesChart(categories, colours, format)}</figure>
-<figure><figcaption>Win rate by kind of partner <span class="sub">won, out of introductions that are decided</span></figcaption>
-${winRateChart(categories, colours, format)}</figure>
-<figure><figcaption>Introductions per month</figcaption>
-${legend([['received', colours.open], ['won', colours.won]])}
-${monthsChart(report.months, colours, options.language)}${monthsChart(report.months, colours, options.language, true)}</figure>
-${sourcesTable('By partner', 'Partner', partners.map((p) => ({ head: p.name, sub: p.category, stats: p })), format)}
-${sourcesTable('By kind of partner', 'Kind', categories.map((c) => ({ head: c.category, sub: `${c.partners} partner${c.partners === 1 ? '' : 's'}`, stats: c })), format)}
-</section>`
+    ? h(
+        'section',
+        { id: 'sources' },
+        lines(
+          '',
+          h('h2', 'Where good introductions come from'),
+          h('figure', lines(
+            h('figcaption', 'Introductions by kind of partner'),
+            legend([['won', colours.won], ['open', colours.open], ['not a fit', colours.notFit], ['lost or unreachable', colours.lost]]),
+            outcomesChart(categories, colours, format),
+          )),
+          h('figure', lines(
+            h('figcaption', ['Win rate by kind of partner ', h('span', { className: 'sub' }, 'won, out of introductions that are decided')]),
+            winRateChart(categories, colours, format),
+          )),
+          h('figure', lines(
+            h('figcaption', 'Introductions per month'),
+            legend([['received', colours.open], ['won', colours.won]]),
+            [monthsChart(report.months, colours, options.language), monthsChart(report.months, colours, options.language, true)],
+          )),
+          sourcesTable('By partner', 'Partner', partners.map((p) => ({ head: p.name, sub: p.category, stats: p })), format),
+          sourcesTable('By kind of partner', 'Kind', categories.map((c) => ({ head: c.category, sub: plural(c.partners, 'partner'), stats: c })), format),
+          '',
+        ),
+      )
     : '';
 
-  return `<!doctype html>
-<html lang="${escapeHtml(options.language)}" style="--accent:${accent};--on-accent:${onAccent};--accent-ink:${accentInk};--open:${colours.open};--not-fit:${colours.notFit};--lost:${colours.lost}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<meta name="robots" content="noindex, nofollow">
-<meta name="referrer" content="no-referrer">
-<title>Referral follow-up, ${escapeHtml(report.today)}: ${escapeHtml(options.owner)}</title>
-<style>${css}</style>
-</head>
-<body>
-<header class="wrap">
-<p class="eyebrow">Private: ${escapeHtml(options.business)}</p>
-<h1>Referral follow-up</h1>
-<p class="lede">${escapeHtml(options.owner)}, ${escapeHtml(report.today)}. Made on your computer from <code>referrals.yaml</code>; keep it there, it names your prospects.</p>
-<dl class="tiles">${tiles}</dl>
-</header>
-<main class="wrap">
-${start}
-<section id="todo">
-<h2>To do today</h2>
-${todo}
-</section>
-${sources}
-</main>
-<footer class="wrap">
-<p>Contact new prospects within ${plural(report.settings.contact_within_days, 'day')}, ask partners again every ${plural(report.settings.ask_again_after_days, 'day')}: <code>follow_up</code> in <code>kit.yaml</code> sets both. Give back to a partner after ${giveBackAfter} introductions in ${giveBackWindowDays} days; re-educate one when most of ${reeducateAfter} or more referrals were not a fit.</p>
-<p>Win and not-a-fit rates count decided introductions only (won, lost, not a fit, unreachable).</p>
-</footer>
-</body>
-</html>
-`;
+  const page = h('html', { lang: options.language, style: `--accent:${accent};--on-accent:${onAccent};--accent-ink:${accentInk};--open:${colours.open};--not-fit:${colours.notFit};--lost:${colours.lost}` }, lines(
+    '',
+    h('head', lines(
+      '',
+      h('meta', { charSet: 'utf-8' }),
+      h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+      h('meta', { httpEquiv: 'Content-Security-Policy', content: "default-src 'none'; style-src 'unsafe-inline'; img-src data:" }),
+      h('meta', { name: 'robots', content: 'noindex, nofollow' }),
+      h('meta', { name: 'referrer', content: 'no-referrer' }),
+      h('title', `Referral follow-up, ${report.today}: ${options.owner}`),
+      h('style', css),
+      '',
+    )),
+    h('body', lines(
+      '',
+      h('header', { className: 'wrap' }, lines(
+        '',
+        h('p', { className: 'eyebrow' }, `Private: ${options.business}`),
+        h('h1', 'Referral follow-up'),
+        h('p', { className: 'lede' }, [`${options.owner}, ${report.today}. Made on your computer from `, h('code', 'referrals.yaml'), '; keep it there, it names your prospects.']),
+        h('dl', { className: 'tiles' }, tiles),
+        '',
+      )),
+      h('main', { className: 'wrap' }, lines(
+        '',
+        start,
+        h('section', { id: 'todo' }, lines('', h('h2', 'To do today'), todo, '')),
+        sources,
+        '',
+      )),
+      h('footer', { className: 'wrap' }, lines(
+        '',
+        h('p', [
+          `Contact new prospects within ${plural(report.settings.contact_within_days, 'day')}, ask partners again every ${plural(report.settings.ask_again_after_days, 'day')}: `,
+          h('code', 'follow_up'),
+          ' in ',
+          h('code', 'kit.yaml'),
+          ` sets both. Give back to a partner after ${giveBackAfter} introductions in ${giveBackWindowDays} days; re-educate one when most of ${reeducateAfter} or more referrals were not a fit.`,
+        ]),
+        h('p', 'Win and not-a-fit rates count decided introductions only (won, lost, not a fit, unreachable).'),
+        '',
+      )),
+      '',
+    )),
+    '',
+  ));
+  return `${toHtml({ type: 'root', children: [{ type: 'doctype' }, { type: 'text', value: '\n' }, page, { type: 'text', value: '\n' }] })}`;
 }
 
 const css = `

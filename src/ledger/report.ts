@@ -4,7 +4,7 @@
  * HTML renderings all start from `followUpReport()`.
  */
 import { daysBetween } from '../kit/dates.ts';
-import { compareText } from '../kit/text.ts';
+import { compareText, plural } from '../kit/text.ts';
 import { partnerCategories, type PartnerCategory } from '../schemas/partner.ts';
 import { closedStatuses, type LedgerData, type ReceivedEntry, type ReferralStatus } from '../schemas/ledger.ts';
 
@@ -138,8 +138,6 @@ export function daysAgo(days: number): string {
   if (days <= 0) return 'today';
   return days === 1 ? 'yesterday' : `${days} days ago`;
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function isClosed(status: ReferralStatus): boolean {
   return closedStatuses.includes(status);

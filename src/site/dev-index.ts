@@ -3,6 +3,7 @@
  * card and share page, so the owner can open any of them while editing. Served by the dev server
  * only (src/integration/index.ts); never part of a build. A pure core: the kit in, HTML out.
  */
+import { escapeHtml } from '../kit/text.ts';
 import type { KitContent } from '../kit/kit-content.ts';
 import { kitPath, shareListed, sharePath, sitePath } from '../kit/urls.ts';
 
@@ -26,10 +27,6 @@ const says = {
   noShare: 'no share page (share_page: false)',
   none: 'No partners yet: add one with `npx referral-kit add partner "Name"`.',
 };
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 export function devIndexHtml(content: KitContent): string {
   const { site, owner } = content.kit;

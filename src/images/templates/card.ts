@@ -1,7 +1,8 @@
 import { accentPalette } from '../../kit/accent.ts';
+import { displayUrl } from '../../kit/urls.ts';
 import { qrSvg } from '../qr.ts';
 import type { TextStyle } from '../text-layout.ts';
-import { box, colours, displayUrl, imageDirection, imageFormats, imageText, ownerRow, Parts, rowFor, type CardInput, type ImageFormat, type Template } from './common.ts';
+import { box, colours, imageDirection, imageFormats, imageText, ownerRow, Parts, rowFor, type CardInput, type ImageFormat, type Template } from './common.ts';
 
 /** The partner's "what to say" card: the one-liner, who it is about, and a QR code to the share page. */
 export function cardTemplate(input: CardInput, format: ImageFormat): Template {

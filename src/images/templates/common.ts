@@ -150,8 +150,6 @@ export function avatar(owner: OwnerInput, size: number, texts: Parts): Element {
   return box({ width: size, height: size, borderRadius: size / 2, background: palette.accent, alignItems: 'center', justifyContent: 'center' }, letters);
 }
 
-export const displayUrl = (url: string) => url.replace(/^https?:\/\//, '').replace(/\/$/, '');
-
 /** The owner's avatar, name and business, side by side; in a right-to-left image, the avatar on the right. */
 export function ownerRow(owner: OwnerInput, texts: Parts, textWidth: number, size: number, direction: 'ltr' | 'rtl' = 'ltr'): Element {
   const align = direction === 'rtl' ? 'right' : 'left';

@@ -1,6 +1,7 @@
 import { accentPalette } from '../../kit/accent.ts';
+import { displayUrl } from '../../kit/urls.ts';
 import { clampName, isolate, type TextStyle } from '../text-layout.ts';
-import { avatar, box, colours, displayUrl, imageDirection, imageFormats, imageText, Parts, rowFor, type PreviewInput, type Template } from './common.ts';
+import { avatar, box, colours, imageDirection, imageFormats, imageText, Parts, rowFor, type PreviewInput, type Template } from './common.ts';
 
 /** The link preview of a page: who recommends whom (prospect pages) or who the owner is (home). */
 export function previewTemplate(input: PreviewInput): Template {
