@@ -65,7 +65,7 @@ function fieldsToTranslate(kit: KitData): string[] {
   return ['value.one_liner', 'value.pitch', 'ideal_client.description', 'ideal_client.signals', ...(kit.ideal_client.not_a_fit.length ? ['ideal_client.not_a_fit'] : []), 'promise'];
 }
 
-const partnerSurfaces: ReadonlySet<Surface> = new Set(['prospect', 'kit', 'pocket-card', 'card-image', 'prospect-image', 'invite']);
+const partnerSurfaces: ReadonlySet<Surface> = new Set(['prospect', 'kit', 'pocket-card', 'card-image', 'prospect-image', 'invite', 'follow-up']);
 
 export function checkLanguages(input: LanguageCheckInput, diagnostics: Diagnostic[]): void {
   const { kit, kitFile, kitSource, partners, partnerSources, scripts } = input;
