@@ -71,9 +71,12 @@ async function surfacesOf(content: string, out: string): Promise<Record<Surface,
   const builtIn = { ...kit!, scripts: kit!.scripts.filter((script) => !isOwnerChannel(script.data.channel)) };
   const jane = { partner: 'jane-smith', partner_name: 'Jane Smith', prospect: 'PROSPECT-MARKER-5521 Dana', status: 'won', since: '2026-09-01', days: 3, title: '', why: '', link: null } as const;
   const actions = ['thank', 'share-outcome', 'ask', 'give-back', 're-educate', 'ask-testimonial'] as const;
+  const statuses = ['introduced', 'contacted', 'meeting', 'won', 'lost', 'not-a-fit', 'unreachable'] as const;
   const followUps = [
     ...(await followUpMessages(builtIn, actions.map((action): TodoItem => ({ ...jane, action })))).messages,
     ...(await inviteMessages(builtIn, kit!.partners)).messages,
+    // The kit's own outcome script says {intro.status}: each status in words.
+    ...(await followUpMessages(kit!, statuses.map((status): TodoItem => ({ ...jane, action: 'share-outcome', status })))).messages,
   ];
   return {
     home: pagesUnder(out, (file) => file === 'index.html'),
@@ -137,6 +140,7 @@ describe('a kit that overrides every catalog key', () => {
     for (const channel of ['one-liner', 'linkedin', 'text', 'in-person']) {
       writeFileSync(join(content, 'scripts', `${channel}.mdx`), `---\ntitle: Say it\nchannel: ${channel}\n---\nWords for ${channel}.\n`);
     }
+    writeFileSync(join(content, 'scripts', 'outcome.mdx'), '---\ntitle: Outcome\nchannel: outcome\nsubject: "{intro.prospect}"\n---\n{intro.status}\n');
     writeFileSync(join(content, 'scripts', 'invite-plain.mdx'), '---\ntitle: Plain invitation\nchannel: invite\npartners: [jane-smith]\n---\nYour kit: {kit_url}\n');
     const out = join(tempDir('copy'), 'dist');
     build = await runCli(['build', '--content', content, '--out', out]);

@@ -133,4 +133,11 @@ export const ar: Catalog = {
   message_re_educate_body: 'مرحبًا {partner_first_name}،\n\nشكرًا على التعريفات التي ترسلها إليّ. وحتى يكون وقتك في محلّه، إليك من أستطيع مساعدتهم أكثر، ومن لست الشخص المناسب لهم:\n\n{kit_url}\n\n{owner_first_name}',
   message_testimonial_request_subject: 'هل تكتب لي بضع كلمات يا {partner_first_name}؟',
   message_testimonial_request_body: 'مرحبًا {partner_first_name}،\n\nهل تودّ أن تكتب جملة أو اثنتين عن تجربتك في العمل معي؟ لن أنشرها إلا بإذنك، وبالكلمات التي تختارها.\n\n{owner_first_name}',
+  status_introduced: 'تم التعريف',
+  status_contacted: 'تم التواصل',
+  status_meeting: 'موعد لقاء محدد',
+  status_won: 'بدأنا العمل معًا',
+  status_lost: 'لم يتم الأمر',
+  status_not_a_fit: 'غير مناسب',
+  status_unreachable: 'تعذّر التواصل',
 };

@@ -128,4 +128,11 @@ export const de: Catalog = {
   message_re_educate_body: 'Hallo {partner_first_name},\n\nvielen Dank für Ihre Empfehlungen. Damit sich Ihre Mühe lohnt, finden Sie hier, wem ich am besten helfen kann und für wen ich nicht die richtige Ansprechperson bin:\n\n{kit_url}\n\n{owner_first_name}',
   message_testimonial_request_subject: 'Hätten Sie ein paar Worte für mich, {partner_first_name}?',
   message_testimonial_request_body: 'Hallo {partner_first_name},\n\nwären Sie bereit, ein, zwei Sätze über unsere Zusammenarbeit zu schreiben? Ich teile sie nur mit Ihrer Erlaubnis und in Ihren eigenen Worten.\n\n{owner_first_name}',
+  status_introduced: 'vorgestellt',
+  status_contacted: 'Kontakt aufgenommen',
+  status_meeting: 'Termin vereinbart',
+  status_won: 'wir arbeiten zusammen',
+  status_lost: 'nicht zustande gekommen',
+  status_not_a_fit: 'passte nicht',
+  status_unreachable: 'nicht erreichbar',
 };

@@ -157,4 +157,12 @@ export const englishSource = {
   message_re_educate_body: { where: 'Follow-up without a re-educate script: the message', shows: ['follow-up'], text: 'Hi {partner_first_name},\n\nThank you for the introductions you have been sending. So that your time is well spent, here is who I can help most, and who I am not the right person for:\n\n{kit_url}\n\n{owner_first_name}' },
   message_testimonial_request_subject: { where: 'Follow-up without a testimonial-request script: subject', shows: ['follow-up'], text: 'Would you say a few words, {partner_first_name}?' },
   message_testimonial_request_body: { where: 'Follow-up without a testimonial-request script: the message', shows: ['follow-up'], text: 'Hi {partner_first_name},\n\nWould you be willing to write a sentence or two about working with me? I would only share it with your permission, in the words you choose.\n\n{owner_first_name}' },
+  // {intro.status} in the owner's own follow-up scripts, in the partner's language
+  status_introduced: { where: 'Follow-up messages from your scripts: what {intro.status} says for status: introduced', shows: ['follow-up'], text: 'introduced' },
+  status_contacted: { where: 'Follow-up messages from your scripts: what {intro.status} says for status: contacted', shows: ['follow-up'], text: 'contacted' },
+  status_meeting: { where: 'Follow-up messages from your scripts: what {intro.status} says for status: meeting', shows: ['follow-up'], text: 'meeting' },
+  status_won: { where: 'Follow-up messages from your scripts: what {intro.status} says for status: won', shows: ['follow-up'], text: 'won' },
+  status_lost: { where: 'Follow-up messages from your scripts: what {intro.status} says for status: lost', shows: ['follow-up'], text: 'lost' },
+  status_not_a_fit: { where: 'Follow-up messages from your scripts: what {intro.status} says for status: not-a-fit', shows: ['follow-up'], text: 'not a fit' },
+  status_unreachable: { where: 'Follow-up messages from your scripts: what {intro.status} says for status: unreachable', shows: ['follow-up'], text: 'unreachable' },
 } as const satisfies CatalogSource;

@@ -129,4 +129,11 @@ export const es: Catalog = {
   message_re_educate_body: 'Hola, {partner_first_name}:\n\nGracias por las presentaciones que me envías. Para que tu tiempo rinda, aquí tienes a quién puedo ayudar más y para quién no soy la persona indicada:\n\n{kit_url}\n\n{owner_first_name}',
   message_testimonial_request_subject: '¿Dirías unas palabras, {partner_first_name}?',
   message_testimonial_request_body: 'Hola, {partner_first_name}:\n\n¿Te animarías a escribir una o dos frases sobre cómo fue trabajar conmigo? Solo las compartiría con tu permiso y con las palabras que elijas.\n\n{owner_first_name}',
+  status_introduced: 'presentación hecha',
+  status_contacted: 'ya en contacto',
+  status_meeting: 'reunión prevista',
+  status_won: 'hemos empezado a trabajar',
+  status_lost: 'no salió adelante',
+  status_not_a_fit: 'no encajaba',
+  status_unreachable: 'sin respuesta',
 };

@@ -130,4 +130,11 @@ export const fr: Catalog = {
   message_re_educate_body: 'Bonjour {partner_first_name},\n\nMerci pour les mises en relation que vous m’envoyez. Pour que votre temps soit bien employé, voici qui je peux le mieux aider, et pour qui je ne suis pas la bonne personne\u00a0:\n\n{kit_url}\n\n{owner_first_name}',
   message_testimonial_request_subject: 'Quelques mots de votre part, {partner_first_name}\u00a0?',
   message_testimonial_request_body: 'Bonjour {partner_first_name},\n\nAccepteriez-vous d’écrire une phrase ou deux sur notre collaboration\u00a0? Je ne la partagerais qu’avec votre accord, avec les mots que vous choisirez.\n\n{owner_first_name}',
+  status_introduced: 'mise en relation faite',
+  status_contacted: 'premier contact pris',
+  status_meeting: 'rendez-vous prévu',
+  status_won: 'nous travaillons ensemble',
+  status_lost: 'cela ne s’est pas fait',
+  status_not_a_fit: 'ce n’était pas le bon profil',
+  status_unreachable: 'injoignable',
 };

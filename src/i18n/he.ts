@@ -131,4 +131,11 @@ export const he: Catalog = {
   message_re_educate_body: 'שלום {partner_first_name},\n\nתודה על ההיכרויות ששלחת אליי. כדי שהזמן שלך ינוצל היטב, הנה מי שאוכל לעזור לו הכי הרבה, ולמי אני לא הכתובת:\n\n{kit_url}\n\n{owner_first_name}',
   message_testimonial_request_subject: 'כמה מילים ממך, {partner_first_name}?',
   message_testimonial_request_body: 'שלום {partner_first_name},\n\nאפשר לבקש ממך לכתוב משפט או שניים על העבודה איתי? אשתף אותם רק באישורך, במילים שבחרת.\n\n{owner_first_name}',
+  status_introduced: 'נעשתה היכרות',
+  status_contacted: 'נוצר קשר',
+  status_meeting: 'נקבעה פגישה',
+  status_won: 'התחלנו לעבוד יחד',
+  status_lost: 'לא יצא לפועל',
+  status_not_a_fit: 'לא התאים',
+  status_unreachable: 'אין מענה',
 };

@@ -129,4 +129,11 @@ export const it: Catalog = {
   message_re_educate_body: 'Ciao {partner_first_name},\n\ngrazie per le presentazioni che mi mandi. Perché il tuo tempo sia ben speso, ecco chi posso aiutare di più, e per chi non sono la persona giusta:\n\n{kit_url}\n\n{owner_first_name}',
   message_testimonial_request_subject: 'Diresti due parole, {partner_first_name}?',
   message_testimonial_request_body: 'Ciao {partner_first_name},\n\nti andrebbe di scrivere una o due frasi sul lavoro fatto insieme? Le condividerei solo con il tuo permesso, con le parole che scegli tu.\n\n{owner_first_name}',
+  status_introduced: 'presentazione fatta',
+  status_contacted: 'contatto avviato',
+  status_meeting: 'incontro fissato',
+  status_won: 'lavoriamo insieme',
+  status_lost: 'non se n’è fatto nulla',
+  status_not_a_fit: 'non era il profilo giusto',
+  status_unreachable: 'nessuna risposta',
 };

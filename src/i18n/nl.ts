@@ -128,4 +128,11 @@ export const nl: Catalog = {
   message_re_educate_body: 'Hoi {partner_first_name},\n\nBedankt voor de introducties die je me stuurt. Zodat je tijd niet verloren gaat, staat hier wie ik het best kan helpen, en voor wie ik niet de juiste persoon ben:\n\n{kit_url}\n\n{owner_first_name}',
   message_testimonial_request_subject: 'Wil je een paar woorden schrijven, {partner_first_name}?',
   message_testimonial_request_body: 'Hoi {partner_first_name},\n\nZou je een zin of twee willen schrijven over onze samenwerking? Ik deel die alleen met jouw toestemming, in de woorden die jij kiest.\n\n{owner_first_name}',
+  status_introduced: 'voorgesteld',
+  status_contacted: 'contact gelegd',
+  status_meeting: 'afspraak gepland',
+  status_won: 'we werken samen',
+  status_lost: 'niet doorgegaan',
+  status_not_a_fit: 'geen goede match',
+  status_unreachable: 'niet bereikbaar',
 };

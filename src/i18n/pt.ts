@@ -129,4 +129,11 @@ export const pt: Catalog = {
   message_re_educate_body: 'Olá, {partner_first_name}!\n\nAgradeço pelas indicações que você tem feito. Para que o seu tempo renda, aqui está quem eu posso ajudar mais, e para quem não sou a pessoa certa:\n\n{kit_url}\n\n{owner_first_name}',
   message_testimonial_request_subject: 'Você diria algumas palavras, {partner_first_name}?',
   message_testimonial_request_body: 'Olá, {partner_first_name}!\n\nVocê toparia escrever uma ou duas frases sobre como foi trabalhar comigo? Eu só compartilharia com a sua permissão, com as palavras que você escolher.\n\n{owner_first_name}',
+  status_introduced: 'apresentação feita',
+  status_contacted: 'contato feito',
+  status_meeting: 'reunião marcada',
+  status_won: 'fechamos o trabalho',
+  status_lost: 'não foi adiante',
+  status_not_a_fit: 'não era o perfil',
+  status_unreachable: 'sem resposta',
 };

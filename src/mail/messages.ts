@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
+import type { MessageKey } from '../i18n/catalog.ts';
 import { kitStrings, type KitStrings } from '../i18n/kit-strings.ts';
 import { composeEml, type Mailbox } from '../kit/eml.ts';
 import { partnerTarget, type KitContent, type PartnerEntry } from '../kit/load.ts';
@@ -18,7 +19,7 @@ import { scriptsFor } from '../kit/script-selection.ts';
 import { fillTemplate, scriptContext } from '../kit/script-variables.ts';
 import { scriptUrls } from '../kit/urls.ts';
 import { prospectKey } from '../ledger/load.ts';
-import { statusLabel, type Action, type TodoItem } from '../ledger/report.ts';
+import type { Action, TodoItem } from '../ledger/report.ts';
 import type { ReferralStatus } from '../schemas/ledger.ts';
 import { kitIn } from '../schemas/kit.ts';
 import type { FollowThroughChannel, OwnerChannel } from '../schemas/script.ts';
@@ -90,12 +91,21 @@ class Renderers {
   }
 }
 
-/** The introduction a follow-through message is about: its status as the ledger writes it, and in words for scripts. */
+/** The introduction a follow-through message is about, its status as the ledger writes it. */
 interface IntroDetails {
   prospect: string;
   date: string;
   status: ReferralStatus | undefined;
-  statusLabel: string;
+}
+
+/** A status as a catalog key: ICU select keys and catalog keys cannot hold a dash (not-a-fit is not_a_fit). */
+function statusWord(status: ReferralStatus | undefined): string {
+  return (status ?? 'introduced').replace(/-/g, '_');
+}
+
+/** What `{intro.status}` says in a script: the status in the partner's language. */
+export function statusText(strings: KitStrings, status: ReferralStatus | undefined): string {
+  return strings.t(`status_${statusWord(status)}` as MessageKey);
 }
 
 /** `2026-09-01` as the partner's language writes a date ("1 september 2026"); the date itself where Intl cannot. */
@@ -123,8 +133,7 @@ export function builtInMessage(strings: KitStrings, channel: OwnerChannel, kitUr
     kit_url: kitUrl,
     intro_prospect: intro?.prospect ?? '',
     intro_date: intro ? longDate(intro.date, strings.language) : '',
-    // ICU select keys cannot hold a dash: not-a-fit is not_a_fit.
-    intro_status: (intro?.status ?? 'introduced').replace(/-/g, '_'),
+    intro_status: statusWord(intro?.status),
   };
   const text = strings.t(keys.body, values).trim();
   return { subject: strings.t(keys.subject, values), text, html: plainTextHtml(text) };
@@ -154,15 +163,16 @@ async function messageFor(
   let subject: string;
   let text: string;
   let html: string;
+  const strings = kitStrings(kit, { partner: data });
   if (script) {
     const render = await renderers.get(script.file);
-    const context = scriptContext(kit, data, urls, intro ? { prospect: intro.prospect, date: intro.date, status: intro.statusLabel } : undefined);
+    const context = scriptContext(kit, data, urls, intro ? { prospect: intro.prospect, date: intro.date, status: statusText(strings, intro.status) } : undefined);
     const rendered = render(context);
-    subject = script.data.subject ? fillTemplate(script.data.subject, context) : builtInMessage(kitStrings(kit, { partner: data }), channel, urls.kit_url, intro).subject;
+    subject = script.data.subject ? fillTemplate(script.data.subject, context) : builtInMessage(strings, channel, urls.kit_url, intro).subject;
     text = rendered.text;
     html = linkifyHtml(rendered.html);
   } else {
-    ({ subject, text, html } = builtInMessage(kitStrings(kit, { partner: data }), channel, urls.kit_url, intro));
+    ({ subject, text, html } = builtInMessage(strings, channel, urls.kit_url, intro));
     html = linkifyHtml(html);
   }
   return {
@@ -194,7 +204,7 @@ export async function followUpMessages(
     const partner = partners.get(item.partner);
     if (!channel || !partner) continue;
     const intro: IntroDetails | null =
-      item.prospect && item.since ? { prospect: item.prospect, date: item.since, status: item.status ?? undefined, statusLabel: item.status ? statusLabel(item.status) : '' } : null;
+      item.prospect && item.since ? { prospect: item.prospect, date: item.since, status: item.status ?? undefined } : null;
     const about = intro ? `${intro.date}|${prospectKey(intro.prospect)}` : (item.since ?? 'never');
     const ledger: LedgerUpdate | null =
       channel === 'thank-you' || channel === 'outcome'
