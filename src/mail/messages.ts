@@ -166,7 +166,7 @@ async function messageFor(
   const strings = kitStrings(kit, { partner: data });
   if (script) {
     const render = await renderers.get(script.file);
-    const context = scriptContext(kit, data, urls, intro ? { prospect: intro.prospect, date: intro.date, status: statusText(strings, intro.status) } : undefined);
+    const context = scriptContext(kit, data, urls, intro ? { prospect: intro.prospect, date: longDate(intro.date, strings.language), status: statusText(strings, intro.status) } : undefined);
     const rendered = render(context);
     subject = script.data.subject ? fillTemplate(script.data.subject, context) : builtInMessage(strings, channel, urls.kit_url, intro).subject;
     text = rendered.text;
