@@ -136,7 +136,8 @@ describe.each([
     const words = pageWords(join(site.dist, kitPath(partner().data.token), 'index.html'));
     expect(words).toContain(catalog.testimonial_ask_title);
     expect(kit).toContain(encodeURIComponent(catalog.testimonial_ask_words_start).slice(0, 12));
-    expect(pageWords(join(site.dist, sharePath(slug), 'index.html'))).toContain(catalog.disclosure_not_compensated);
+    // The disclosure starts as a sentence does: "Geen vergoeding ontvangen".
+    expect(pageWords(join(site.dist, sharePath(slug), 'index.html')).toLocaleLowerCase(language)).toContain(catalog.disclosure_not_compensated.toLocaleLowerCase(language));
   });
 
   it('gets the built-in follow-up messages and invitation in their language, dates and outcomes included', async () => {
