@@ -160,6 +160,16 @@ describe.each([
     expect(invite!.text).toContain(kitPath(partner().data.token));
   });
 
+  it('reads the date and status of the example’s own outcome script in its language', async () => {
+    const todo: TodoItem = { action: 'share-outcome', partner: slug, partner_name: partner().data.name, prospect: 'Ruud Jansen', status: 'won', since: '2026-09-01', days: 3, title: '', why: '', link: null };
+    const { messages: [own] } = await followUpMessages(site.content, [todo]);
+    expect(own!.script).toBe(`outcome-${language}`);
+    expect(own!.text).toContain({ nl: 'die je op 1 september 2026 aan me voorstelde. Waar het is uitgekomen: we werken samen.', ar: 'في 1 سبتمبر 2026. وهذا ما انتهى إليه الأمر: بدأنا العمل معًا.' }[language]);
+    // A script in the kit's language, which the partner's has none of, keeps its own language throughout.
+    const english = { ...site.content, scripts: site.content.scripts.filter((script) => script.id !== `outcome-${language}`) };
+    expect((await followUpMessages(english, [todo])).messages[0]!.text).toContain('whom you introduced on September 1, 2026. Where it landed: won.');
+  });
+
   it('gets an invitation in their language', async () => {
     const { invitations: [invitation] } = await invitations(site.content, [partner()]);
     expect(invitation!.language).toBe(language);

@@ -166,7 +166,9 @@ async function messageFor(
   const strings = kitStrings(kit, { partner: data });
   if (script) {
     const render = await renderers.get(script.file);
-    const context = scriptContext(kit, data, urls, intro ? { prospect: intro.prospect, date: longDate(intro.date, strings.language), status: statusText(strings, intro.status) } : undefined);
+    // The date and status in the script's own language: a Dutch partner's fallback English script reads as English throughout.
+    const inScript = kitStrings(kit, { partner: data, language: script.data.language ?? kit.site.language });
+    const context = scriptContext(kit, data, urls, intro ? { prospect: intro.prospect, date: longDate(intro.date, inScript.language), status: statusText(inScript, intro.status) } : undefined);
     const rendered = render(context);
     subject = script.data.subject ? fillTemplate(script.data.subject, context) : builtInMessage(strings, channel, urls.kit_url, intro).subject;
     text = rendered.text;
