@@ -1,8 +1,8 @@
 /**
  * The owner's `copy:` reaches every place a catalog string shows. A kit whose kit.yaml overrides
  * every key is built for real; then, key by key, the override must show where the catalog says it
- * does (pages, the text fed to the image templates, invitation drafts), and no default may show
- * anywhere.
+ * does (pages, the text fed to the image templates, invitation drafts, the built-in follow-up
+ * messages), and no default may show anywhere.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +14,9 @@ import { compileMessage, en, isRichKey, messageInfo, messageKeys, type MessageKe
 import { imageJobs, templateFor } from '../src/images/catalog.ts';
 import { invitations } from '../src/kit/invite.ts';
 import { loadKit } from '../src/kit/load.ts';
+import type { TodoItem } from '../src/ledger/report.ts';
+import { followUpMessages, inviteMessages } from '../src/mail/messages.ts';
+import { isOwnerChannel } from '../src/schemas/script.ts';
 import { runCli } from './helpers/cli.ts';
 import { copyFixture, tempDir } from './helpers/fixtures.ts';
 import { minimalKit, writeKit } from './helpers/kit.ts';
@@ -58,12 +61,23 @@ function pagesUnder(dir: string, filter: (relative: string) => boolean): string 
 
 async function surfacesOf(content: string, out: string): Promise<Record<Surface, string>> {
   const { content: kit } = await loadKit(content);
-  const images = (kind: 'card' | 'preview') =>
+  const images = (kind: 'card' | 'preview' | 'testimonial') =>
     imageJobs(kit!)
-      .filter((job) => job.kind === kind && (kind === 'card' || job.path.startsWith('for/')))
+      .filter((job) => job.kind === kind && (kind !== 'preview' || job.path.startsWith('for/')))
       .flatMap((job) => templateFor(job).texts.filter(({ name }) => name !== 'initials').map(({ layout }) => layout.lines.join(' ')))
       .join('\n');
   const { invitations: drafts } = await invitations(kit!, kit!.partners);
+  // The built-in messages: every follow-through to-do, and an invitation, for a kit without owner-to-partner scripts.
+  const builtIn = { ...kit!, scripts: kit!.scripts.filter((script) => !isOwnerChannel(script.data.channel)) };
+  const jane = { partner: 'jane-smith', partner_name: 'Jane Smith', prospect: 'PROSPECT-MARKER-5521 Dana', status: 'won', since: '2026-09-01', days: 3, title: '', why: '', link: null } as const;
+  const actions = ['thank', 'share-outcome', 'ask', 'give-back', 're-educate', 'ask-testimonial'] as const;
+  const statuses = ['introduced', 'contacted', 'meeting', 'won', 'lost', 'not-a-fit', 'unreachable'] as const;
+  const followUps = [
+    ...(await followUpMessages(builtIn, actions.map((action): TodoItem => ({ ...jane, action })))).messages,
+    ...(await inviteMessages(builtIn, kit!.partners)).messages,
+    // The kit's own outcome script says {intro.status}: each status in words.
+    ...(await followUpMessages(kit!, statuses.map((status): TodoItem => ({ ...jane, action: 'share-outcome', status })))).messages,
+  ];
   return {
     home: pagesUnder(out, (file) => file === 'index.html'),
     testimonials: pagesUnder(out, (file) => file === 'testimonials/index.html'),
@@ -74,7 +88,9 @@ async function surfacesOf(content: string, out: string): Promise<Record<Surface,
     'not-found': pagesUnder(out, (file) => file === '404.html'),
     'card-image': images('card'),
     'prospect-image': images('preview'),
+    'testimonial-image': images('testimonial'),
     invite: drafts.map((draft) => `${draft.subject}\n${draft.text}`).join('\n'),
+    'follow-up': followUps.map((message) => `${message.subject}\n${message.text}\n${pageText(message.html)}`).join('\n'),
   };
 }
 
@@ -110,10 +126,13 @@ describe('a kit that overrides every catalog key', () => {
   beforeAll(async () => {
     content = copyFixture('basic');
     const kitFile = join(content, 'kit.yaml');
-    writeFileSync(kitFile, `${readFileSync(kitFile, 'utf8')}${stringify({ copy: everyOverride })}`);
-    // Enough testimonials for the "all N testimonials" links (home shows three, kits six).
+    // The kit page's testimonial request is on, for its words.
+    writeFileSync(kitFile, `${readFileSync(kitFile, 'utf8')}${stringify({ copy: everyOverride, testimonials: { ask_on_kit: true } })}`);
+    // Enough testimonials for the "all N testimonials" links (home shows three, kits six); the
+    // newest two say whether they were compensated, for both disclosures.
     for (let i = 0; i < 7; i++) {
-      writeFileSync(join(content, 'testimonials', `more-${i}.yaml`), `quote: Quote number ${i}.\nauthor: Client ${i}\ndate: 2026-0${(i % 9) + 1}-02\nconsent: true\n`);
+      const compensated = i === 6 ? 'compensated: true\n' : i === 5 ? 'compensated: false\n' : '';
+      writeFileSync(join(content, 'testimonials', `more-${i}.yaml`), `quote: Quote number ${i}.\nauthor: Client ${i}\ndate: 2026-0${(i % 9) + 1}-02\nconsent: true\n${compensated}`);
     }
     // An email script and an invitation without a subject, to show the default subjects.
     writeFileSync(join(content, 'scripts', 'email-intro-plain.mdx'), '---\ntitle: Plain email\nchannel: email-intro\npartners: [wang-xiaoming]\n---\nHello from {partner.first_name}.\n');
@@ -121,6 +140,7 @@ describe('a kit that overrides every catalog key', () => {
     for (const channel of ['one-liner', 'linkedin', 'text', 'in-person']) {
       writeFileSync(join(content, 'scripts', `${channel}.mdx`), `---\ntitle: Say it\nchannel: ${channel}\n---\nWords for ${channel}.\n`);
     }
+    writeFileSync(join(content, 'scripts', 'outcome.mdx'), '---\ntitle: Outcome\nchannel: outcome\nsubject: "{intro.prospect}"\n---\n{intro.status}\n');
     writeFileSync(join(content, 'scripts', 'invite-plain.mdx'), '---\ntitle: Plain invitation\nchannel: invite\npartners: [jane-smith]\n---\nYour kit: {kit_url}\n');
     const out = join(tempDir('copy'), 'dist');
     build = await runCli(['build', '--content', content, '--out', out]);

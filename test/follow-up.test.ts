@@ -147,11 +147,11 @@ describe('referral-kit follow-up', () => {
       const thanks = server.received.find(({ mail }) => mail.subject === 'Thank you for introducing Olivia Grant')!.mail;
       expect(thanks.text).toBe("Hi Lena,\n\nThank you for introducing me to Olivia Grant. It means a lot that you thought of me, and I’ll look after them.\n\nI’ll let you know how it goes, whatever happens.\n\nMaya");
       const outcome = server.received.find(({ mail }) => mail.subject === 'Diego Alvarez: how it went')!.mail;
-      expect(outcome.text).toContain('whom you introduced on 2026-10-08. Where it landed: won.');
+      expect(outcome.text).toContain('whom you introduced on October 8, 2026. Where it landed: won.');
       // The kit link is clickable in the HTML part.
       const ask = server.received.find(({ mail }) => mail.subject?.endsWith('Sam?'))!.mail;
       const kitLink = /https:\/\/ledgerandline\.example\/kit\/[\w-]+\//.exec(ask.text!)![0];
-      expect(ask.html).toContain(`<a href="${kitLink}">${kitLink}</a>`);
+      expect(ask.html).toContain(`<a href="${kitLink}" style="overflow-wrap:anywhere;word-break:break-all">${kitLink}</a>`);
 
       // The ledger: dates recorded for exactly those, every comment kept.
       const ledgerText = readFileSync(join(content, 'referrals.yaml'), 'utf8');
@@ -445,7 +445,7 @@ describe('referral-kit invite over the same delivery layer', () => {
       const priya = server.received.find(({ mail }) => addresses(mail.to)[0] === 'priya@fieldnote.example')!.mail;
       expect(priya.subject).toBe('Priya, a small favour (and a page I made for you)');
       const kitLink = /https:\/\/ledgerandline\.example\/kit\/[\w-]+\//.exec(priya.text!)![0];
-      expect(priya.html).toContain(`<a href="${kitLink}">${kitLink}</a>`);
+      expect(priya.html).toContain(`<a href="${kitLink}" style="overflow-wrap:anywhere;word-break:break-all">${kitLink}</a>`);
       const again = await runCli(['invite', '--content', content, '--send']);
       expect(again.code).toBe(0);
       expect(again.stdout).toContain('already sent to Priya Nair <priya@fieldnote.example>');

@@ -61,8 +61,8 @@ describe('referral-kit invite', () => {
     expect(mail.date).toBeInstanceOf(Date);
     const kitUrl = `https://kit.rivera.test/team/kit/${tokens.jane}/`;
     expect(mail.text?.trim()).toBe(`Hi Jane, here is your kit: ${kitUrl} INVITE-MARKER`);
-    expect(mail.html).toContain(`<body><p>Hi Jane, here is your kit: ${kitUrl} INVITE-MARKER</p></body>`);
-    expect(mail.html).toMatch(/^<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Your kit, Jane<\/title>/);
+    expect(mail.html).toContain(`<body style="overflow-wrap:anywhere;word-break:break-word"><p>Hi Jane, here is your kit: ${kitUrl} INVITE-MARKER</p></body>`);
+    expect(mail.html).toMatch(/^<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Your kit, Jane<\/title>/);
     expect(mail.headers.get('content-type')).toMatchObject({ value: 'multipart/alternative' });
 
     const [head] = raw.split('\r\n\r\n');

@@ -52,6 +52,25 @@ describe('partner and script languages', () => {
     ]);
   });
 
+  it('says where a partner’s follow-up messages would be in another language, at their language field', async () => {
+    const found = await messages({
+      'partners/ann.yaml': partnerYaml('Ann', tokens[0]!, 'language: nl\n'),
+      'partners/bo.yaml': partnerYaml('Bo', tokens[1]!, 'language: nl\n'),
+      'partners/cy.yaml': partnerYaml('Cy', tokens[2]!, 'language: ar\n'),
+      'scripts/phone.mdx': script('phone'),
+      'scripts/thank-you.mdx': script('thank-you'),
+      'scripts/outcome.mdx': script('outcome'),
+      'scripts/outcome-nl.mdx': script('outcome', 'nl'),
+      // Only in Dutch: no other language falls back to it, so nobody gets another language's give-back.
+      'scripts/give-back-nl.mdx': script('give-back', 'nl'),
+    });
+    expect(found.filter((line) => /no (thank-you|outcome|give-back) script/.test(line))).toEqual([
+      'partners/ann.yaml:5:11: warning: no thank-you script in nl (Dutch): your thank-you message to 2 partners (ann, bo) is the en one, so they read it in en (English) when you follow up; add a script with channel: thank-you and language: nl',
+      'partners/cy.yaml:5:11: warning: no thank-you script in ar (Arabic): your thank-you message to 1 partner (cy) is the en one, so they read it in en (English) when you follow up; add a script with channel: thank-you and language: ar',
+      'partners/cy.yaml:5:11: warning: no outcome script in ar (Arabic): your outcome message to 1 partner (cy) is the en one, so they read it in en (English) when you follow up; add a script with channel: outcome and language: ar',
+    ]);
+  });
+
   it('reports the owner’s words that have no translation for a language partners have', async () => {
     const kit = `${minimalKit}copy:\n  kit_aside: Our own aside.\n  home_closing: Only on the home page.\n`;
     const found = await messages({ 'kit.yaml': kit, 'partners/ann.yaml': partnerYaml('Ann', tokens[0]!, 'language: fr\n'), 'scripts/phone-fr.mdx': script('phone', 'fr') });

@@ -1,7 +1,8 @@
 /**
  * The example kit's Dutch and Arabic partners get everything in their language: their kit, pocket
  * card, share page, images and invitation hold none of the English catalog's sentences, and none
- * of the owner's English words that `translations:` and `copy:` give in their language.
+ * of the owner's English words that `translations:` and `copy:` give in their language. The
+ * built-in follow-up messages, for a kit without scripts of its own, are in their language too.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +13,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { catalogs, en, formatMessage, isRichKey, messageKeys, messageNames } from '../src/i18n/catalog.ts';
 import { imageJobs, imagePaths, templateFor } from '../src/images/catalog.ts';
 import { invitations } from '../src/kit/invite.ts';
+import type { TodoItem } from '../src/ledger/report.ts';
+import { followUpMessages, inviteMessages } from '../src/mail/messages.ts';
+import { isOwnerChannel } from '../src/schemas/script.ts';
 import { kitPath, sharePath } from '../src/kit/urls.ts';
 import { builtSite, type BuiltSite } from './helpers/sites.ts';
 
@@ -124,6 +128,46 @@ describe.each([
       const label = template.texts.find(({ name }) => name === 'eyebrow')!;
       expect(label.layout.rtl, job.path).toBe(language === 'ar');
     }
+  });
+
+  it('reads the testimonial request and the disclosures in their language', () => {
+    const kit = readFileSync(join(site.dist, kitPath(partner().data.token), 'index.html'), 'utf8');
+    const catalog = catalogs[language]!;
+    const words = pageWords(join(site.dist, kitPath(partner().data.token), 'index.html'));
+    expect(words).toContain(catalog.testimonial_ask_title);
+    expect(kit).toContain(encodeURIComponent(catalog.testimonial_ask_words_start).slice(0, 12));
+    // The disclosure starts as a sentence does: "Geen vergoeding ontvangen".
+    expect(pageWords(join(site.dist, sharePath(slug), 'index.html')).toLocaleLowerCase(language)).toContain(catalog.disclosure_not_compensated.toLocaleLowerCase(language));
+  });
+
+  it('gets the built-in follow-up messages and invitation in their language, dates and outcomes included', async () => {
+    // The example's own follow-through scripts left out: the catalog's messages are what remains.
+    const content = { ...site.content, scripts: site.content.scripts.filter((script) => !isOwnerChannel(script.data.channel)) };
+    const about = { partner: slug, partner_name: partner().data.name, prospect: 'Ruud Jansen', status: 'won', since: '2026-09-01', days: 3, title: '', why: '', link: null } as const;
+    const actions = ['thank', 'share-outcome', 'ask', 'give-back', 're-educate', 'ask-testimonial'] as const;
+    const { messages, skipped } = await followUpMessages(content, actions.map((action): TodoItem => ({ ...about, action })));
+    expect(skipped).toEqual([]);
+    expect(messages.map((message) => message.channel)).toEqual(['thank-you', 'outcome', 'ask-again', 'give-back', 're-educate', 'testimonial-request']);
+    const { messages: [invite] } = await inviteMessages(content, [partner()]);
+    for (const message of [...messages, invite!]) {
+      expect(message.script, message.channel).toBeNull();
+      expect(englishOn(`${message.subject} ${message.text}`.replace(/\s+/g, ' '), language), message.channel).toEqual([]);
+      expect(message.text, message.channel).toContain(partner().data.first_name ?? partner().data.name.split(' ')[0]);
+    }
+    const outcome = messages.find((message) => message.channel === 'outcome')!;
+    expect(outcome.text).toContain({ nl: 'we werken nu samen', ar: 'بدأنا العمل معًا' }[language]);
+    expect(outcome.text).toContain({ nl: '1 september 2026', ar: '1 سبتمبر 2026' }[language]);
+    expect(invite!.text).toContain(kitPath(partner().data.token));
+  });
+
+  it('reads the date and status of the example’s own outcome script in its language', async () => {
+    const todo: TodoItem = { action: 'share-outcome', partner: slug, partner_name: partner().data.name, prospect: 'Ruud Jansen', status: 'won', since: '2026-09-01', days: 3, title: '', why: '', link: null };
+    const { messages: [own] } = await followUpMessages(site.content, [todo]);
+    expect(own!.script).toBe(`outcome-${language}`);
+    expect(own!.text).toContain({ nl: 'die je op 1 september 2026 aan me voorstelde. Waar het is uitgekomen: we werken samen.', ar: 'في 1 سبتمبر 2026. وهذا ما انتهى إليه الأمر: بدأنا العمل معًا.' }[language]);
+    // A script in the kit's language, which the partner's has none of, keeps its own language throughout.
+    const english = { ...site.content, scripts: site.content.scripts.filter((script) => script.id !== `outcome-${language}`) };
+    expect((await followUpMessages(english, [todo])).messages[0]!.text).toContain('whom you introduced on September 1, 2026. Where it landed: won.');
   });
 
   it('gets an invitation in their language', async () => {

@@ -324,7 +324,7 @@ describe('referral-kit report', () => {
     const write = parseMailto(String(links[0]!.properties.href));
     expect(write.to).toBe('jane-private-marker@example.com');
     expect(write.fields.subject).toBe('How it went with PROSPECT-MARKER-5521 Dana');
-    expect(write.fields.body).toContain('Hi Jane,\r\n\r\nA quick note on PROSPECT-MARKER-5521 Dana, whom you introduced to me on 2026-09-01');
+    expect(write.fields.body).toContain('Hi Jane,\r\n\r\nA quick note on PROSPECT-MARKER-5521 Dana, whom you introduced to me on September 1, 2026');
     expect(page.text('.todo-item:nth-child(2) .command')).toBe('referral-kit follow-up "PROSPECT-MARKER-5521 Dana" --kind outcome --eml');
     expect(page.html).not.toMatch(/url\(|@import|https?:\/\/(?!kit\.rivera\.test\/team\/kit\/)/);
     expect(page.all('.todo-item').map((item) => item.properties.dataAction)).toEqual(['contact', 'share-outcome', 'share-outcome', 'thank', 'thank', 'ask', 'ask-testimonial']);

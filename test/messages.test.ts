@@ -37,7 +37,7 @@ describe('follow-through messages', () => {
       script: null,
       ledger: { list: 'received', date: '2026-09-01', from: 'jane-smith', prospect: 'Dana <b>Wu</b>', field: 'thanked' },
     });
-    expect(message!.text).toBe('Hi Jane,\n\nThank you for introducing me to Dana <b>Wu</b>. I appreciate you thinking of me, and I will let you know how it goes.\n\nAlex');
+    expect(message!.text).toBe('Hi Jane,\n\nThank you for introducing me to Dana <b>Wu</b>. I appreciate you thinking of me.\n\nAlex');
     // A name is text in the HTML part, never markup.
     expect(message!.html).toContain('Dana &#x3C;b>Wu&#x3C;/b>');
     // The same to-do makes the same message, whatever run makes it.
@@ -56,7 +56,7 @@ describe('follow-through messages', () => {
     const mail = await simpleParser(readFileSync(join(out, files.find((f) => f.includes('jane-smith'))!)));
     expect(files).toHaveLength(1);
     expect(mail.subject).toBe('How it went with PROSPECT-MARKER-5521 Dana');
-    expect(mail.text).toContain('whom you introduced to me on 2026-09-01');
+    expect(mail.text).toContain('whom you introduced to me on September 1, 2026');
     expect(mail.headers.get('x-unsent')).toBe('1');
   });
 

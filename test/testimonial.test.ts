@@ -9,10 +9,25 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { disclosureText } from '../src/kit/disclosure.ts';
 import { setConsent, testimonialFileText } from '../src/kit/testimonial-file.ts';
-import { readTestimonialReply, testimonialRequestMailto } from '../src/kit/testimonial-request.ts';
+import { readTestimonialReply, replyMarkers, testimonialRequestMailto } from '../src/kit/testimonial-request.ts';
+import { kitStrings } from '../src/i18n/kit-strings.ts';
 import { isPublished } from '../src/schemas/testimonial.ts';
 import { runCli } from './helpers/cli.ts';
 import { copyFixture, fixture, tempDir } from './helpers/fixtures.ts';
+
+/** The kit fields the words of a testimonial request use. */
+const kit = {
+  site: { language: 'en' },
+  owner: { name: 'Maya Okafor', first_name: 'Maya', business: 'Ledger & Line', email: 'maya@example.com' },
+  value: { one_liner: 'Maya keeps the books.' },
+};
+
+/** The body of the email a partner's kit link opens, with their words where the placeholder was. */
+function replyBody(url: string, placeholder: string, words: string): string {
+  const body = new URL(url).searchParams.get('body')!;
+  expect(body).toContain(placeholder);
+  return body.replace(placeholder, words);
+}
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
@@ -52,20 +67,59 @@ describe('consent', () => {
 
 describe('disclosures', () => {
   it('joins relationship, compensation and the owner\'s words, the kit default when the testimonial has none', () => {
-    expect(disclosureText({ relationship: 'client', compensated: false, disclosure: undefined }, 'Results vary.')).toBe('Client · not compensated · Results vary.');
-    expect(disclosureText({ relationship: undefined, compensated: true, disclosure: 'Paid in lunch.' }, 'Results vary.')).toBe('compensated for this testimonial · Paid in lunch.');
-    expect(disclosureText({ relationship: undefined, compensated: undefined, disclosure: undefined }, undefined)).toBeUndefined();
+    const english = kitStrings(kit);
+    expect(disclosureText({ relationship: 'client', compensated: false, disclosure: undefined }, 'Results vary.', english)).toBe('Client · not compensated · Results vary.');
+    expect(disclosureText({ relationship: undefined, compensated: true, disclosure: 'Paid in lunch.' }, 'Results vary.', english)).toBe('Compensated for this testimonial · Paid in lunch.');
+    expect(disclosureText({ relationship: undefined, compensated: undefined, disclosure: undefined }, undefined, english)).toBeUndefined();
+  });
+
+  it('says it in the page\'s language, in the owner\'s words where they wrote them', () => {
+    const data = { relationship: 'klant', compensated: false, disclosure: undefined };
+    expect(disclosureText(data, undefined, kitStrings(kit, { language: 'nl' }))).toBe('Klant · geen vergoeding ontvangen');
+    expect(disclosureText({ ...data, relationship: undefined, compensated: true }, undefined, kitStrings(kit, { language: 'ar' }))).toBe('قُدّمت هذه الشهادة مقابل أجر');
+    const own = { ...kit, copy: { nl: { disclosure_not_compensated: 'niet betaald' } } };
+    expect(disclosureText(data, undefined, kitStrings(own, { language: 'nl' }))).toBe('Klant · niet betaald');
   });
 });
 
 describe('asking in writing', () => {
   it('reads back the words of an email written with the kit link, and whether the consent stayed in', () => {
-    const url = testimonialRequestMailto({ name: 'Maya Okafor', email: 'maya@example.com' }, 'Jane Smith');
-    const body = decodeURIComponent(new URL(url).searchParams.get('body')!).replace('(write your sentence here)', 'Maya made our books calm.');
-    expect(readTestimonialReply(body, 'Maya Okafor')).toEqual({ quote: 'Maya made our books calm.', consented: true });
+    const url = testimonialRequestMailto(kitStrings(kit, { partner: { name: 'Jane Smith', first_name: 'Jane' } }), kit.owner);
+    const body = replyBody(url, '(write your sentence here)', 'Maya made our books calm.');
+    expect(body).toContain('I agree that Maya Okafor may quote the words above publicly, with my name (Jane Smith)');
+    expect(readTestimonialReply(body, replyMarkers(kit))).toEqual({ quote: 'Maya made our books calm.', consented: true });
     const withoutConsent = body.split('---')[0]!;
-    expect(readTestimonialReply(withoutConsent, 'Maya Okafor')?.consented).toBe(false);
-    expect(readTestimonialReply('Hello Maya!', 'Maya Okafor')).toBeUndefined();
+    expect(readTestimonialReply(withoutConsent, replyMarkers(kit))?.consented).toBe(false);
+    expect(readTestimonialReply('Hello Maya!', replyMarkers(kit))).toBeUndefined();
+  });
+
+  it('writes the email in the partner\'s language and reads it back in that language, English still accepted', () => {
+    const sanne = { name: 'Sanne de Vries', first_name: 'Sanne', language: 'nl' };
+    const dutch = testimonialRequestMailto(kitStrings(kit, { partner: sanne }), kit.owner);
+    expect(new URL(dutch).searchParams.get('subject')).toBe('Een paar woorden over de samenwerking met Maya Okafor');
+    const body = replyBody(dutch, '(schrijf hier je zin)', 'Maya bracht rust in onze boeken.');
+    expect(body).toContain('Mijn woorden:');
+    expect(body).toContain('Ik geef Maya Okafor toestemming');
+    expect(readTestimonialReply(body, replyMarkers(kit, 'nl'))).toEqual({ quote: 'Maya bracht rust in onze boeken.', consented: true });
+    // Who wrote it unknown: every catalog's markers are tried.
+    expect(readTestimonialReply(body, replyMarkers(kit))).toEqual({ quote: 'Maya bracht rust in onze boeken.', consented: true });
+    // Consent is read in the language the words were found in: the Dutch consent cut, none given.
+    expect(readTestimonialReply(body.replace('Ik geef Maya Okafor toestemming', 'Ik geef'), replyMarkers(kit, 'nl'))?.consented).toBe(false);
+    // A Dutch partner who wrote from an English link (an older kit) is still read.
+    const english = replyBody(testimonialRequestMailto(kitStrings(kit, { partner: { ...sanne, language: undefined } }), kit.owner), '(write your sentence here)', 'Calm books.');
+    expect(readTestimonialReply(english, replyMarkers(kit, 'nl'))).toEqual({ quote: 'Calm books.', consented: true });
+
+    const layla = { name: 'ليلى حداد', first_name: 'ليلى', language: 'ar' };
+    const arabic = replyBody(testimonialRequestMailto(kitStrings(kit, { partner: layla }), kit.owner), '(اكتب جملتك هنا)', 'مايا نظّمت حساباتنا.');
+    expect(arabic).toContain('كلماتي:');
+    expect(readTestimonialReply(arabic, replyMarkers(kit, 'ar'))).toEqual({ quote: 'مايا نظّمت حساباتنا.', consented: true });
+  });
+
+  it('reads the owner\'s own markers, from copy:', () => {
+    const own = { ...kit, copy: { nl: { testimonial_ask_words_start: 'Wat ik zeg:' } } };
+    const body = replyBody(testimonialRequestMailto(kitStrings(own, { partner: { name: 'Sanne de Vries', first_name: 'Sanne', language: 'nl' } }), kit.owner), '(schrijf hier je zin)', 'Rust.');
+    expect(body).toContain('Wat ik zeg:');
+    expect(readTestimonialReply(body, replyMarkers(own, 'nl'))).toEqual({ quote: 'Rust.', consented: true });
   });
 });
 
@@ -126,8 +180,9 @@ describe('from the terminal alone: ask, words, consent, build', () => {
     expect((await runCli(['check', '--content', content])).stderr).not.toMatch(/jane-smith-2026-11-30\.yaml.*testimonials\.require/);
 
     // A partner wrote with the kit's link: the reply becomes a testimonial with its consent recorded.
-    const link = testimonialRequestMailto({ name: 'Alex Rivera', email: 'alex@example.com' }, 'عمر حداد');
-    const body = decodeURIComponent(new URL(link).searchParams.get('body')!).replace('(write your sentence here)', 'EML-WORDS Alex listens first.');
+    const basic = { site: { language: 'en' }, owner: { name: 'Alex Rivera', first_name: 'Alex', business: 'Rivera Studio Books', email: 'alex@rivera.test' }, value: { one_liner: '' } };
+    const link = testimonialRequestMailto(kitStrings(basic, { partner: { name: 'عمر حداد', first_name: 'عمر' } }), basic.owner);
+    const body = replyBody(link, '(write your sentence here)', 'EML-WORDS Alex listens first.');
     const eml = join(tempDir('testimonial-eml'), 'reply.eml');
     writeFileSync(eml, `From: Omar Haddad <omar@example.com>\r\nTo: alex@example.com\r\nSubject: A few words\r\nDate: Wed, 02 Dec 2026 10:00:00 +0000\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n${body.replace(/\n/g, '\r\n')}`);
     const fromEml = await runCli(['testimonial', 'add', '--eml', eml, '--from', 'omar-haddad', '--content', content, '--date', '2026-12-01']);

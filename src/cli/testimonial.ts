@@ -12,7 +12,7 @@ import { displayPath, formatDiagnostic, quote } from '../kit/diagnostics.ts';
 import { readContent } from '../kit/load.ts';
 import { slugify } from '../kit/slug.ts';
 import { setConsent, testimonialFileText, testimonialId, type NewTestimonial } from '../kit/testimonial-file.ts';
-import { readTestimonialReply } from '../kit/testimonial-request.ts';
+import { readTestimonialReply, replyMarkers } from '../kit/testimonial-request.ts';
 import { parseYaml, validateYaml } from '../kit/yaml-source.ts';
 import { changeFile, writeFileAtomically } from '../ledger/edit.ts';
 import { jsonSchemaFile } from '../schemas/json-schema.ts';
@@ -43,11 +43,17 @@ function schemaPathFrom(file: string): string {
 }
 
 /** What a partner file says about who they are, for a testimonial's byline. */
-async function partnerByline(contentDir: string, slug: string): Promise<{ name: string; role?: string | undefined; company?: string | undefined } | { problem: string }> {
+/** For reading a reply when kit.yaml does not load: the catalogs' markers, without the owner's name. */
+const noKit = { site: { language: 'en' }, owner: { name: '', first_name: '', business: '', email: '' }, value: { one_liner: '' } };
+
+async function partnerByline(
+  contentDir: string,
+  slug: string,
+): Promise<{ name: string; role?: string | undefined; company?: string | undefined; language?: string | undefined } | { problem: string }> {
   const { partners: folder } = await readContent(contentDir, ['partners']);
   const partner = folder.partners.find((entry) => entry.slug === slug);
   if (!partner) return { problem: unknownPartnerMessage(slug, folder.files.map((entry) => entry.slug)) };
-  return { name: partner.data.name, role: partner.data.occupation, company: partner.data.company };
+  return { name: partner.data.name, role: partner.data.occupation, company: partner.data.company, language: partner.data.language };
 }
 
 /**
@@ -109,7 +115,8 @@ const addCommand = defineCommand({
       } catch (error) {
         throw new CliError(`--eml: could not read ${parsed.eml} (${(error as Error).message})`);
       }
-      const reply = readTestimonialReply(mail.text ?? '', kit?.owner.name ?? '');
+      // The reply is in the partner's language when we know who wrote it; the other languages' markers are tried after.
+      const reply = readTestimonialReply(mail.text ?? '', replyMarkers(kit ?? noKit, fromPartner?.language));
       if (!reply) throw new CliError(said.notInEmail(parsed.eml));
       words = reply.quote;
       author ??= mail.from?.value[0]?.name || undefined;

@@ -11,7 +11,9 @@ export type Surface =
   | 'prospect-image'
   | 'pocket-sheet'
   | 'not-found'
-  | 'invite';
+  | 'testimonial-image'
+  | 'invite'
+  | 'follow-up';
 
 export interface SourceEntry {
   /** Where it shows, in words, for the README table and the JSON Schema. */

@@ -170,7 +170,7 @@ export const kitValueNames = ['owner_name', 'owner_first_name', 'owner_business'
 /** Values every message shown to or about one partner may use. */
 export const partnerValueNames = ['partner_name', 'partner_first_name'] as const;
 
-const partnerSurfaces: ReadonlySet<Surface> = new Set(['prospect', 'kit', 'pocket-card', 'card-image', 'prospect-image', 'invite']);
+const partnerSurfaces: ReadonlySet<Surface> = new Set(['prospect', 'kit', 'pocket-card', 'card-image', 'prospect-image', 'invite', 'follow-up']);
 
 /** What an override of a key may use: its default's values, the kit's, and the partner's where there is one. */
 export function allowedValues(key: MessageKey): string[] {

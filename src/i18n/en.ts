@@ -129,6 +129,40 @@ export const englishSource = {
   not_found_heading: { where: 'The page for an unknown address (404): main heading', shows: ['not-found'], text: 'There is no page at this address' },
   not_found_body: { where: 'The page for an unknown address (404): below the heading', shows: ['not-found'], text: 'The link may be mistyped, or it may be an old one. If someone sent it to you, ask them for the link again.' },
   not_found_home: { where: 'The page for an unknown address (404): button to the home page', shows: ['not-found'], text: "Go to {owner_first_name}'s home page" },
+  // Testimonials: the disclosure line, on pages and testimonial images
+  disclosure_compensated: { where: 'Testimonials on pages and images: disclosure of a testimonial with compensated: true', shows: ['home', 'prospect', 'testimonials', 'testimonial-image'], text: 'compensated for this testimonial' },
+  disclosure_not_compensated: { where: 'Testimonials on pages and images: disclosure of a testimonial with compensated: false', shows: ['home', 'prospect', 'testimonials', 'testimonial-image'], text: 'not compensated' },
+
+  // Kit page: asking the partner for a testimonial (testimonials.ask_on_kit)
+  testimonial_ask_title: { where: 'Kit page with testimonials.ask_on_kit: heading of the section that asks for a testimonial', shows: ['kit'], text: 'Would you say a sentence about working with me?' },
+  testimonial_ask_intro: { where: 'Kit page with testimonials.ask_on_kit: text of that section', shows: ['kit'], text: 'If you have a moment, write a sentence or two about working with {owner_name}. It goes to {owner_first_name} by email, from your own mail app, and is only shared with your permission.' },
+  testimonial_ask_button: { where: 'Kit page with testimonials.ask_on_kit: button that opens the email', shows: ['kit'], text: 'Write it in an email' },
+  testimonial_ask_subject: { where: 'Kit page with testimonials.ask_on_kit: subject of that email', shows: ['kit'], text: 'A few words about working with {owner_name}' },
+  testimonial_ask_words_start: { where: 'Kit page with testimonials.ask_on_kit: the line above the partner\'s words in that email (`testimonial add --eml` looks for it)', shows: ['kit'], text: 'My words:' },
+  testimonial_ask_placeholder: { where: 'Kit page with testimonials.ask_on_kit: where the partner writes in that email', shows: ['kit'], text: '(write your sentence here)' },
+  testimonial_ask_consent: { where: 'Kit page with testimonials.ask_on_kit: the consent at the end of that email (`testimonial add --eml` looks for it)', shows: ['kit'], text: 'I agree that {owner_name} may quote the words above publicly, with my name ({partner_name}), on their website and in images to share.' },
+
   // Drafts
-  invite_subject_default: { where: 'Invitations (`referral-kit invite`): subject when the invite script sets none', shows: ['invite'], text: 'Your introduction kit, {partner_first_name}' },
+  invite_subject_default: { where: 'Invitations (`referral-kit invite`): subject when the invite script sets none, or when no invite script applies', shows: ['invite', 'follow-up'], text: 'Your introduction kit, {partner_first_name}' },
+  message_invite_body: { where: 'Invitations (`referral-kit invite`) when no invite script applies: the message', shows: ['follow-up'], text: 'Hi {partner_first_name},\n\nThank you for being willing to introduce people to me. I put together a page for you with who to look out for and what to say, ready to copy:\n\n{kit_url}\n\n{owner_first_name}' },
+  message_thank_you_subject: { where: 'Follow-up (`referral-kit follow-up`) without a thank-you script: subject', shows: ['follow-up'], text: 'Thank you for introducing {intro_prospect}' },
+  message_thank_you_body: { where: 'Follow-up without a thank-you script: the message', shows: ['follow-up'], text: 'Hi {partner_first_name},\n\nThank you for introducing me to {intro_prospect}. I appreciate you thinking of me.\n\n{owner_first_name}' },
+  message_outcome_subject: { where: 'Follow-up without an outcome script: subject', shows: ['follow-up'], text: 'How it went with {intro_prospect}' },
+  message_outcome_body: { where: 'Follow-up without an outcome script: the message ({intro_status} is the ledger\'s status: introduced, contacted, meeting, won, lost, not_a_fit or unreachable)', shows: ['follow-up'], text: 'Hi {partner_first_name},\n\nA quick note on {intro_prospect}, whom you introduced to me on {intro_date}: {intro_status, select, contacted {we have been in touch} meeting {we have a meeting} won {we are working together} lost {in the end, it did not go ahead} not_a_fit {in the end, I was not the right person for what they needed} unreachable {I have not been able to reach them} other {we have not been in touch yet}}. Thank you again for the introduction.\n\n{owner_first_name}' },
+  message_ask_again_subject: { where: 'Follow-up without an ask-again script: subject', shows: ['follow-up'], text: 'Anyone you know, {partner_first_name}?' },
+  message_ask_again_body: { where: 'Follow-up without an ask-again script: the message', shows: ['follow-up'], text: 'Hi {partner_first_name},\n\nIf you come across someone who could use my help, I would be glad of an introduction. Who I work with and what to say are all on your page:\n\n{kit_url}\n\n{owner_first_name}' },
+  message_give_back_subject: { where: 'Follow-up without a give-back script: subject', shows: ['follow-up'], text: 'Can I introduce you to someone?' },
+  message_give_back_body: { where: 'Follow-up without a give-back script: the message', shows: ['follow-up'], text: 'Hi {partner_first_name},\n\nYou have sent some good people my way, and I would like to return the favour. Who would you like to meet?\n\n{owner_first_name}' },
+  message_re_educate_subject: { where: 'Follow-up without a re-educate script: subject', shows: ['follow-up'], text: 'Who I can help most, {partner_first_name}' },
+  message_re_educate_body: { where: 'Follow-up without a re-educate script: the message', shows: ['follow-up'], text: 'Hi {partner_first_name},\n\nThank you for the introductions you have been sending. So that your time is well spent, here is who I can help most, and who I am not the right person for:\n\n{kit_url}\n\n{owner_first_name}' },
+  message_testimonial_request_subject: { where: 'Follow-up without a testimonial-request script: subject', shows: ['follow-up'], text: 'Would you say a few words, {partner_first_name}?' },
+  message_testimonial_request_body: { where: 'Follow-up without a testimonial-request script: the message', shows: ['follow-up'], text: 'Hi {partner_first_name},\n\nWould you be willing to write a sentence or two about working with me? I would only share it with your permission, in the words you choose.\n\n{owner_first_name}' },
+  // {intro.status} in the owner's own follow-up scripts, in the partner's language
+  status_introduced: { where: 'Follow-up messages from your scripts: what {intro.status} says for status: introduced', shows: ['follow-up'], text: 'introduced' },
+  status_contacted: { where: 'Follow-up messages from your scripts: what {intro.status} says for status: contacted', shows: ['follow-up'], text: 'contacted' },
+  status_meeting: { where: 'Follow-up messages from your scripts: what {intro.status} says for status: meeting', shows: ['follow-up'], text: 'meeting' },
+  status_won: { where: 'Follow-up messages from your scripts: what {intro.status} says for status: won', shows: ['follow-up'], text: 'won' },
+  status_lost: { where: 'Follow-up messages from your scripts: what {intro.status} says for status: lost', shows: ['follow-up'], text: 'lost' },
+  status_not_a_fit: { where: 'Follow-up messages from your scripts: what {intro.status} says for status: not-a-fit', shows: ['follow-up'], text: 'not a fit' },
+  status_unreachable: { where: 'Follow-up messages from your scripts: what {intro.status} says for status: unreachable', shows: ['follow-up'], text: 'unreachable' },
 } as const satisfies CatalogSource;

@@ -105,7 +105,7 @@ export function imageJobs(content: KitContent): ImageJob[] {
           role: data.role,
           company: data.company,
           photo: data.photo ? resolve(contentDir, data.photo) : undefined,
-          disclosure: disclosureText(data, kit.testimonials.disclosure),
+          disclosure: disclosureText(data, kit.testimonials.disclosure, kitStrings(kit)),
           owner,
         },
       });

@@ -5,7 +5,7 @@
  * reads no file and no URL.
  */
 import { dir } from '../i18n/catalog.ts';
-import type { Root } from 'hast';
+import type { Element, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import { fromHtml } from 'hast-util-from-html';
@@ -50,16 +50,34 @@ function mailbox({ name, address }: Mailbox): Mailbox {
   return { name: headerText(name), address: headerText(address) };
 }
 
+/**
+ * Long words wrap instead of running past the screen's edge: a kit link is one long "word", and a
+ * phone mail app would otherwise show it cut off or make the whole message scroll sideways. Inline
+ * styles, because several mail apps drop a `<style>` element; `word-break` for those that do not
+ * know `overflow-wrap: anywhere`.
+ */
+const wrapAnywhere = 'overflow-wrap:anywhere;word-break:break-word';
+const linkWrap = 'overflow-wrap:anywhere;word-break:break-all';
+
+function wrapLinks(node: Root | Element): void {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue;
+    if (child.tagName === 'a') child.properties.style = linkWrap;
+    wrapLinks(child);
+  }
+}
+
 /** The HTML part: the rendered script in a minimal document with its charset and language. */
 export function emailHtml(fragment: string, subject: string, language: string): string {
   const body = fromHtml(fragment, { fragment: true });
+  wrapLinks(body);
   const document: Root = {
     type: 'root',
     children: [
       { type: 'doctype' },
       h('html', { lang: language, dir: dir(language) === 'rtl' ? 'rtl' : undefined }, [
-        h('head', [h('meta', { charset: 'utf-8' }), h('title', subject)]),
-        h('body', body.children as never),
+        h('head', [h('meta', { charset: 'utf-8' }), h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }), h('title', subject)]),
+        h('body', { style: wrapAnywhere }, body.children as never),
       ]),
     ],
   };

@@ -3,7 +3,8 @@
  * thousands must not print thousands of lines):
  *
  * - a partner language without a catalog: its pages take the default language's words;
- * - a channel with no script in a partner language: those partners get the default-language one;
+ * - a channel with no script in a partner language: those partners get the default-language one
+ *   (on their kit page, in their invitation, or in the follow-up messages the owner sends them);
  * - the missing-translations report: `copy:` words the owner wrote only in the default language,
  *   and kit.yaml fields (`value`, `ideal_client`, `promise`) with no `translations:` entry, for
  *   each language some partner has.
@@ -11,7 +12,7 @@
 import { catalogFor, messageInfo, messageKeys, type MessageKey, type Surface } from '../i18n/catalog.ts';
 import { languageName } from '../schemas/fields.ts';
 import type { KitData } from '../schemas/kit.ts';
-import { partnerFacingChannels } from '../schemas/script.ts';
+import { followThroughChannels, partnerFacingChannels } from '../schemas/script.ts';
 import { diagnostic, startOfFile, type Diagnostic } from './diagnostics.ts';
 import type { PartnerEntry } from './partners.ts';
 import type { ScriptSource } from './script-source.ts';
@@ -65,7 +66,7 @@ function fieldsToTranslate(kit: KitData): string[] {
   return ['value.one_liner', 'value.pitch', 'ideal_client.description', 'ideal_client.signals', ...(kit.ideal_client.not_a_fit.length ? ['ideal_client.not_a_fit'] : []), 'promise'];
 }
 
-const partnerSurfaces: ReadonlySet<Surface> = new Set(['prospect', 'kit', 'pocket-card', 'card-image', 'prospect-image', 'invite']);
+const partnerSurfaces: ReadonlySet<Surface> = new Set(['prospect', 'kit', 'pocket-card', 'card-image', 'prospect-image', 'invite', 'follow-up']);
 
 export function checkLanguages(input: LanguageCheckInput, diagnostics: Diagnostic[]): void {
   const { kit, kitFile, kitSource, partners, partnerSources, scripts } = input;
@@ -106,17 +107,16 @@ export function checkLanguages(input: LanguageCheckInput, diagnostics: Diagnosti
         const fellBack = new Set(selectScripts(scripts, target).filter(({ reason }) => reason.fallback).map(({ script }) => script.data.channel));
         for (const channel of fellBack) fallbacks.set(channel, [...(fallbacks.get(channel) ?? []), partner.slug]);
       }
-      for (const channel of [...partnerFacingChannels, 'invite' as const]) {
+      for (const channel of [...partnerFacingChannels, 'invite' as const, ...followThroughChannels]) {
         const affected = fallbacks.get(channel);
         if (!affected) continue;
         const firstAffected = group.find((partner) => partner.slug === affected[0])!;
+        // A follow-through message is the owner's own email, not a page: say when the partner meets it.
+        const what = (followThroughChannels as readonly string[]).includes(channel)
+          ? `your ${channel} message to ${partnersPhrase(affected)} is the ${defaultLanguage} one, so they read it in ${named(defaultLanguage)} when you follow up`
+          : `${partnersPhrase(affected)} ${affected.length === 1 ? 'gets' : 'get'} the ${defaultLanguage} one`;
         diagnostics.push(
-          diagnostic(
-            firstAffected.file,
-            at(firstAffected),
-            'warning',
-            `no ${channel} script in ${named(language)}: ${partnersPhrase(affected)} ${affected.length === 1 ? 'gets' : 'get'} the ${defaultLanguage} one; add a script with channel: ${channel} and language: ${language}`,
-          ),
+          diagnostic(firstAffected.file, at(firstAffected), 'warning', `no ${channel} script in ${named(language)}: ${what}; add a script with channel: ${channel} and language: ${language}`),
         );
       }
     }

@@ -1,90 +1,25 @@
 /**
- * Every built-in message and default sentence of the follow-through and delivery features, keyed
- * by name, in one place so that it can move into the string catalog as it is.
+ * The owner's built-in messages to partners, and the default sentences of the follow-through and
+ * delivery commands, keyed by name.
  *
- * The built-in messages are used when a kit has no script of that channel. They are deliberately
- * neutral (the owner's own words, in `scripts/`, are always better) and promise nothing: they say
- * what happened, thank, and offer, in the owner's name.
+ * The built-in messages are used when a kit has no script of that channel. Their words live in the
+ * string catalog (src/i18n, keys `message_*`), so each partner gets them in their own language and
+ * the owner can put their own in `copy:`. They are deliberately neutral (the owner's own words, in
+ * `scripts/`, are always better) and promise nothing: they say what happened, thank, and offer,
+ * in the owner's name.
  */
+import type { MessageKey } from '../i18n/catalog.ts';
 import type { OwnerChannel } from '../schemas/script.ts';
 
-export interface BuiltInMessage {
-  subject: string;
-  /** MDX, like a script's body: Markdown and `{variables}`, nothing else. */
-  body: string;
-}
-
-/** The fallback for each owner-to-partner channel a kit has no script for. */
-export const builtInMessages: Record<OwnerChannel, BuiltInMessage> = {
-  invite: {
-    subject: 'Your introduction kit, {partner.first_name}',
-    body: `Hi {partner.first_name},
-
-Thank you for being willing to introduce people to me. I put together a page for you with who to look out for and what to say, ready to copy:
-
-{kit_url}
-
-{owner.first_name}
-`,
-  },
-  'thank-you': {
-    subject: 'Thank you for introducing {intro.prospect}',
-    body: `Hi {partner.first_name},
-
-Thank you for introducing me to {intro.prospect}. I appreciate you thinking of me, and I will let you know how it goes.
-
-{owner.first_name}
-`,
-  },
-  outcome: {
-    subject: 'How it went with {intro.prospect}',
-    body: `Hi {partner.first_name},
-
-A quick note on {intro.prospect}, whom you introduced to me on {intro.date}: where it stands now is "{intro.status}". Thank you again for the introduction.
-
-{owner.first_name}
-`,
-  },
-  'ask-again': {
-    subject: 'Anyone you know, {partner.first_name}?',
-    body: `Hi {partner.first_name},
-
-If you come across someone who could use my help, I would be glad of an introduction. Who I work with and what to say are all on your page:
-
-{kit_url}
-
-{owner.first_name}
-`,
-  },
-  'give-back': {
-    subject: 'Can I introduce you to someone?',
-    body: `Hi {partner.first_name},
-
-You have sent some good people my way, and I would like to return the favour. Who would you like to meet? Tell me and I will keep an eye out.
-
-{owner.first_name}
-`,
-  },
-  're-educate': {
-    subject: 'Who I can help most, {partner.first_name}',
-    body: `Hi {partner.first_name},
-
-Thank you for the introductions you have been sending. So that your time is well spent, here is who I can help most, and who I am not the right person for:
-
-{kit_url}
-
-{owner.first_name}
-`,
-  },
-  'testimonial-request': {
-    subject: 'Would you say a few words, {partner.first_name}?',
-    body: `Hi {partner.first_name},
-
-Would you be willing to write a sentence or two about working with me? I would only share it with your permission, in the words you choose.
-
-{owner.first_name}
-`,
-  },
+/** The catalog keys of the fallback for each owner-to-partner channel a kit has no script for. */
+export const builtInMessageKeys: Record<OwnerChannel, { subject: MessageKey; body: MessageKey }> = {
+  invite: { subject: 'invite_subject_default', body: 'message_invite_body' },
+  'thank-you': { subject: 'message_thank_you_subject', body: 'message_thank_you_body' },
+  outcome: { subject: 'message_outcome_subject', body: 'message_outcome_body' },
+  'ask-again': { subject: 'message_ask_again_subject', body: 'message_ask_again_body' },
+  'give-back': { subject: 'message_give_back_subject', body: 'message_give_back_body' },
+  're-educate': { subject: 'message_re_educate_subject', body: 'message_re_educate_body' },
+  'testimonial-request': { subject: 'message_testimonial_request_subject', body: 'message_testimonial_request_body' },
 };
 
 /** Default sentences of the follow-up, invite, log and inbox commands, by name. */

@@ -8,17 +8,23 @@
  * Drafts folder can tell a message already delivered from a new one.
  */
 import { createHash } from 'node:crypto';
+import { toHtml } from 'hast-util-to-html';
+import { h } from 'hastscript';
+import type { MessageKey } from '../i18n/catalog.ts';
+import { kitStrings, type KitStrings } from '../i18n/kit-strings.ts';
 import { composeEml, type Mailbox } from '../kit/eml.ts';
 import type { KitContent } from '../kit/kit-content.ts';
 import { partnerTarget, type PartnerEntry } from '../kit/partners.ts';
-import { compileScript, compileScriptBody, type ScriptRenderer } from '../kit/render-script.ts';
+import { compileScript, type ScriptRenderer } from '../kit/render-script.ts';
 import { scriptsFor } from '../kit/script-selection.ts';
 import { fillTemplate, scriptContext } from '../kit/script-variables.ts';
 import { scriptUrls } from '../kit/urls.ts';
 import { prospectKey } from '../ledger/load.ts';
-import { statusLabel, type Action, type TodoItem } from '../ledger/report.ts';
+import type { Action, TodoItem } from '../ledger/report.ts';
+import type { ReferralStatus } from '../schemas/ledger.ts';
+import { kitIn } from '../schemas/kit.ts';
 import type { FollowThroughChannel, OwnerChannel } from '../schemas/script.ts';
-import { builtInMessages, mailSentences } from './default-messages.ts';
+import { builtInMessageKeys, mailSentences } from './default-messages.ts';
 import { linkifyHtml } from './linkify.ts';
 
 /** The follow-through channel of each kind of to-do; contacting a prospect is not a message to a partner. */
@@ -77,14 +83,61 @@ function identity(channel: OwnerChannel, partner: string, about: string, to: str
   return { key, id, messageId: `<referral-kit.${id}@${domain}>` };
 }
 
-/** Compiles each script (or built-in message) once per run. */
+/** Compiles each script once per run. */
 class Renderers {
   private readonly cache = new Map<string, Promise<ScriptRenderer>>();
-  get(file: string | null, channel: OwnerChannel): Promise<ScriptRenderer> {
-    const name = file ?? `built-in:${channel}`;
-    if (!this.cache.has(name)) this.cache.set(name, file ? compileScript(file) : compileScriptBody(builtInMessages[channel].body, name));
-    return this.cache.get(name)!;
+  get(file: string): Promise<ScriptRenderer> {
+    if (!this.cache.has(file)) this.cache.set(file, compileScript(file));
+    return this.cache.get(file)!;
   }
+}
+
+/** The introduction a follow-through message is about, its status as the ledger writes it. */
+interface IntroDetails {
+  prospect: string;
+  date: string;
+  status: ReferralStatus | undefined;
+}
+
+/** A status as a catalog key: ICU select keys and catalog keys cannot hold a dash (not-a-fit is not_a_fit). */
+function statusWord(status: ReferralStatus | undefined): string {
+  return (status ?? 'introduced').replace(/-/g, '_');
+}
+
+/** What `{intro.status}` says in a script: the status in the partner's language. */
+export function statusText(strings: KitStrings, status: ReferralStatus | undefined): string {
+  return strings.t(`status_${statusWord(status)}` as MessageKey);
+}
+
+/** `2026-09-01` as the partner's language writes a date ("1 september 2026"); the date itself where Intl cannot. */
+export function longDate(date: string, language: string): string {
+  try {
+    return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+  } catch {
+    return date;
+  }
+}
+
+/**
+ * Plain text as the HTML part of a message: a paragraph per blank-line-separated block, its line
+ * breaks kept. Values are text nodes, so a name can never become markup.
+ */
+export function plainTextHtml(text: string): string {
+  const blocks = text.split(/\n\s*\n/).map((block) => block.trim()).filter(Boolean);
+  return toHtml(blocks.map((block) => h('p', block.split('\n').flatMap((line, index) => (index ? [h('br'), line] : [line])))));
+}
+
+/** The built-in message of a channel in the partner's language: the owner's words from `copy:` first, then the catalog's. */
+export function builtInMessage(strings: KitStrings, channel: OwnerChannel, kitUrl: string, intro: IntroDetails | null): { subject: string; text: string; html: string } {
+  const keys = builtInMessageKeys[channel];
+  const values = {
+    kit_url: kitUrl,
+    intro_prospect: intro?.prospect ?? '',
+    intro_date: intro ? longDate(intro.date, strings.language) : '',
+    intro_status: statusWord(intro?.status),
+  };
+  const text = strings.t(keys.body, values).trim();
+  return { subject: strings.t(keys.subject, values), text, html: plainTextHtml(text) };
 }
 
 export interface BuildOptions {
@@ -99,18 +152,32 @@ async function messageFor(
   partner: PartnerEntry,
   channel: OwnerChannel,
   about: string,
-  intro: { prospect: string; date: string; status: string } | null,
+  intro: IntroDetails | null,
   ledger: LedgerUpdate | null,
 ): Promise<OutgoingMessage | SkippedMessage> {
   const { slug, data } = partner;
   if (!data.email) return { partner: slug, name: data.name, channel, reason: mailSentences.noEmail };
   const script = scriptsFor(content.scripts, partnerTarget(partner, content.kit.site.language)).find((candidate) => candidate.data.channel === channel);
-  const render = await renderers.get(script?.file ?? null, channel);
-  const context = scriptContext(content.kit, data, scriptUrls(content.kit.site, slug, data), intro ?? undefined);
-  const subject = fillTemplate(script?.data.subject ?? builtInMessages[channel].subject, context);
-  const rendered = render(context);
-  const text = rendered.text;
-  const html = linkifyHtml(rendered.html);
+  // The kit as the partner reads it: their translations of the owner's words, their language's catalog.
+  const kit = kitIn(content.kit, data.language);
+  const urls = scriptUrls(kit.site, slug, data);
+  let subject: string;
+  let text: string;
+  let html: string;
+  const strings = kitStrings(kit, { partner: data });
+  if (script) {
+    const render = await renderers.get(script.file);
+    // The date and status in the script's own language: a Dutch partner's fallback English script reads as English throughout.
+    const inScript = kitStrings(kit, { partner: data, language: script.data.language ?? kit.site.language });
+    const context = scriptContext(kit, data, urls, intro ? { prospect: intro.prospect, date: longDate(intro.date, inScript.language), status: statusText(inScript, intro.status) } : undefined);
+    const rendered = render(context);
+    subject = script.data.subject ? fillTemplate(script.data.subject, context) : builtInMessage(strings, channel, urls.kit_url, intro).subject;
+    text = rendered.text;
+    html = linkifyHtml(rendered.html);
+  } else {
+    ({ subject, text, html } = builtInMessage(strings, channel, urls.kit_url, intro));
+    html = linkifyHtml(html);
+  }
   return {
     channel,
     partner: slug,
@@ -139,7 +206,8 @@ export async function followUpMessages(
     const channel = actionChannels[item.action];
     const partner = partners.get(item.partner);
     if (!channel || !partner) continue;
-    const intro = item.prospect && item.since ? { prospect: item.prospect, date: item.since, status: item.status ? statusLabel(item.status) : '' } : null;
+    const intro: IntroDetails | null =
+      item.prospect && item.since ? { prospect: item.prospect, date: item.since, status: item.status ?? undefined } : null;
     const about = intro ? `${intro.date}|${prospectKey(intro.prospect)}` : (item.since ?? 'never');
     const ledger: LedgerUpdate | null =
       channel === 'thank-you' || channel === 'outcome'
