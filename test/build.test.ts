@@ -385,7 +385,7 @@ describe('hosting and privacy', () => {
     const headers = readFileSync(join(out, '_headers'), 'utf8');
     expect(headers).toContain('\n/team/kit/*\n  X-Robots-Tag: noindex, nofollow\n  Referrer-Policy: no-referrer\n');
     expect(headers).toContain('\n/team/_astro/*\n  Cache-Control: public, max-age=31536000, immutable\n');
-    expect(headers).toMatch(/^\/\*\n  Content-Security-Policy: .*script-src 'self'/);
+    expect(headers).toMatch(/^\/\*\n {2}Content-Security-Policy: .*script-src 'self'/);
   });
 
   it('lists public pages in the sitemap, never a kit, a 404 or an unlisted share page, and points robots.txt at it', () => {

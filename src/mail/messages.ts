@@ -86,11 +86,6 @@ class Renderers {
   }
 }
 
-export interface BuildOptions {
-  /** The date the ask-again and re-educate entries would be about (today). */
-  today: string;
-}
-
 /** Makes one message for a partner on a channel; `intro` fills {intro.*}. */
 async function messageFor(
   content: KitContent,
