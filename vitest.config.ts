@@ -34,7 +34,10 @@ export default defineConfig({
     // that can take longer than the default second (it did, once in a full run).
     expect: { poll: { timeout: 10_000 } },
     projects: [
-      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...buildTests, ...browserTests] } },
+      // Unit files share one module graph per worker instead of each importing it anew: the
+      // imports (Astro's markdown stack, satori, the fonts) were a third of the project's time.
+      // A unit test that needs a fresh module asks for it (vi.resetModules, as fonts.test.ts does).
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...buildTests, ...browserTests], isolate: false } },
       { extends: true, test: { name: 'build', include: buildTests } },
       { extends: true, test: { name: 'browser', include: browserTests } },
     ],

@@ -20,6 +20,6 @@ describe('accentPalette', () => {
   });
 
   it('writes CSS variables', () => {
-    expect(accentStyle('#abc')).toBe('--accent:#aabbcc;--on-accent:#111111;--accent-ink:' + accentPalette('#abc').accentInk);
+    expect(accentStyle('#abc')).toBe(`--accent:#aabbcc;--on-accent:#111111;--accent-ink:${accentPalette('#abc').accentInk}`);
   });
 });

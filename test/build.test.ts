@@ -19,6 +19,7 @@ import { fixture, repoRoot, tempDir } from './helpers/fixtures.ts';
 import { readPage, unhashedStyles, type Page } from './helpers/html.ts';
 import { parseMailto } from './helpers/mailto.ts';
 import { decodePng, decodeQr } from './helpers/png.ts';
+import { builtSite } from './helpers/sites.ts';
 
 const tokens = {
   jane: 'jAn3sm1thT0kenXXaaBBccDD',
@@ -40,8 +41,8 @@ function allFiles(dir: string): string[] {
 }
 
 beforeAll(async () => {
-  out = join(tempDir('build'), 'dist');
-  run = await runCli(['build', '--content', fixture('basic'), '--out', out]);
+  // Built once per run by `referral-kit build`, shared with the other files that read it.
+  ({ dist: out, run } = await builtSite('basic'));
 });
 
 describe('building the basic fixture kit', () => {
@@ -278,8 +279,7 @@ describe('the whole site', () => {
 
 describe('the example kit in content/', () => {
   it('builds', async () => {
-    const exampleOut = join(tempDir('example'), 'dist');
-    const example = await runCli(['build', '--content', join(repoRoot, 'content'), '--out', exampleOut]);
+    const { dist: exampleOut, run: example } = await builtSite('example');
     expect(example.code, example.stderr).toBe(0);
     const kits = readdirSync(join(exampleOut, 'kit')).filter((name) => name !== 'index.html');
     const partners = readdirSync(join(repoRoot, 'content', 'partners'));
@@ -385,7 +385,7 @@ describe('hosting and privacy', () => {
     const headers = readFileSync(join(out, '_headers'), 'utf8');
     expect(headers).toContain('\n/team/kit/*\n  X-Robots-Tag: noindex, nofollow\n  Referrer-Policy: no-referrer\n');
     expect(headers).toContain('\n/team/_astro/*\n  Cache-Control: public, max-age=31536000, immutable\n');
-    expect(headers).toMatch(/^\/\*\n  Content-Security-Policy: .*script-src 'self'/);
+    expect(headers).toMatch(/^\/\*\n {2}Content-Security-Policy: .*script-src 'self'/);
   });
 
   it('lists public pages in the sitemap, never a kit, a 404 or an unlisted share page, and points robots.txt at it', () => {

@@ -18,8 +18,9 @@ import type { TodoItem } from '../src/ledger/report.ts';
 import { followUpMessages, inviteMessages } from '../src/mail/messages.ts';
 import { isOwnerChannel } from '../src/schemas/script.ts';
 import { runCli } from './helpers/cli.ts';
-import { copyFixture, tempDir } from './helpers/fixtures.ts';
+import { copyFixture, fixture, tempDir } from './helpers/fixtures.ts';
 import { minimalKit, writeKit } from './helpers/kit.ts';
+import { builtSite } from './helpers/sites.ts';
 
 /** A marker per key that no default, value or other marker contains, and that survives upper-casing. */
 const marker = (key: MessageKey) => `ZZ${messageKeys.indexOf(key)}ZZ`;
@@ -186,10 +187,9 @@ describe('a kit that overrides every catalog key', () => {
 
   it('checks its fragments: the default kit does show them', async () => {
     // The same kit without copy: every fragment the test looks for is there to be found.
-    const plain = copyFixture('basic');
-    const out = join(tempDir('copy-plain'), 'dist');
-    expect((await runCli(['build', '--content', plain, '--out', out])).code).toBe(0);
-    const defaults = Object.values(await surfacesOf(plain, out)).join('\n');
+    const plain = await builtSite('basic');
+    expect(plain.run.code).toBe(0);
+    const defaults = Object.values(await surfacesOf(fixture('basic'), plain.dist)).join('\n');
     expect(defaults).toContain('Introduce by email');
     expect(defaults).toContain(en.card_eyebrow.replace(' {partner_name}', ''));
     expect(defaults).not.toMatch(/ZZ\d+ZZ/);

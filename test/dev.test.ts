@@ -28,8 +28,12 @@ beforeAll(async () => {
     env: Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'NODE_ENV' && !name.startsWith('VITEST'))),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout!.on('data', (chunk: Buffer) => void (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => void (output += chunk.toString()));
+  child.stdout!.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr!.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
   for (let waited = 0; waited < 120 && !/Every page of your kit: (\S+)/.test(output); waited++) {
     if (child.exitCode !== null) break;
     await new Promise((done) => setTimeout(done, 500));

@@ -1,15 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as hb from 'harfbuzzjs';
-import { describe, expect, it } from 'vitest';
-import { loadedFontFiles, packagesUsedBy } from '../src/images/fonts.ts';
-import { layoutText } from '../src/images/text-layout.ts';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { packagesUsedBy } from '../src/images/fonts.ts';
 import { woffToSfnt } from '../src/images/woff.ts';
 
 const require = createRequire(import.meta.url);
 
 describe('fonts', () => {
-  // This file runs in its own process, so nothing is loaded before the first layout here.
+  let layoutText: typeof import('../src/images/text-layout.ts').layoutText;
+  let loadedFontFiles: typeof import('../src/images/fonts.ts').loadedFontFiles;
+  // Unit test files share their modules (the unit project does not isolate them), so another
+  // file may have laid text out already: fresh copies of the font modules load nothing until the
+  // first layout here.
+  beforeAll(async () => {
+    vi.resetModules();
+    ({ loadedFontFiles } = await import('../src/images/fonts.ts'));
+    ({ layoutText } = await import('../src/images/text-layout.ts'));
+  });
+
   it('reads only the font files a text needs', () => {
     layoutText('Maya Okafor, Ledger & Line', { typeface: 'serif', weight: 600, size: 40, lineHeight: 1.2 }, { width: 800, height: 100 });
     const latinOnly = loadedFontFiles();

@@ -1,6 +1,6 @@
 /**
- * Once per test run: a folder for the sites browser tests build (test/helpers/sites.ts), so each
- * site is built once however many test files use it, and removed at the end.
+ * Once per test run: a folder for the shared built sites (test/helpers/sites.ts), so each site is
+ * built once however many test files, of whichever project, use it, and removed at the end.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -5,17 +5,17 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli, type CliRun } from './helpers/cli.ts';
-import { fixture, tempDir } from './helpers/fixtures.ts';
+import type { CliRun } from './helpers/cli.ts';
 import { readPage, unhashedStyles } from './helpers/html.ts';
 import { parseMailto } from './helpers/mailto.ts';
+import { builtSite } from './helpers/sites.ts';
 
 let out: string;
 let run: CliRun;
 
 beforeAll(async () => {
-  out = join(tempDir('hostile'), 'dist');
-  run = await runCli(['build', '--content', fixture('hostile'), '--out', out]);
+  // Built once per run by `referral-kit build`, shared with the browser tests.
+  ({ dist: out, run } = await builtSite('hostile'));
 });
 
 function pages(): string[] {

@@ -36,6 +36,7 @@ describe('workflows', () => {
     expect(deploy.on).toEqual({ workflow_run: { workflows: [parsed('ci.yml').name], types: ['completed'], branches: ['main'] } });
     const build = deploy.jobs.build!;
     expect(build.if).toContain("github.event.workflow_run.conclusion == 'success'");
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, read by GitHub
     expect(build.steps[0]).toMatchObject({ with: { ref: '${{ github.event.workflow_run.head_sha }}' } });
     expect(deploy.jobs.deploy!.needs).toBe('build');
   });

@@ -68,11 +68,6 @@ export function resolveMessage(kit: KitStringsSource, language: string, key: Mes
   return inDefault !== undefined ? [inDefault, fallback] : [en[key], defaultLanguage];
 }
 
-/** A key's message in a language (see `resolveMessage`). */
-export function messageIn(kit: KitStringsSource, language: string, key: MessageKey): string {
-  return resolveMessage(kit, language, key)[0];
-}
-
 /** The values every string of a kit (and of one partner's pages) may use, named as in the catalog. */
 export function commonValues(kit: KitStringsSource, partner?: KitStringsOptions['partner']): MessageValues {
   return {

@@ -121,7 +121,10 @@ const coverage = new Map<Family, Map<number, boolean>>();
 /** Whether some subset of a family's package lists this character; remembered, as every image key asks. */
 function covers(family: Family, point: number): boolean {
   let known = coverage.get(family);
-  if (!known) coverage.set(family, (known = new Map()));
+  if (!known) {
+    known = new Map();
+    coverage.set(family, known);
+  }
   let covered = known.get(point);
   if (covered === undefined) {
     covered = subsets(packages[family]).some((subset) => subset.ranges.some(([from, to]) => point >= from && point <= to));

@@ -435,7 +435,7 @@ function place(lines: Line[], style: TextStyle, box: Box, size: number, truncate
         const gx = x + (glyph.xOffset ?? 0) * scale;
         const gy = baseline - (glyph.yOffset ?? 0) * scale;
         const extents = face.font.glyphExtents(glyph.codepoint);
-        if (extents && extents.width && extents.height) {
+        if (extents?.width && extents.height) {
           glyphs.push({ face, glyph: glyph.codepoint, x: gx, y: gy });
           grow(gx + extents.xBearing * scale, gy - extents.yBearing * scale, gx + (extents.xBearing + extents.width) * scale, gy - (extents.yBearing + extents.height) * scale);
         }
@@ -488,7 +488,10 @@ function glyphPath(face: Face, glyph: number): string {
  */
 export function textSvg(layout: TextLayout, color: string, shown?: Box): string {
   let drawn = drawings.get(layout);
-  if (!drawn) drawings.set(layout, (drawn = new Map()));
+  if (!drawn) {
+    drawn = new Map();
+    drawings.set(layout, drawn);
+  }
   const key = `${color} ${shown?.width} ${shown?.height}`;
   let svg = drawn.get(key);
   if (svg === undefined) {

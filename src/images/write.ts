@@ -58,7 +58,10 @@ function renderEach(tasks: RenderTask[], threads: number): Rendering {
     let previous = Promise.resolve();
     // One after another, as the pool would give them out; a stop skips the rest.
     const each = tasks.map((task) => (previous = previous.then(() => (stopped ? Promise.reject(new Error('image rendering was stopped')) : renderImageFile(task)))));
-    rendering = { each, threads: 0, settled: Promise.allSettled(each).then(() => {}), stop: async () => void (stopped = true) };
+    const stop = async () => {
+      stopped = true;
+    };
+    rendering = { each, threads: 0, settled: Promise.allSettled(each).then(() => {}), stop };
   } else {
     const pool = new Tinypool({
       // Child processes rather than threads: resvg's native memory grows without bound in worker
@@ -149,7 +152,7 @@ export function startImages(content: KitContent, options: WriteOptions): ImageRu
         if (cancelled) throw new Error('image rendering was stopped');
         rendering = count(renderEach(missing.map((i) => ({ job: jobs[i]!, file: cache.entryFile(keys[i]!), as: 'cache' })), threads));
         const ready: Promise<void>[] = jobs.map(() => Promise.resolve());
-        missing.forEach((i, n) => (ready[i] = rendering!.each[n]!));
+        for (const [n, i] of missing.entries()) ready[i] = rendering!.each[n]!;
         return ready;
       })()
     : undefined;

@@ -3,7 +3,7 @@
  * fresh tokens, a commented template, and a token replaced without touching anything else.
  */
 import { randomBytes } from 'node:crypto';
-import { Document, isScalar, parse, Scalar } from 'yaml';
+import { Document, isScalar, parse, type Scalar } from 'yaml';
 import { tokenSchema } from '../schemas/partner.ts';
 import { diagnostic, startOfFile, type Diagnostic } from './diagnostics.ts';
 import { parseYaml } from './yaml-source.ts';

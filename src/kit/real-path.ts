@@ -46,8 +46,3 @@ export function isInside(child: string, parent: string): boolean {
   const rel = relative(parent, child);
   return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }
-
-/** Whether `child` is `parent` or inside it once both are real paths. */
-export async function isReallyInside(child: string, parent: string): Promise<boolean> {
-  return isInside(await realPathOf(child), await realPathOf(parent));
-}

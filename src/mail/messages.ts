@@ -140,11 +140,6 @@ export function builtInMessage(strings: KitStrings, channel: OwnerChannel, kitUr
   return { subject: strings.t(keys.subject, values), text, html: plainTextHtml(text) };
 }
 
-export interface BuildOptions {
-  /** The date the ask-again and re-educate entries would be about (today). */
-  today: string;
-}
-
 /** Makes one message for a partner on a channel; `intro` fills {intro.*}. */
 async function messageFor(
   content: KitContent,

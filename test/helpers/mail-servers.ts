@@ -118,10 +118,6 @@ export interface DovecotServer {
   stop(): Promise<void>;
 }
 
-export function dovecotInstalled(): boolean {
-  return existsSync('/usr/sbin/dovecot');
-}
-
 /** Dovecot on 127.0.0.1 and a free port, one user, maildir storage in a temporary folder. */
 export async function startDovecot(): Promise<DovecotServer> {
   const dir = tempDir('dovecot');
