@@ -59,7 +59,7 @@ export const followUpCommand = defineCommand({
       const id = parsed[option]?.trim();
       if (id === undefined) continue;
       const record = latestStates(await readSentLog(logFile)).get(id);
-      if (!record || record.state !== 'sending') {
+      if (record?.state !== 'sending') {
         throw new CliError(mailSentences.notWaiting(option, quote(id), logFile, record?.state));
       }
       await appendSentRecord(logFile, { ...record, state });

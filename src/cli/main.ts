@@ -9,7 +9,7 @@ import { CliError, reportCliError } from './cli-error.ts';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each command has its own arguments
+// biome-ignore lint/suspicious/noExplicitAny: each command has its own arguments
 type AnyCommand = CommandDef<any>;
 
 interface CommandEntry {

@@ -16,7 +16,7 @@ export function checkPhoto(contentDir: string, source: YamlSource, path: readonl
   const file = resolve(contentDir, photo);
   // By real path: a photo that is a symbolic link to a file elsewhere would publish that file.
   const realContent = realPathOfSync(contentDir);
-  if (!file.startsWith(resolve(contentDir) + '/') || (existsSync(file) && !isInside(realPathOfSync(file), realContent)) || realPathOfSync(file) === realContent) {
+  if (!file.startsWith(`${resolve(contentDir)}/`) || (existsSync(file) && !isInside(realPathOfSync(file), realContent)) || realPathOfSync(file) === realContent) {
     diagnostics.push(diagnostic(source.file, positionAt(source, path), 'error', `${path.join('.')}: must be inside the content folder`));
   } else if (!existsSync(file) || !statSync(file).isFile()) {
     diagnostics.push(diagnostic(source.file, positionAt(source, path), 'error', `${path.join('.')}: file not found: ${photo}`));
