@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { ImageCache } from '../src/images/cache.ts';
 import { treeRss } from './helpers/process-memory.ts';
 import { syntheticKit } from './helpers/synthetic-kit.ts';
-import { imageEnvironment } from '../src/integration/build-stats.ts';
+import { imageEnvironment } from '../src/integration/build-handoff.ts';
 
 // `--images`: the per-image benchmark against Takumi instead (test/bench-images.ts), with resvg's
 // allocator set as in the build's workers (it reads the variable when the process starts).
@@ -155,7 +155,7 @@ try {
     const coldSeconds: number[] = [];
     for (let round = 1; round <= rounds; round++) {
       // The 10,000 run skips the baseline: it would take hours, and the target there is memory and growth.
-      const baseline = size <= 1_000 ? await build(content, out, { [imageEnvironment.threads]: '0', [imageEnvironment.cache]: 'off' }) : undefined;
+      const baseline = size <= 1_000 ? await build(content, out, { [imageEnvironment.workers]: '0', [imageEnvironment.cache]: 'off' }) : undefined;
       if (baseline) console.log(row(String(size), 'baseline', baseline));
       rmSync(cacheDir, { recursive: true, force: true });
       const cold = await build(content, out, {});

@@ -10,9 +10,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { displayPath, hasErrors, type Diagnostic } from '../kit/diagnostics.ts';
 import { isInside, realPathOf } from '../kit/real-path.ts';
 import { loadKit } from '../kit/load.ts';
-import { contentDirVariable, shareReading, takeSharedImages } from '../integration/content-dir.ts';
-import { checkedVariable } from '../integration/index.ts';
-import { imageEnvironment, imageOptions, pagesRendered, takeBuildStats, type BuildStats } from '../integration/build-stats.ts';
+import { closeHandoff, imageOptions, openHandoff, type BuildHandoff, type BuildStats } from '../integration/build-handoff.ts';
 import { startImages, type ImageRun } from '../images/write.ts';
 import { isDiskProblem, writeProblem } from '../kit/write-problem.ts';
 import { isRunning, withLock } from './lock.ts';
@@ -73,23 +71,6 @@ async function unsafeOutputReason(outDir: string, contentDir: string): Promise<s
     return `${outDir} is not empty and does not look like a previous build (no index.html); choose another --out or empty it`;
   }
   return undefined;
-}
-
-/** Runs `work` with some environment variables set (the integration reads them), then puts them back. */
-async function withEnvironment<T>(variables: Record<string, string | undefined>, work: () => Promise<T>): Promise<T> {
-  const saved = Object.fromEntries(Object.keys(variables).map((name) => [name, process.env[name]]));
-  const apply = (values: Record<string, string | undefined>) => {
-    for (const [name, value] of Object.entries(values)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-  };
-  apply(variables);
-  try {
-    return await work();
-  } finally {
-    apply(saved);
-  }
 }
 
 async function countPages(dir: string): Promise<number> {
@@ -170,11 +151,6 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const suffix = `${process.pid}-${Date.now().toString(36)}`;
     const staging = join(dirname(outDir), `.${basename(outDir)}.building-${suffix}`);
     const previous = join(dirname(outDir), `.${basename(outDir)}.previous-${suffix}`);
-    const environment: Record<string, string | undefined> = {
-      [contentDirVariable]: contentDir,
-      [checkedVariable]: '1',
-      ...(options.noCache ? { [imageEnvironment.cache]: 'off' } : {}),
-    };
     const cannotWrite = (error: unknown) => ({ ok: false as const, diagnostics, reason: `cannot write to ${displayPath(outDir)}: ${writeProblem(error)}` });
     try {
       // A read-only or full disk is found here, in words, rather than as a bundler's panic.
@@ -187,21 +163,22 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       return cannotWrite(error);
     }
     let images: ImageRun | undefined;
-    const pagesBefore = pagesRendered();
+    let handoff: BuildHandoff | undefined;
     const report = options.onProgress;
     const ticker = report
       ? setInterval(() => {
           const drawing = images?.progress() ?? { drawn: 0, toDraw: 0 };
-          report({ imagesDrawn: drawing.drawn, imagesToDraw: drawing.toDraw, pages: pagesRendered() - pagesBefore });
+          report({ imagesDrawn: drawing.drawn, imagesToDraw: drawing.toDraw, pages: handoff?.pages.rendered ?? 0 });
         }, progressIntervalMs)
       : undefined;
     ticker?.unref();
     let pages: number;
+    let stats: BuildStats | undefined;
     try {
-      await withEnvironment(environment, async () => {
+      try {
         // Images start before Astro loads (seconds, for a large kit); the integration finishes them.
-        images = startImages(content, imageOptions(projectRoot));
-        shareReading({ content, diagnostics }, images);
+        images = startImages(content, { ...imageOptions(projectRoot), ...(options.noCache ? { cache: false } : {}) });
+        handoff = openHandoff({ contentDir, findingsShown: true, reading: { content, diagnostics }, images });
         const { build } = await import('astro');
         // Astro writes its prerender chunks under the working folder when the output is outside
         // it (a `.astro/` folder in the owner's kit), and those chunks import packages by name, so
@@ -216,12 +193,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
         } finally {
           process.chdir(workingFolder);
         }
-      }).finally(async () => {
+      } finally {
         // Images Astro never asked for (it stopped before its integrations ran) are stopped too.
-        const untaken = takeSharedImages(contentDir);
-        shareReading(undefined);
-        await untaken?.cancel();
-      });
+        const closed = closeHandoff();
+        stats = closed?.stats;
+        await closed?.images?.cancel();
+      }
       pages = await countPages(staging);
       await writePlaceholders(staging);
       if (existsSync(outDir)) await rename(outDir, previous);
@@ -246,7 +223,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       pages,
       partners: content.partners.length,
       seconds: (performance.now() - started) / 1000,
-      stats: takeBuildStats(),
+      stats,
     };
   });
 }

@@ -4,8 +4,7 @@ import { defineCommand } from 'citty';
 import { displayPath, hasErrors, summarize } from '../kit/diagnostics.ts';
 import { loadKit } from '../kit/load.ts';
 import { projectRoot } from '../build/project-root.ts';
-import { contentDirVariable } from '../integration/content-dir.ts';
-import { checkedVariable } from '../integration/index.ts';
+import { openHandoff } from '../integration/build-handoff.ts';
 import { devIndexPath } from '../site/dev-index.ts';
 import { contentOption, fail, rejectUnknown, reportDiagnostics } from './options.ts';
 
@@ -32,9 +31,8 @@ export const devCommand = defineCommand({
       return;
     }
     const shownDir = displayPath(contentDir);
-    process.env[contentDirVariable] = contentDir;
-    // Its findings are printed above; the integration need not print them again.
-    process.env[checkedVariable] = '1';
+    // The kit folder, for as long as the server runs; its findings are printed above already.
+    openHandoff({ contentDir, findingsShown: true });
     // Astro resolves the pages' imports from the project; the kit folder stays as it is.
     process.chdir(projectRoot);
     const { dev } = await import('astro');
