@@ -15,6 +15,7 @@ import { startImages, type ImageRun } from '../images/write.ts';
 import { isDiskProblem, writeProblem } from '../kit/write-problem.ts';
 import { isRunning, withLock } from './lock.ts';
 import { writePlaceholders } from './placeholders.ts';
+import { checkPageCache, dropPageCache, pageCacheDir, preparePageCache, recordPageCache, type PageCacheState } from './page-cache.ts';
 import { projectRoot } from './project-root.ts';
 
 
@@ -44,7 +45,16 @@ export interface BuildProgress {
 const progressIntervalMs = 250;
 
 export type BuildResult =
-  | { ok: true; diagnostics: Diagnostic[]; pages: number; partners: number; seconds: number; stats?: BuildStats | undefined }
+  | {
+      ok: true;
+      diagnostics: Diagnostic[];
+      pages: number;
+      partners: number;
+      seconds: number;
+      stats?: BuildStats | undefined;
+      /** The page cache this build found: none yet, one to reuse, a damaged one (emptied), or `off` (--no-cache). */
+      pageCache: PageCacheState | 'off';
+    }
   | { ok: false; diagnostics: Diagnostic[]; reason: string };
 
 /**
@@ -162,6 +172,15 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       await rm(staging, { recursive: true, force: true }).catch(() => {});
       return cannotWrite(error);
     }
+    const imageSettings = { ...imageOptions(projectRoot), ...(options.noCache ? { cache: false } : {}) };
+    // Pages are reused from the previous build of this kit folder when the cache is on.
+    const pageCache = imageSettings.cache ? pageCacheDir(projectRoot, await realPathOf(contentDir)) : undefined;
+    let pageCacheState: PageCacheState | 'off' = 'off';
+    if (pageCache) {
+      pageCacheState = await checkPageCache(pageCache);
+      if (pageCacheState === 'damaged') log('The page cache was damaged, so every page is built anew this time.');
+      await preparePageCache(pageCache);
+    }
     let images: ImageRun | undefined;
     let handoff: BuildHandoff | undefined;
     const report = options.onProgress;
@@ -177,7 +196,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     try {
       try {
         // Images start before Astro loads (seconds, for a large kit); the integration finishes them.
-        images = startImages(content, { ...imageOptions(projectRoot), ...(options.noCache ? { cache: false } : {}) });
+        images = startImages(content, imageSettings);
         handoff = openHandoff({ contentDir, findingsShown: true, reading: { content, diagnostics }, images });
         const { build } = await import('astro');
         // Astro writes its prerender chunks under the working folder when the output is outside
@@ -189,7 +208,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
         await mkdir(astroWorkingFolder, { recursive: true });
         process.chdir(astroWorkingFolder);
         try {
-          await build({ root: projectRoot, outDir: staging, logLevel: 'error', mode: 'production' });
+          await build({
+            root: projectRoot,
+            outDir: staging,
+            logLevel: 'error',
+            mode: 'production',
+            // Astro keeps its page cache (and its content store) in the kit's own folder of ours.
+            ...(pageCache ? { cacheDir: pageCache } : { experimental: { incrementalBuild: false } }),
+          });
         } finally {
           process.chdir(workingFolder);
         }
@@ -199,6 +225,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
         stats = closed?.stats;
         await closed?.images?.cancel();
       }
+      if (pageCache) await recordPageCache(pageCache);
       pages = await countPages(staging);
       await writePlaceholders(staging);
       if (existsSync(outDir)) await rename(outDir, previous);
@@ -207,6 +234,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     } catch (error) {
       // Without this the workers would draw every image before the process could end.
       await images?.cancel();
+      // Astro may have stopped between storing pages and writing its manifest.
+      if (pageCache) await dropPageCache(pageCache).catch(() => {});
       // Tidying up must not hide the failure that got us here. Astro's writes still in flight
       // finish after its build has failed: wait for them, so no partial page is left behind.
       await removeWhenSettled(staging);
@@ -224,6 +253,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       partners: content.partners.length,
       seconds: (performance.now() - started) / 1000,
       stats,
+      pageCache: pageCacheState,
     };
   });
 }
