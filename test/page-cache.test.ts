@@ -3,10 +3,10 @@
  * src/site/page-keys.ts), on real builds of a copy of the basic fixture. Every rebuild's output
  * is compared byte for byte with a build of the same content that reuses nothing.
  */
-import { cpSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { pageCacheDir } from '../src/build/page-cache.ts';
+import { checkPageCache, pageCacheDir, recordPageCache, type CheckedCopies } from '../src/build/page-cache.ts';
 import { runCli } from './helpers/cli.ts';
 import { copyFixture, repoRoot, tempDir } from './helpers/fixtures.ts';
 
@@ -111,5 +111,49 @@ describe('rebuilding a kit', () => {
     const next = await build(content, out);
     expect(next.pageCache).toBe('sound');
     expect(next.stats.pagesRendered).toBe(alwaysRendered);
+  });
+});
+
+describe('the page cache check', () => {
+  /** A cache folder as Astro leaves it: a manifest naming two stored copies, and the copies. */
+  function astroCache(): string {
+    const dir = join(tempDir('page-cache-check'), 'cache');
+    mkdirSync(join(dir, 'dist', 'kit', 'abc'), { recursive: true });
+    writeFileSync(join(dir, 'dist', 'kit', 'abc', 'index.html'), '<p>kit</p>');
+    writeFileSync(join(dir, 'dist', 'index.html'), '<p>home</p>');
+    const paths = { '/kit/abc/': { cacheKey: 'k', outputFile: 'kit/abc/index.html' } };
+    writeFileSync(join(dir, 'incremental-build.json'), JSON.stringify({ version: 1, routes: { 'src/pages/kit/[token].astro': { dependencyHash: 'd', paths } } }));
+    return dir;
+  }
+
+  it('finds nothing to reuse in a folder that is not there', async () => {
+    expect(await checkPageCache(join(tempDir('page-cache-none'), 'cache'))).toBe('empty');
+  });
+
+  it('reuses a cache whose copies are the ones recorded, and records a copy rewritten since', async () => {
+    const dir = astroCache();
+    await recordPageCache(dir);
+    const checked: CheckedCopies = new Map();
+    expect(await checkPageCache(dir, checked)).toBe('sound');
+    // Astro renders the page again and stores its new copy: the record must follow.
+    writeFileSync(join(dir, 'dist', 'kit', 'abc', 'index.html'), '<p>kit, edited</p>');
+    await recordPageCache(dir, checked);
+    expect(await checkPageCache(dir)).toBe('sound');
+  });
+
+  it('empties a cache with a changed copy, an unknown copy, no record or a broken manifest', async () => {
+    const damages: ((dir: string) => void)[] = [
+      (dir) => writeFileSync(join(dir, 'dist', 'kit', 'abc', 'index.html'), '<p>tampered</p>'),
+      (dir) => writeFileSync(join(dir, 'dist', 'extra.html'), '<p>?</p>'),
+      (dir) => writeFileSync(join(dir, 'referral-kit-pages.json'), '{'),
+      (dir) => writeFileSync(join(dir, 'incremental-build.json'), '{"routes": '),
+    ];
+    for (const damage of damages) {
+      const dir = astroCache();
+      await recordPageCache(dir);
+      damage(dir);
+      expect(await checkPageCache(dir)).toBe('damaged');
+      expect(existsSync(dir)).toBe(false);
+    }
   });
 });

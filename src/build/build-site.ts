@@ -15,7 +15,7 @@ import { startImages, type ImageRun } from '../images/write.ts';
 import { isDiskProblem, writeProblem } from '../kit/write-problem.ts';
 import { isRunning, withLock } from './lock.ts';
 import { writePlaceholders } from './placeholders.ts';
-import { checkPageCache, dropPageCache, pageCacheDir, preparePageCache, recordPageCache, type PageCacheState } from './page-cache.ts';
+import { checkPageCache, dropPageCache, pageCacheDir, preparePageCache, recordPageCache, type CheckedCopies, type PageCacheState } from './page-cache.ts';
 import { projectRoot } from './project-root.ts';
 
 
@@ -176,8 +176,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // Pages are reused from the previous build of this kit folder when the cache is on.
     const pageCache = imageSettings.cache ? pageCacheDir(projectRoot, await realPathOf(contentDir)) : undefined;
     let pageCacheState: PageCacheState | 'off' = 'off';
+    const checkedCopies: CheckedCopies = new Map();
     if (pageCache) {
-      pageCacheState = await checkPageCache(pageCache);
+      pageCacheState = await checkPageCache(pageCache, checkedCopies);
       if (pageCacheState === 'damaged') log('The page cache was damaged, so every page is built anew this time.');
       await preparePageCache(pageCache);
     }
@@ -225,7 +226,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
         stats = closed?.stats;
         await closed?.images?.cancel();
       }
-      if (pageCache) await recordPageCache(pageCache);
+      if (pageCache) await recordPageCache(pageCache, checkedCopies);
       pages = await countPages(staging);
       await writePlaceholders(staging);
       if (existsSync(outDir)) await rename(outDir, previous);

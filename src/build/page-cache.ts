@@ -9,7 +9,7 @@
  * them; a copy that is missing, changed or unlisted empties the cache, and every page renders anew.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 
 /** Astro's names, inside its cache folder (node_modules/astro/dist/core/build/incremental.js). */
@@ -27,6 +27,9 @@ interface PageRecord {
 
 /** What the check found: nothing to reuse yet, a cache to reuse, or a damaged one (now emptied). */
 export type PageCacheState = 'empty' | 'sound' | 'damaged';
+
+/** The copies the check read, by path: their hash, and their size and time so a later look can tell they are the same file. */
+export type CheckedCopies = Map<string, { hash: string; size: number; mtimeMs: number }>;
 
 /** The cache folder of one kit folder (by its real path), inside the project. */
 export function pageCacheDir(projectRoot: string, realContentDir: string): string {
@@ -61,7 +64,7 @@ function manifestFiles(manifest: unknown): string[] | undefined {
  * with the same bytes. When anything is off, the whole cache is removed (the build then renders
  * every page and stores a fresh one).
  */
-export async function checkPageCache(dir: string): Promise<PageCacheState> {
+export async function checkPageCache(dir: string, checked: CheckedCopies = new Map()): Promise<PageCacheState> {
   const manifestText = await readFile(join(dir, astroManifest), 'utf8').catch(() => undefined);
   const recordText = await readFile(join(dir, recordFile), 'utf8').catch(() => undefined);
   if (manifestText === undefined && recordText === undefined && !(await storedCopies(dir)).length) return 'empty';
@@ -83,8 +86,11 @@ export async function checkPageCache(dir: string): Promise<PageCacheState> {
   const present = await storedCopies(dir);
   if (present.length !== Object.keys(record.files).length) return damaged();
   for (const file of present) {
-    const bytes = await readFile(join(dir, astroCopies, file)).catch(() => undefined);
-    if (!bytes || record.files[file] !== sha256(bytes)) return damaged();
+    const path = join(dir, astroCopies, file);
+    const [bytes, stats] = await Promise.all([readFile(path).catch(() => undefined), stat(path).catch(() => undefined)]);
+    const hash = bytes && sha256(bytes);
+    if (!hash || !stats || record.files[file] !== hash) return damaged();
+    checked.set(file, { hash, size: stats.size, mtimeMs: stats.mtimeMs });
   }
   return 'sound';
 }
@@ -95,10 +101,19 @@ export async function preparePageCache(dir: string): Promise<void> {
   await mkdir(dir, { recursive: true, mode: 0o700 });
 }
 
-/** Records the hash of every stored copy, after a build that succeeded. */
-export async function recordPageCache(dir: string): Promise<void> {
+/**
+ * Records the hash of every stored copy, after a build that succeeded. A copy the check read
+ * before the build and Astro has not written since (same size and time) keeps the hash it had:
+ * a warm rebuild of a large kit reads only the copies of the pages it rendered.
+ */
+export async function recordPageCache(dir: string, checked: CheckedCopies = new Map()): Promise<void> {
   const files: Record<string, string> = {};
-  for (const file of await storedCopies(dir)) files[file] = sha256(await readFile(join(dir, astroCopies, file)));
+  for (const file of await storedCopies(dir)) {
+    const path = join(dir, astroCopies, file);
+    const before = checked.get(file);
+    const now = before && (await stat(path));
+    files[file] = before && now && now.size === before.size && now.mtimeMs === before.mtimeMs ? before.hash : sha256(await readFile(path));
+  }
   const record: PageRecord = { version: recordVersion, files };
   const temporary = join(dir, `${recordFile}.${process.pid}.tmp`);
   await writeFile(temporary, JSON.stringify(record), { mode: 0o600 });
