@@ -35,7 +35,9 @@ function files(dir: string): Record<string, string> {
 /** The site as a build that reuses nothing makes it, for the same content. */
 async function expectSameAsColdBuild(content: string, out: string): Promise<void> {
   const cold = join(tempDir('cold'), 'dist');
-  await build(content, cold, '--no-cache');
+  const reusingNothing = await build(content, cold, '--no-cache');
+  expect(reusingNothing.pageCache).toBe('off');
+  expect(reusingNothing.stats.pagesRendered).toBe(reusingNothing.pages);
   const expected = files(cold);
   const actual = files(out);
   expect(Object.keys(actual).sort()).toEqual(Object.keys(expected).sort());
