@@ -34,4 +34,9 @@ export default defineConfig({
     build: { assetsInlineLimit: 0 },
   },
   devToolbar: { enabled: false },
+  experimental: {
+    // A rebuild copies the pages whose cache key (src/site/page-keys.ts) and code are unchanged
+    // from the previous build instead of rendering them (src/build/page-cache.ts).
+    incrementalBuild: true,
+  },
 });

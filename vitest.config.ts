@@ -7,6 +7,7 @@ import { defineConfig } from 'vitest/config';
 const buildTests = [
   'test/build.test.ts',
   'test/cache.test.ts',
+  'test/page-cache.test.ts',
   'test/cli.test.ts',
   'test/copy-overrides.test.ts',
   'test/hostile.test.ts',

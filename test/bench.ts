@@ -1,29 +1,35 @@
 /**
  * The build benchmark: `npm run bench` (`-- --huge` adds 10,000 partners; `-- --partners 20,50`
  * picks other sizes for a quick run; `-- --rounds 3` repeats each size and reports medians;
- * `-- --images` measures single images against Takumi instead: see test/bench-images.ts). It
- * prints figures
- * and is not a test: speed depends on the machine, correctness is tested in test/cache.test.ts.
+ * `-- --images` measures single images against Takumi instead: see test/bench-images.ts;
+ * `-- --example` times rebuilds of the example kit after editing one script, and `check` on it).
+ * It prints figures and is not a test: speed depends on the machine; correctness is tested in
+ * test/cache.test.ts and test/page-cache.test.ts.
  *
  * For kits of 100 and 1,000 partners (realistic names in several scripts, 5 scripts, 100
  * testimonials), it measures in one run:
- *   baseline  images rendered one by one in the build's thread, no cache
- *   cold      worker pool, empty cache
- *   warm      rebuild after editing one partner's file
- * and prints wall time, images rendered, ms per image, peak memory (the build and the processes it
- * starts, sampled), page generation per page, how fast the machine was just before each build
- * (a fixed CPU loop) and how much CPU time a virtual machine's host took away during it (steal),
- * and the ratios baseline/cold and cold/warm.
+ *   baseline    the usual way: an Astro endpoint per image (satori's SVG as is, resvg, its own
+ *               PNG encoder), one after another in the build's process, no cache
+ *               (test/bench-baseline/); the pages are Referral Kit's, all rendered
+ *   in-process  `referral-kit build` with our renderer in the build's own process, no workers,
+ *               no cache (a second reference: what the workers and the caches add)
+ *   cold        `referral-kit build`: worker pool, empty image and page caches
+ *   warm        `referral-kit build` again after editing one partner's file
+ * and prints wall time, images rendered, ms per image, pages rendered, peak memory (the build and
+ * the processes it starts, sampled), page generation per page, how fast the machine was just
+ * before each build (a fixed CPU loop) and how much CPU time a virtual machine's host took away
+ * during it (steal), and the ratios baseline/cold, in-process/cold and cold/warm.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ImageCache } from '../src/images/cache.ts';
+import { pageCacheDir } from '../src/build/page-cache.ts';
 import { treeRss } from './helpers/process-memory.ts';
 import { syntheticKit } from './helpers/synthetic-kit.ts';
-import { imageEnvironment } from '../src/integration/build-stats.ts';
+import { imageEnvironment } from '../src/integration/build-handoff.ts';
 
 // `--images`: the per-image benchmark against Takumi instead (test/bench-images.ts), with resvg's
 // allocator set as in the build's workers (it reads the variable when the process starts).
@@ -54,7 +60,7 @@ const sizes = option('--partners')?.split(',').map(Number) ?? (huge ? [100, 1_00
  */
 const rounds = Number(option('--rounds') ?? 1);
 if (!sizes.every((size) => Number.isInteger(size) && size > 0) || !Number.isInteger(rounds) || rounds < 1) {
-  console.error('usage: npm run bench -- [--huge] [--partners 100,1000] [--rounds 3]');
+  console.error('usage: npm run bench -- [--huge] [--partners 100,1000] [--rounds 3] | --images | --example');
   process.exit(2);
 }
 
@@ -63,6 +69,8 @@ interface Run {
   rendered: number;
   total: number;
   pages: number;
+  /** Pages rendered; the others were copied from the previous build. */
+  pagesRendered: number;
   pageSeconds: number;
   rssMb: number;
   /** Seconds the machine check took just before this build. */
@@ -91,11 +99,12 @@ function machineCheck(): number {
 }
 
 /** One build in a child process; its peak memory counts the rendering processes it starts. */
-async function build(content: string, out: string, environment: Record<string, string>): Promise<Run> {
+async function build(content: string, out: string, environment: Record<string, string>, how: 'referral-kit' | 'baseline' = 'referral-kit'): Promise<Run> {
   const check = machineCheck();
   const ticks = cpuTicks();
   const started = performance.now();
-  const child = spawn(process.execPath, [join(root, 'bin', 'referral-kit.js'), 'build', '--content', content, '--out', out, '--json'], {
+  const command = how === 'baseline' ? [join(root, 'test', 'bench-baseline', 'build.ts'), content, out] : [join(root, 'bin', 'referral-kit.js'), 'build', '--content', content, '--out', out, '--json'];
+  const child = spawn(process.execPath, command, {
     env: { ...process.env, ...environment },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -110,12 +119,13 @@ async function build(content: string, out: string, environment: Record<string, s
   const seconds = (performance.now() - started) / 1000;
   const after = cpuTicks();
   if (code !== 0) throw new Error(`build failed:\n${stderr}`);
-  const result = JSON.parse(stdout) as { pages: number; stats: { pageSeconds: number; images: { rendered: number; total: number } } };
+  const result = JSON.parse(stdout) as { pages: number; stats: { pageSeconds: number; pagesRendered: number; images: { rendered: number; total: number } } };
   return {
     seconds,
     rendered: result.stats.images.rendered,
     total: result.stats.images.total,
     pages: result.pages,
+    pagesRendered: result.stats.pagesRendered,
     pageSeconds: result.stats.pageSeconds,
     rssMb: peak / 1024 / 1024,
     check,
@@ -125,22 +135,33 @@ async function build(content: string, out: string, environment: Record<string, s
 
 function row(kit: string, name: string, run: Run): string {
   const perImage = run.rendered ? `${((run.seconds * 1000) / run.rendered).toFixed(0)}` : '–';
-  const cells = [kit, name, `${run.seconds.toFixed(1)} s`, `${run.rendered}/${run.total}`, perImage, `${run.rssMb.toFixed(0)} MB`, String(run.pages), ((run.pageSeconds * 1000) / run.pages).toFixed(2), `${run.check.toFixed(2)} s`, `${(run.steal * 100).toFixed(0)}%`];
-  const widths = [9, 9, 10, 13, 9, 10, 7, 8, 8, 6];
+  // The baseline's endpoints render among the pages, so its page generation time is not the pages' own.
+  const perPage = name === 'baseline' ? '–' : ((run.pageSeconds * 1000) / Math.max(1, run.pagesRendered)).toFixed(2);
+  const cells = [kit, name, `${run.seconds.toFixed(1)} s`, `${run.rendered}/${run.total}`, perImage, `${run.pagesRendered}/${run.pages}`, `${run.rssMb.toFixed(0)} MB`, perPage, `${run.check.toFixed(2)} s`, `${(run.steal * 100).toFixed(0)}%`];
   return cells.map((cell, i) => cell.padEnd(widths[i]!)).join('');
 }
 
+const widths = [9, 12, 10, 13, 9, 13, 10, 8, 8, 6];
+
 const work = mkdtempSync(join(tmpdir(), 'referral-kit-bench-'));
-console.log(`Referral Kit build benchmark · ${new Date().toISOString().slice(0, 10)} · ${cpus()[0]?.model.trim()} · ${availableParallelism()} cores · Node ${process.version}`);
-console.log(`(ms/image: wall time per rendered image; ms/page: page generation per page;`);
-console.log(` check: a fixed CPU loop timed before the build, to see how fast the machine was just then;`);
-console.log(` steal: CPU time the virtual machine's host gave to others during the build, when it says)\n`);
-console.log(['partners', 'run', 'wall', 'rendered', 'ms/image', 'peak RSS', 'pages', 'ms/page', 'check', 'steal'].map((h, i) => h.padEnd([9, 9, 10, 13, 9, 10, 7, 8, 8, 6][i]!)).join(''));
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 };
+if (process.argv.includes('--example')) {
+  try {
+    await benchExample();
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  process.exit(0);
+}
+console.log(`Referral Kit build benchmark · ${new Date().toISOString().slice(0, 10)} · ${cpus()[0]?.model.trim()} · ${availableParallelism()} cores · Node ${process.version}`);
+console.log(`(ms/image: wall time per rendered image; pages: rendered/in the site; ms/page: page generation per rendered page;`);
+console.log(` check: a fixed CPU loop timed before the build, to see how fast the machine was just then;`);
+console.log(` steal: CPU time the virtual machine's host gave to others during the build, when it says)\n`);
+console.log(['partners', 'run', 'wall', 'images', 'ms/image', 'pages', 'peak RSS', 'ms/page', 'check', 'steal'].map((h, i) => h.padEnd(widths[i]!)).join(''));
 const times = (values: number[]) => values.map((value) => `${value.toFixed(2)}×`).join(' ');
 
 const perPartner: Record<number, number> = {};
@@ -149,15 +170,21 @@ try {
     const content = join(work, `kit-${size}`, 'content');
     syntheticKit(content, size);
     const out = join(work, `kit-${size}`, 'dist');
-    const cacheDir = new ImageCache(root, content).dir;
+    const cacheDirs = [new ImageCache(root, content).dir, pageCacheDir(root, realpathSync(content))];
+    const emptyCaches = () => {
+      for (const dir of cacheDirs) rmSync(dir, { recursive: true, force: true });
+    };
     const baselineOverCold: number[] = [];
+    const inProcessOverCold: number[] = [];
     const coldOverWarm: number[] = [];
     const coldSeconds: number[] = [];
     for (let round = 1; round <= rounds; round++) {
       // The 10,000 run skips the baseline: it would take hours, and the target there is memory and growth.
-      const baseline = size <= 1_000 ? await build(content, out, { [imageEnvironment.threads]: '0', [imageEnvironment.cache]: 'off' }) : undefined;
+      const baseline = size <= 1_000 ? await build(content, out, {}, 'baseline') : undefined;
       if (baseline) console.log(row(String(size), 'baseline', baseline));
-      rmSync(cacheDir, { recursive: true, force: true });
+      const inProcess = size <= 1_000 ? await build(content, out, { [imageEnvironment.workers]: '0', [imageEnvironment.cache]: 'off' }) : undefined;
+      if (inProcess) console.log(row(String(size), 'in-process', inProcess));
+      emptyCaches();
       const cold = await build(content, out, {});
       console.log(row(String(size), 'cold', cold));
       const edited = join(content, 'partners', 'partner-1.yaml');
@@ -165,18 +192,24 @@ try {
       const warm = await build(content, out, {});
       console.log(row(String(size), 'warm', warm));
       if (baseline) baselineOverCold.push(baseline.seconds / cold.seconds);
+      if (inProcess) inProcessOverCold.push(inProcess.seconds / cold.seconds);
       coldOverWarm.push(cold.seconds / warm.seconds);
       coldSeconds.push(cold.seconds);
-      rmSync(cacheDir, { recursive: true, force: true });
+      emptyCaches();
     }
     perPartner[size] = median(coldSeconds) / size;
     const ratios = [
       baselineOverCold.length ? `baseline/cold ${times([median(baselineOverCold)])}` : '',
+      inProcessOverCold.length ? `in-process/cold ${times([median(inProcessOverCold)])}` : '',
       `cold/warm ${times([median(coldOverWarm)])}`,
     ].filter(Boolean);
     console.log(`${''.padEnd(9)}${ratios.join(', ')}${rounds > 1 ? ' (medians of the rounds)' : ''}`);
     if (rounds > 1) {
-      const each = [baselineOverCold.length ? `baseline/cold ${times(baselineOverCold)}` : '', `cold/warm ${times(coldOverWarm)}`].filter(Boolean);
+      const each = [
+        baselineOverCold.length ? `baseline/cold ${times(baselineOverCold)}` : '',
+        inProcessOverCold.length ? `in-process/cold ${times(inProcessOverCold)}` : '',
+        `cold/warm ${times(coldOverWarm)}`,
+      ].filter(Boolean);
       console.log(`${''.padEnd(9)}each round: ${each.join('; ')}`);
     }
     console.log('');
@@ -186,4 +219,42 @@ try {
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
+}
+
+/** Runs `referral-kit <args>` and returns its wall time in seconds. */
+async function timed(args: string[]): Promise<number> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [join(root, 'bin', 'referral-kit.js'), ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  if (code !== 0) throw new Error(`referral-kit ${args.join(' ')} failed:\n${stderr}`);
+  return (performance.now() - started) / 1000;
+}
+
+/**
+ * `--example`: the example kit (a copy of content/) built once, then rebuilt after editing one
+ * script, `--rounds` times (5 by default), alternating with `check` on the same kit; prints the
+ * medians against the targets (a rebuild under 3 s, `check` under 0.8 s).
+ */
+async function benchExample(): Promise<void> {
+  const exampleRounds = Number(option('--rounds') ?? 5);
+  const content = join(work, 'example', 'content');
+  cpSync(join(root, 'content'), content, { recursive: true });
+  const out = join(work, 'example', 'dist');
+  console.log(`Referral Kit example-kit benchmark · ${new Date().toISOString().slice(0, 10)} · ${cpus()[0]?.model.trim()} · ${availableParallelism()} cores · Node ${process.version}`);
+  const first = await timed(['build', '--content', content, '--out', out, '--json']);
+  console.log(`first build (caches of this copy empty): ${first.toFixed(2)} s`);
+  const script = join(content, 'scripts', 'one-liner.mdx');
+  const rebuilds: number[] = [];
+  const checks: number[] = [];
+  const machine: number[] = [];
+  for (let round = 1; round <= exampleRounds; round++) {
+    machine.push(machineCheck());
+    writeFileSync(script, `${readFileSync(script, 'utf8').trimEnd()}\n\n(Edited ${round}.)\n`);
+    rebuilds.push(await timed(['build', '--content', content, '--out', out, '--json']));
+    checks.push(await timed(['check', '--content', content]));
+    console.log(`round ${round}: rebuild after editing scripts/one-liner.mdx ${rebuilds.at(-1)!.toFixed(2)} s, check ${checks.at(-1)!.toFixed(2)} s (machine check ${machine.at(-1)!.toFixed(2)} s)`);
+  }
+  console.log(`\nmedian of ${exampleRounds}: rebuild ${median(rebuilds).toFixed(2)} s (target < 3 s), check ${median(checks).toFixed(2)} s (target < 0.8 s)`);
 }

@@ -34,16 +34,16 @@ function cacheFolder(root: string): string {
   return join(entries, readdirSync(entries)[0]!);
 }
 
-const inThread = (root: string): WriteOptions => ({ root, cache: true, threads: 0 });
+const inProcess = (root: string): WriteOptions => ({ root, cache: true, workers: 0 });
 
 describe('the image cache', () => {
   it('renders nothing when nothing changed, and gives the same bytes', async () => {
     const content = await kit();
     const root = tempDir('cache-root');
     const [first, second] = [tempDir('out'), tempDir('out')];
-    const cold = await writeImages(content, first, inThread(root));
+    const cold = await writeImages(content, first, inProcess(root));
     expect(cold).toMatchObject({ total: 17, rendered: 17, fromCache: 0 });
-    const warm = await writeImages(content, second, inThread(root));
+    const warm = await writeImages(content, second, inProcess(root));
     expect(warm).toMatchObject({ total: 17, rendered: 0, fromCache: 17 });
     expect(images(second)).toEqual(images(first));
   });
@@ -51,20 +51,20 @@ describe('the image cache', () => {
   it('re-renders exactly the images whose inputs changed', async () => {
     const content = await kit();
     const root = tempDir('cache-root');
-    await writeImages(content, tempDir('out'), inThread(root));
+    await writeImages(content, tempDir('out'), inProcess(root));
 
     // A partner's name appears on their two cards and their prospect preview.
     content.partners.find((p) => p.slug === 'jane-smith')!.data.name = 'Janet Smith';
-    expect((await writeImages(content, tempDir('out'), inThread(root))).rendered).toBe(3);
+    expect((await writeImages(content, tempDir('out'), inProcess(root))).rendered).toBe(3);
 
     // A testimonial's photo appears on that testimonial's two images only.
     const photo = join(content.contentDir, 'photos', 'pat-lee.png');
     writeFileSync(photo, new Resvg('<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40"><rect width="40" height="40" fill="#123456"/></svg>').render().asPng());
-    expect((await writeImages(content, tempDir('out'), inThread(root))).rendered).toBe(2);
+    expect((await writeImages(content, tempDir('out'), inProcess(root))).rendered).toBe(2);
 
     // The accent colour is on every image.
     content.kit.site.accent = '#123456';
-    expect((await writeImages(content, tempDir('out'), inThread(root))).rendered).toBe(17);
+    expect((await writeImages(content, tempDir('out'), inProcess(root))).rendered).toBe(17);
   });
 
   it('keys on the fonts a text needs, and on the code of its own template', async () => {
@@ -97,14 +97,14 @@ describe('the image cache', () => {
     const content = await kit();
     const root = tempDir('cache-root');
     const first = tempDir('out');
-    await writeImages(content, first, inThread(root));
+    await writeImages(content, first, inProcess(root));
     const [entry] = readdirSync(cacheFolder(root));
     const file = join(cacheFolder(root), entry!);
     const bytes = readFileSync(file);
     bytes.writeUInt8(bytes.readUInt8(bytes.length - 100) ^ 0xff, bytes.length - 100);
     writeFileSync(file, bytes);
     const second = tempDir('out');
-    expect((await writeImages(content, second, inThread(root))).rendered).toBe(1);
+    expect((await writeImages(content, second, inProcess(root))).rendered).toBe(1);
     expect(images(second)).toEqual(images(first));
   });
 
@@ -112,13 +112,13 @@ describe('the image cache', () => {
     const content = await kit();
     const root = tempDir('cache-root');
     const first = tempDir('out');
-    await writeImages(content, first, inThread(root));
+    await writeImages(content, first, inProcess(root));
     const [entry] = readdirSync(cacheFolder(root)).filter((name) => name.endsWith('.png'));
     const file = join(cacheFolder(root), entry!);
     rmSync(file);
     mkdirSync(join(file, 'in-the-way'), { recursive: true });
     const second = tempDir('out');
-    expect((await writeImages(content, second, inThread(root))).rendered).toBe(1);
+    expect((await writeImages(content, second, inProcess(root))).rendered).toBe(1);
     expect(images(second)).toEqual(images(first));
     expect(statSync(file).isFile()).toBe(true);
   });
@@ -127,22 +127,22 @@ describe('the image cache', () => {
     const content = await kit();
     const root = tempDir('cache-root');
     const first = tempDir('out');
-    await writeImages(content, first, inThread(root));
+    await writeImages(content, first, inProcess(root));
     const [a, b] = readdirSync(cacheFolder(root)).filter((name) => name.endsWith('.png')).map((name) => join(cacheFolder(root), name));
     const [bytesA, bytesB] = [readFileSync(a!), readFileSync(b!)];
     writeFileSync(a!, bytesB);
     writeFileSync(b!, bytesA);
     const second = tempDir('out');
-    expect((await writeImages(content, second, inThread(root))).rendered).toBe(2);
+    expect((await writeImages(content, second, inProcess(root))).rendered).toBe(2);
     expect(images(second)).toEqual(images(first));
   });
 
   it('prunes entries the last build did not use', async () => {
     const content = await kit();
     const root = tempDir('cache-root');
-    await writeImages(content, tempDir('out'), inThread(root));
+    await writeImages(content, tempDir('out'), inProcess(root));
     content.partners = content.partners.filter((p) => p.slug !== 'quiet-partner');
-    await writeImages(content, tempDir('out'), inThread(root));
+    await writeImages(content, tempDir('out'), inProcess(root));
     expect(readdirSync(cacheFolder(root)).filter((f) => f.endsWith('.png'))).toHaveLength(15);
   });
 
@@ -150,19 +150,19 @@ describe('the image cache', () => {
     const content = await kit();
     const root = tempDir('cache-root');
     const [a, b] = [tempDir('out'), tempDir('out')];
-    await Promise.all([writeImages(content, a, inThread(root)), writeImages(content, b, inThread(root))]);
+    await Promise.all([writeImages(content, a, inProcess(root)), writeImages(content, b, inProcess(root))]);
     expect(images(b)).toEqual(images(a));
     const after = tempDir('out');
-    expect((await writeImages(content, after, inThread(root))).rendered).toBe(0);
+    expect((await writeImages(content, after, inProcess(root))).rendered).toBe(0);
     expect(images(after)).toEqual(images(a));
   });
 
-  it('renders the same bytes in worker processes as in the build\'s own thread', async () => {
+  it('renders the same bytes in worker processes as in the build\'s own process', async () => {
     const content = await kit();
     const [pooled, single] = [tempDir('out'), tempDir('out')];
-    const stats = await writeImages(content, pooled, { root: tempDir('cache-root'), cache: false, threads: 2 });
-    expect(stats.threads).toBe(2);
-    await writeImages(content, single, { root: tempDir('cache-root'), cache: false, threads: 0 });
+    const stats = await writeImages(content, pooled, { root: tempDir('cache-root'), cache: false, workers: 2 });
+    expect(stats.workers).toBe(2);
+    await writeImages(content, single, { root: tempDir('cache-root'), cache: false, workers: 0 });
     expect(images(pooled)).toEqual(images(single));
   });
 
@@ -170,7 +170,7 @@ describe('the image cache', () => {
     const content = await kit();
     const root = tempDir('cache-root');
     const before = childProcesses(process.pid);
-    const run = startImages(content, { root, cache: true, threads: 2 });
+    const run = startImages(content, { root, cache: true, workers: 2 });
     const entries = () => (existsSync(join(root, 'node_modules')) ? readdirSync(cacheFolder(root)).filter((name) => name.endsWith('.png')).length : 0);
     await expect.poll(entries, { interval: 10 }).toBeGreaterThan(0);
     await run.cancel();
@@ -184,7 +184,7 @@ describe('the image cache', () => {
   it('can be turned off', async () => {
     const content = await kit();
     const root = tempDir('cache-root');
-    await writeImages(content, tempDir('out'), { root, cache: false, threads: 0 });
-    expect((await writeImages(content, tempDir('out'), inThread(root))).rendered).toBe(17);
+    await writeImages(content, tempDir('out'), { root, cache: false, workers: 0 });
+    expect((await writeImages(content, tempDir('out'), inProcess(root))).rendered).toBe(17);
   });
 });

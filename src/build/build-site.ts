@@ -10,13 +10,12 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { displayPath, hasErrors, type Diagnostic } from '../kit/diagnostics.ts';
 import { isInside, realPathOf } from '../kit/real-path.ts';
 import { loadKit } from '../kit/load.ts';
-import { contentDirVariable, shareReading, takeSharedImages } from '../integration/content-dir.ts';
-import { checkedVariable } from '../integration/index.ts';
-import { imageEnvironment, imageOptions, pagesRendered, takeBuildStats, type BuildStats } from '../integration/build-stats.ts';
+import { closeHandoff, imageOptions, openHandoff, type BuildHandoff, type BuildStats } from '../integration/build-handoff.ts';
 import { startImages, type ImageRun } from '../images/write.ts';
 import { isDiskProblem, writeProblem } from '../kit/write-problem.ts';
 import { isRunning, withLock } from './lock.ts';
 import { writePlaceholders } from './placeholders.ts';
+import { checkPageCache, dropPageCache, pageCacheDir, preparePageCache, recordPageCache, type CheckedCopies, type PageCacheState } from './page-cache.ts';
 import { projectRoot } from './project-root.ts';
 
 
@@ -46,7 +45,16 @@ export interface BuildProgress {
 const progressIntervalMs = 250;
 
 export type BuildResult =
-  | { ok: true; diagnostics: Diagnostic[]; pages: number; partners: number; seconds: number; stats?: BuildStats | undefined }
+  | {
+      ok: true;
+      diagnostics: Diagnostic[];
+      pages: number;
+      partners: number;
+      seconds: number;
+      stats?: BuildStats | undefined;
+      /** The page cache this build found: none yet, one to reuse, a damaged one (emptied), or `off` (--no-cache). */
+      pageCache: PageCacheState | 'off';
+    }
   | { ok: false; diagnostics: Diagnostic[]; reason: string };
 
 /**
@@ -73,23 +81,6 @@ async function unsafeOutputReason(outDir: string, contentDir: string): Promise<s
     return `${outDir} is not empty and does not look like a previous build (no index.html); choose another --out or empty it`;
   }
   return undefined;
-}
-
-/** Runs `work` with some environment variables set (the integration reads them), then puts them back. */
-async function withEnvironment<T>(variables: Record<string, string | undefined>, work: () => Promise<T>): Promise<T> {
-  const saved = Object.fromEntries(Object.keys(variables).map((name) => [name, process.env[name]]));
-  const apply = (values: Record<string, string | undefined>) => {
-    for (const [name, value] of Object.entries(values)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-  };
-  apply(variables);
-  try {
-    return await work();
-  } finally {
-    apply(saved);
-  }
 }
 
 async function countPages(dir: string): Promise<number> {
@@ -170,11 +161,6 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const suffix = `${process.pid}-${Date.now().toString(36)}`;
     const staging = join(dirname(outDir), `.${basename(outDir)}.building-${suffix}`);
     const previous = join(dirname(outDir), `.${basename(outDir)}.previous-${suffix}`);
-    const environment: Record<string, string | undefined> = {
-      [contentDirVariable]: contentDir,
-      [checkedVariable]: '1',
-      ...(options.noCache ? { [imageEnvironment.cache]: 'off' } : {}),
-    };
     const cannotWrite = (error: unknown) => ({ ok: false as const, diagnostics, reason: `cannot write to ${displayPath(outDir)}: ${writeProblem(error)}` });
     try {
       // A read-only or full disk is found here, in words, rather than as a bundler's panic.
@@ -186,22 +172,33 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       await rm(staging, { recursive: true, force: true }).catch(() => {});
       return cannotWrite(error);
     }
+    const imageSettings = { ...imageOptions(projectRoot), ...(options.noCache ? { cache: false } : {}) };
+    // Pages are reused from the previous build of this kit folder when the cache is on.
+    const pageCache = imageSettings.cache ? pageCacheDir(projectRoot, await realPathOf(contentDir)) : undefined;
+    let pageCacheState: PageCacheState | 'off' = 'off';
+    const checkedCopies: CheckedCopies = new Map();
+    if (pageCache) {
+      pageCacheState = await checkPageCache(pageCache, checkedCopies);
+      if (pageCacheState === 'damaged') log('The page cache was damaged, so every page is built anew this time.');
+      await preparePageCache(pageCache);
+    }
     let images: ImageRun | undefined;
-    const pagesBefore = pagesRendered();
+    let handoff: BuildHandoff | undefined;
     const report = options.onProgress;
     const ticker = report
       ? setInterval(() => {
           const drawing = images?.progress() ?? { drawn: 0, toDraw: 0 };
-          report({ imagesDrawn: drawing.drawn, imagesToDraw: drawing.toDraw, pages: pagesRendered() - pagesBefore });
+          report({ imagesDrawn: drawing.drawn, imagesToDraw: drawing.toDraw, pages: handoff?.pages.rendered ?? 0 });
         }, progressIntervalMs)
       : undefined;
     ticker?.unref();
     let pages: number;
+    let stats: BuildStats | undefined;
     try {
-      await withEnvironment(environment, async () => {
+      try {
         // Images start before Astro loads (seconds, for a large kit); the integration finishes them.
-        images = startImages(content, imageOptions(projectRoot));
-        shareReading({ content, diagnostics }, images);
+        images = startImages(content, imageSettings);
+        handoff = openHandoff({ contentDir, findingsShown: true, reading: { content, diagnostics }, images });
         const { build } = await import('astro');
         // Astro writes its prerender chunks under the working folder when the output is outside
         // it (a `.astro/` folder in the owner's kit), and those chunks import packages by name, so
@@ -212,16 +209,24 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
         await mkdir(astroWorkingFolder, { recursive: true });
         process.chdir(astroWorkingFolder);
         try {
-          await build({ root: projectRoot, outDir: staging, logLevel: 'error', mode: 'production' });
+          await build({
+            root: projectRoot,
+            outDir: staging,
+            logLevel: 'error',
+            mode: 'production',
+            // Astro keeps its page cache (and its content store) in the kit's own folder of ours.
+            ...(pageCache ? { cacheDir: pageCache } : { experimental: { incrementalBuild: false } }),
+          });
         } finally {
           process.chdir(workingFolder);
         }
-      }).finally(async () => {
+      } finally {
         // Images Astro never asked for (it stopped before its integrations ran) are stopped too.
-        const untaken = takeSharedImages(contentDir);
-        shareReading(undefined);
-        await untaken?.cancel();
-      });
+        const closed = closeHandoff();
+        stats = closed?.stats;
+        await closed?.images?.cancel();
+      }
+      if (pageCache) await recordPageCache(pageCache, checkedCopies);
       pages = await countPages(staging);
       await writePlaceholders(staging);
       if (existsSync(outDir)) await rename(outDir, previous);
@@ -230,6 +235,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     } catch (error) {
       // Without this the workers would draw every image before the process could end.
       await images?.cancel();
+      // Astro may have stopped between storing pages and writing its manifest.
+      if (pageCache) await dropPageCache(pageCache).catch(() => {});
       // Tidying up must not hide the failure that got us here. Astro's writes still in flight
       // finish after its build has failed: wait for them, so no partial page is left behind.
       await removeWhenSettled(staging);
@@ -246,7 +253,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       pages,
       partners: content.partners.length,
       seconds: (performance.now() - started) / 1000,
-      stats: takeBuildStats(),
+      stats,
+      pageCache: pageCacheState,
     };
   });
 }

@@ -4,8 +4,7 @@ import { defineCommand } from 'citty';
 import { displayPath, hasErrors, summarize } from '../kit/diagnostics.ts';
 import { readContent } from '../kit/load.ts';
 import { projectRoot } from '../build/project-root.ts';
-import { contentDirVariable } from '../integration/content-dir.ts';
-import { checkedVariable } from '../integration/index.ts';
+import { openHandoff } from '../integration/build-handoff.ts';
 import { devIndexPath } from '../site/dev-index.ts';
 import { CliError } from './cli-error.ts';
 import { contentOption, rejectUnknown, reportDiagnostics } from './options.ts';
@@ -31,9 +30,8 @@ export const devCommand = defineCommand({
       throw new CliError(`the preview needs a kit without errors (${summarize(diagnostics)}); fix them and run it again`);
     }
     const shownDir = displayPath(contentDir);
-    process.env[contentDirVariable] = contentDir;
-    // Its findings are printed above; the integration need not print them again.
-    process.env[checkedVariable] = '1';
+    // The kit folder, for as long as the server runs; its findings are printed above already.
+    openHandoff({ contentDir, findingsShown: true });
     // Astro resolves the pages' imports from the project; the kit folder stays as it is.
     process.chdir(projectRoot);
     const { dev } = await import('astro');

@@ -19,8 +19,8 @@ export interface ImageStats {
   total: number;
   rendered: number;
   fromCache: number;
-  /** Worker processes used; 0 when images were rendered in the build's own thread. */
-  threads: number;
+  /** Worker processes used; 0 when images were rendered in the build's own process. */
+  workers: number;
   seconds: number;
 }
 
@@ -28,8 +28,8 @@ export interface WriteOptions {
   /** Project root, where node_modules/.cache lives. */
   root: string;
   cache: boolean;
-  /** Worker processes; 0 renders in this thread. Defaults to one per core. */
-  threads?: number;
+  /** Worker processes; 0 renders in this process. Defaults to one per core. */
+  workers?: number;
 }
 
 /** Below this many images, starting workers (each loading its fonts) costs more than it saves. */
@@ -43,17 +43,17 @@ const workerFile = fileURLToPath(new URL('./worker.ts', import.meta.url));
 /** Tasks being rendered: a promise per task, settled when its file is written. */
 interface Rendering {
   each: Promise<void>[];
-  /** Worker processes used; 0 when rendering in this thread. */
-  threads: number;
+  /** Worker processes used; 0 when rendering in this process. */
+  workers: number;
   /** Settles when every task has; the workers are gone by then. */
   settled: Promise<void>;
   /** Stops at once: tasks not yet done reject, workers are ended. */
   stop(): Promise<void>;
 }
 
-function renderEach(tasks: RenderTask[], threads: number): Rendering {
+function renderEach(tasks: RenderTask[], workers: number): Rendering {
   let rendering: Rendering;
-  if (threads === 0 || tasks.length < poolThreshold) {
+  if (workers === 0 || tasks.length < poolThreshold) {
     let stopped = false;
     let previous = Promise.resolve();
     // One after another, as the pool would give them out; a stop skips the rest.
@@ -61,15 +61,16 @@ function renderEach(tasks: RenderTask[], threads: number): Rendering {
     const stop = async () => {
       stopped = true;
     };
-    rendering = { each, threads: 0, settled: Promise.allSettled(each).then(() => {}), stop };
+    rendering = { each, workers: 0, settled: Promise.allSettled(each).then(() => {}), stop };
   } else {
     const pool = new Tinypool({
       // Child processes rather than threads: resvg's native memory grows without bound in worker
       // threads (1.5 GB where child processes stay at 0.7 GB for the same images, measured).
       runtime: 'child_process',
       filename: workerFile,
-      minThreads: threads,
-      maxThreads: threads,
+      // Tinypool's names: with the child_process runtime these are worker processes.
+      minThreads: workers,
+      maxThreads: workers,
       // The next image waits in the worker, not in the build: a worker never idles while the
       // build is busy generating a page and slow to hand it more work.
       concurrentTasksPerWorker: 2,
@@ -84,7 +85,7 @@ function renderEach(tasks: RenderTask[], threads: number): Rendering {
     const each = tasks.map((task) => pool.run(task) as Promise<void>);
     let destroyed: Promise<void> | undefined;
     const stop = () => (destroyed ??= pool.destroy());
-    rendering = { each, threads, settled: Promise.allSettled(each).then(stop), stop };
+    rendering = { each, workers, settled: Promise.allSettled(each).then(stop), stop };
   }
   // Failures are reported by whoever awaits `each`; until then they must not count as unhandled.
   for (const task of rendering.each) task.catch(() => {});
@@ -133,7 +134,7 @@ export function startImages(content: KitContent, options: WriteOptions): ImageRu
   const jobs = imageJobs(content);
   const cache = new ImageCache(options.root, content.contentDir);
   const keys = jobs.map((job) => imageKey(job));
-  const threads = options.threads ?? availableParallelism();
+  const workers = options.workers ?? availableParallelism();
   let rendered = 0;
   let rendering: Rendering | undefined;
   let cancelled = false;
@@ -150,7 +151,7 @@ export function startImages(content: KitContent, options: WriteOptions): ImageRu
         const missing = jobs.flatMap((_, i) => (present[i] ? [] : [i]));
         rendered += missing.length;
         if (cancelled) throw new Error('image rendering was stopped');
-        rendering = count(renderEach(missing.map((i) => ({ job: jobs[i]!, file: cache.entryFile(keys[i]!), as: 'cache' })), threads));
+        rendering = count(renderEach(missing.map((i) => ({ job: jobs[i]!, file: cache.entryFile(keys[i]!), as: 'cache' })), workers));
         const ready: Promise<void>[] = jobs.map(() => Promise.resolve());
         for (const [n, i] of missing.entries()) ready[i] = rendering!.each[n]!;
         return ready;
@@ -200,10 +201,10 @@ export function startImages(content: KitContent, options: WriteOptions): ImageRu
         await cache.prune();
       } else {
         rendered = jobs.length;
-        rendering = count(renderEach(jobs.map((job) => ({ job, file: outputFile(outDir, job), as: 'png' })), threads));
+        rendering = count(renderEach(jobs.map((job) => ({ job, file: outputFile(outDir, job), as: 'png' })), workers));
         await allOrStop(rendering.each, rendering);
       }
-      return { total: jobs.length, rendered, fromCache: jobs.length - rendered, threads: rendering?.threads ?? 0, seconds: (performance.now() - started) / 1000 };
+      return { total: jobs.length, rendered, fromCache: jobs.length - rendered, workers: rendering?.workers ?? 0, seconds: (performance.now() - started) / 1000 };
     },
     progress() {
       return { drawn, toDraw: options.cache ? rendered : jobs.length };

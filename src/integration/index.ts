@@ -12,16 +12,12 @@ import { imageMiddleware, startImages, type ImageRun } from '../images/write.ts'
 import { formatDiagnostic, hasErrors, summarize } from '../kit/diagnostics.ts';
 import { loadKit } from '../kit/load.ts';
 import { headerRules, netlifyHeaders } from '../site/headers.ts';
-import { contentDir, readKit, takeSharedImages } from './content-dir.ts';
-import { imageOptions, recordBuildStats, takePageSeconds } from './build-stats.ts';
+import { contentDir, findingsShown, imageOptions, pageSeconds as pageSecondsSoFar, readKit, recordBuildStats, takeImages } from './build-handoff.ts';
 import { themePlugin } from './theme.ts';
 import { ownerPhoto, ownerPhotoPng } from '../images/owner-photo.ts';
 import type { KitData } from '../schemas/kit.ts';
 import { devIndexHtml, devIndexPath } from '../site/dev-index.ts';
 import { shareListed, sharePath } from '../kit/urls.ts';
-
-/** Set by `referral-kit build`, which has already printed the check's findings. */
-export const checkedVariable = 'REFERRAL_KIT_CHECKED';
 
 export class ContentError extends Error {
   override name = 'ContentError';
@@ -37,10 +33,10 @@ export default function referralKit(): AstroIntegration {
   return {
     name: 'referral-kit',
     hooks: {
-      'astro:config:setup': async ({ config, command, updateConfig, logger }) => {
+      'astro:config:setup': async ({ config, command, updateConfig, addMiddleware, logger }) => {
         root = fileURLToPath(config.root);
         const result = await readKit(contentDir(root));
-        if (!process.env[checkedVariable]) {
+        if (!findingsShown()) {
           for (const d of result.diagnostics) (d.severity === 'error' ? logger.error : logger.warn).call(logger, formatDiagnostic(d));
         }
         if (!result.content || hasErrors(result.diagnostics)) {
@@ -50,7 +46,9 @@ export default function referralKit(): AstroIntegration {
           // Images render in worker processes while Astro reads the content, bundles and
           // generates the pages: those are mostly one core's work. `referral-kit build` started
           // them before loading Astro; a plain `astro build` starts them here.
-          images = takeSharedImages(contentDir(root)) ?? startImages(result.content, imageOptions(root));
+          images = takeImages(contentDir(root)) ?? startImages(result.content, imageOptions(root));
+          // Counts the pages really rendered, for the build's figures and its progress line.
+          addMiddleware({ entrypoint: new URL('./page-middleware.ts', import.meta.url), order: 'pre' });
         }
         const { site } = result.content.kit;
         kit = result.content.kit;
@@ -108,7 +106,7 @@ export default function referralKit(): AstroIntegration {
         });
       },
       'astro:build:generated': () => {
-        pageSeconds = takePageSeconds();
+        pageSeconds = pageSecondsSoFar();
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!images) return;

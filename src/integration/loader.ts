@@ -11,7 +11,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { formatDiagnostic, hasErrors } from '../kit/diagnostics.ts';
 import type { KitContent, LoadResult } from '../kit/load.ts';
 import { publicPartner } from '../schemas/partner.ts';
-import { contentDir, readKit } from './content-dir.ts';
+import { contentDir, readKit } from './build-handoff.ts';
 
 export type CollectionName = 'kit' | 'partners' | 'scripts' | 'testimonials';
 

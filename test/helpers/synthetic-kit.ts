@@ -25,7 +25,8 @@ export function syntheticKit(dir: string, partners: number): void {
     const category = partnerCategories[i % partnerCategories.length];
     writeFileSync(
       join(dir, 'partners', `partner-${i}.yaml`),
-      `name: "${partnerName(i)}"\ntoken: ${randomBytes(16).toString('base64url')}\ncategory: ${category}\nemail: partner-${i}@example.com\ncompany: Studio ${i}\n`,
+      // A token may not start with "-" (it would read as an option on a command line).
+      `name: "${partnerName(i)}"\ntoken: ${randomBytes(16).toString('base64url').replace(/^-/, 'A')}\ncategory: ${category}\nemail: partner-${i}@example.com\ncompany: Studio ${i}\n`,
     );
   }
   const scripts: [string, string][] = [

@@ -1,0 +1,126 @@
+/**
+ * The page cache: what lets a rebuild copy the pages that did not change instead of rendering
+ * them again. Astro's incremental build (`experimental.incrementalBuild`) does the work: it keeps
+ * a manifest (`incremental-build.json`: per page, its cache key and the hash of its code) and a
+ * copy of every keyed page under its cache folder, and restores a page when both still match.
+ * This module gives each kit folder a cache folder of its own (agencies building several kits do
+ * not evict each other's pages), and notices a damaged cache, which Astro would copy into the site
+ * as it is: after each build it records a hash of every stored copy, and before the next it checks
+ * them; a copy that is missing, changed or unlisted empties the cache, and every page renders anew.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+
+/** Astro's names, inside its cache folder (node_modules/astro/dist/core/build/incremental.js). */
+const astroManifest = 'incremental-build.json';
+const astroCopies = 'dist';
+/** Ours, next to them. */
+const recordFile = 'referral-kit-pages.json';
+const recordVersion = 1;
+
+interface PageRecord {
+  version: number;
+  /** Every stored copy, by its path under the copies folder, and the sha-256 of its bytes. */
+  files: Record<string, string>;
+}
+
+/** What the check found: nothing to reuse yet, a cache to reuse, or a damaged one (now emptied). */
+export type PageCacheState = 'empty' | 'sound' | 'damaged';
+
+/** The copies the check read, by path: their hash, and their size and time so a later look can tell they are the same file. */
+export type CheckedCopies = Map<string, { hash: string; size: number; mtimeMs: number }>;
+
+/** The cache folder of one kit folder (by its real path), inside the project. */
+export function pageCacheDir(projectRoot: string, realContentDir: string): string {
+  const id = createHash('sha256').update(realContentDir).digest('hex').slice(0, 16);
+  return join(projectRoot, 'node_modules', '.cache', 'referral-kit', 'pages', id);
+}
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+async function storedCopies(dir: string): Promise<string[]> {
+  const copies = join(dir, astroCopies);
+  const entries = await readdir(copies, { withFileTypes: true, recursive: true }).catch(() => []);
+  return entries.filter((entry) => entry.isFile()).map((entry) => relative(copies, join(entry.parentPath, entry.name)).split('\\').join('/'));
+}
+
+/** The output files Astro's manifest says it can restore. */
+function manifestFiles(manifest: unknown): string[] | undefined {
+  const routes = (manifest as { routes?: unknown } | null)?.routes;
+  if (!routes || typeof routes !== 'object') return undefined;
+  const files: string[] = [];
+  for (const route of Object.values(routes as Record<string, { paths?: Record<string, { outputFile?: unknown }> }>)) {
+    for (const path of Object.values(route?.paths ?? {})) {
+      if (typeof path?.outputFile !== 'string') return undefined;
+      files.push(path.outputFile);
+    }
+  }
+  return files;
+}
+
+/**
+ * Checks the cache before a build: every copy Astro may restore must be one this module recorded,
+ * with the same bytes. When anything is off, the whole cache is removed (the build then renders
+ * every page and stores a fresh one).
+ */
+export async function checkPageCache(dir: string, checked: CheckedCopies = new Map()): Promise<PageCacheState> {
+  const manifestText = await readFile(join(dir, astroManifest), 'utf8').catch(() => undefined);
+  const recordText = await readFile(join(dir, recordFile), 'utf8').catch(() => undefined);
+  if (manifestText === undefined && recordText === undefined && !(await storedCopies(dir)).length) return 'empty';
+  const damaged = async (): Promise<PageCacheState> => {
+    await rm(dir, { recursive: true, force: true });
+    return 'damaged';
+  };
+  let manifest: unknown;
+  let record: PageRecord;
+  try {
+    manifest = JSON.parse(manifestText ?? '');
+    record = JSON.parse(recordText ?? '') as PageRecord;
+  } catch {
+    return damaged();
+  }
+  const expected = manifestFiles(manifest);
+  if (!expected || record?.version !== recordVersion || typeof record.files !== 'object') return damaged();
+  for (const file of expected) if (!(file in record.files)) return damaged();
+  const present = await storedCopies(dir);
+  if (present.length !== Object.keys(record.files).length) return damaged();
+  for (const file of present) {
+    const path = join(dir, astroCopies, file);
+    const [bytes, stats] = await Promise.all([readFile(path).catch(() => undefined), stat(path).catch(() => undefined)]);
+    const hash = bytes && sha256(bytes);
+    if (!hash || !stats || record.files[file] !== hash) return damaged();
+    checked.set(file, { hash, size: stats.size, mtimeMs: stats.mtimeMs });
+  }
+  return 'sound';
+}
+
+/** Makes the cache folder before Astro writes to it: it holds every kit page, so for the owner only. */
+export async function preparePageCache(dir: string): Promise<void> {
+  await mkdir(join(dir, '..'), { recursive: true });
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+}
+
+/**
+ * Records the hash of every stored copy, after a build that succeeded. A copy the check read
+ * before the build and Astro has not written since (same size and time) keeps the hash it had:
+ * a warm rebuild of a large kit reads only the copies of the pages it rendered.
+ */
+export async function recordPageCache(dir: string, checked: CheckedCopies = new Map()): Promise<void> {
+  const files: Record<string, string> = {};
+  for (const file of await storedCopies(dir)) {
+    const path = join(dir, astroCopies, file);
+    const before = checked.get(file);
+    const now = before && (await stat(path));
+    files[file] = before && now && now.size === before.size && now.mtimeMs === before.mtimeMs ? before.hash : sha256(await readFile(path));
+  }
+  const record: PageRecord = { version: recordVersion, files };
+  const temporary = join(dir, `${recordFile}.${process.pid}.tmp`);
+  await writeFile(temporary, JSON.stringify(record), { mode: 0o600 });
+  await rename(temporary, join(dir, recordFile));
+}
+
+/** Forgets the cache of a build that failed half-way: its copies and manifest may not agree. */
+export async function dropPageCache(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+}
