@@ -10,10 +10,8 @@ if (process.features.typescript) {
   const { run } = await import('../src/cli/main.ts');
   await run();
 } else {
-  const result = spawnSync(
-    process.execPath,
-    ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', ...process.execArgv, process.argv[1], ...process.argv.slice(2)],
-    { stdio: 'inherit' },
-  );
+  const result = spawnSync(process.execPath, ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', ...process.execArgv, process.argv[1], ...process.argv.slice(2)], {
+    stdio: 'inherit',
+  });
   process.exitCode = result.status ?? 1;
 }

@@ -70,7 +70,7 @@ describe('referral-kit add partner', () => {
     expect(bad.stderr).toBe('referral-kit: --slug: "Li Xiaolong" must use lowercase letters, digits and dashes, like li-xiaolong');
   });
 
-  it('writes the partner\'s language, and refuses one this computer does not know', async () => {
+  it("writes the partner's language, and refuses one this computer does not know", async () => {
     const content = copyFixture('basic');
     expect((await add(content, 'Sanne de Vries', '--language', 'nl')).code).toBe(0);
     expect(parse(readFileSync(join(content, 'partners', 'sanne-de-vries.yaml'), 'utf8'))).toMatchObject({ language: 'nl' });
@@ -92,7 +92,9 @@ describe('referral-kit add partner', () => {
     const files = partnerFiles(content);
     const category = await add(content, 'Jo', '--category', 'cilent');
     expect(category.code).toBe(1);
-    expect(category.stderr).toContain('referral-kit: category: must be one of: client, former-client, colleague, competitor, center-of-influence, salesperson, organization, prospect, other (got "cilent"); did you mean "client"?');
+    expect(category.stderr).toContain(
+      'referral-kit: category: must be one of: client, former-client, colleague, competitor, center-of-influence, salesperson, organization, prospect, other (got "cilent"); did you mean "client"?',
+    );
     const name = await add(content, 'Eve\nBcc: x@evil.test');
     expect(name.stderr).toContain('referral-kit: name: must be a single line (no line breaks)');
     const email = await add(content, 'Jo', '--email', 'jo-at-example');

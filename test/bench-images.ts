@@ -43,7 +43,12 @@ const owner: OwnerInput = { name: 'Maya Okafor', business: 'Ledger & Line', acce
 const firstNames = ['Priya', 'Jonas', 'Amara', 'Luis', 'Mei', 'Oskar', 'Fatima', 'Noah', 'Ingrid', 'Kwame', 'Sofia', 'Henrik'];
 const lastNames = ['Nair', 'Becker', 'Okonkwo', 'García', 'Tanaka', 'Lindqvist', 'Haddad', 'Walsh', 'Moreau', 'Mensah'];
 const partner = (n: number) => `${firstNames[n % firstNames.length]} ${lastNames[Math.floor(n / firstNames.length) % lastNames.length]}`;
-const slug = (name: string) => name.toLowerCase().normalize('NFD').replace(/[^a-z ]/g, '').replace(/ /g, '-');
+const slug = (name: string) =>
+  name
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[^a-z ]/g, '')
+    .replace(/ /g, '-');
 const oneLiner = 'Maya keeps the books for creative studios, so their founders stop dreading tax season and can see which projects actually make money.';
 const quotes = [
   'Maya gave us our Sundays back. For the first time I know which of our projects actually make money.',
@@ -117,7 +122,11 @@ async function takumi(make: () => Node, format: ImageFormat): Promise<{ total: n
 }
 
 console.log(`Referral Kit image benchmark · ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · ${cpus()[0]?.model.trim()} · ${availableParallelism()} cores · Node ${process.version}`);
-console.log(`${samples} images per row (after ${warmUp} not counted), ours and Takumi's alternating; medians in ms; load average at the start ${loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
+console.log(
+  `${samples} images per row (after ${warmUp} not counted), ours and Takumi's alternating; medians in ms; load average at the start ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}\n`,
+);
 const widths = [22, 9, 7, 7, 6, 7, 13, 6, 8, 14, 6, 7, 10, 7];
 const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('');
 console.log(line(['image', 'template', 'satori', 'resvg', 'png', 'ours', 'ours spread', 'CPU', 'Takumi', 'Takumi spread', 'CPU', 'ratio', 'CPU ratio', 'KB/KB']));
@@ -164,7 +173,11 @@ for (const { name, format, ours: make, takumi: makeTakumi } of cases) {
     ]),
   );
 }
-console.log(`\nratio: our median total over Takumi's (goal: at most 2×); CPU ratio: the same for CPU time, which other\nprocesses on a busy machine disturb less than wall time; KB/KB: PNG sizes, ours/Takumi's; load average at the end ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.log(
+  `\nratio: our median total over Takumi's (goal: at most 2×); CPU ratio: the same for CPU time, which other\nprocesses on a busy machine disturb less than wall time; KB/KB: PNG sizes, ours/Takumi's; load average at the end ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
 
 if (process.argv.includes('--png')) {
   const encoders: [string, PngOptions][] = [

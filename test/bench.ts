@@ -137,7 +137,18 @@ function row(kit: string, name: string, run: Run): string {
   const perImage = run.rendered ? `${((run.seconds * 1000) / run.rendered).toFixed(0)}` : '–';
   // The baseline's endpoints render among the pages, so its page generation time is not the pages' own.
   const perPage = name === 'baseline' ? '–' : ((run.pageSeconds * 1000) / Math.max(1, run.pagesRendered)).toFixed(2);
-  const cells = [kit, name, `${run.seconds.toFixed(1)} s`, `${run.rendered}/${run.total}`, perImage, `${run.pagesRendered}/${run.pages}`, `${run.rssMb.toFixed(0)} MB`, perPage, `${run.check.toFixed(2)} s`, `${(run.steal * 100).toFixed(0)}%`];
+  const cells = [
+    kit,
+    name,
+    `${run.seconds.toFixed(1)} s`,
+    `${run.rendered}/${run.total}`,
+    perImage,
+    `${run.pagesRendered}/${run.pages}`,
+    `${run.rssMb.toFixed(0)} MB`,
+    perPage,
+    `${run.check.toFixed(2)} s`,
+    `${(run.steal * 100).toFixed(0)}%`,
+  ];
   return cells.map((cell, i) => cell.padEnd(widths[i]!)).join('');
 }
 

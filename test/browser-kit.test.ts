@@ -46,7 +46,9 @@ async function expectedScripts(slug: string) {
   const { kit, scripts } = site.content;
   const { data } = partner(slug);
   const context = scriptContext(kit, data, scriptUrls(kit.site, slug, data));
-  const shown = scriptsFor(scripts, { slug, category: data.category, tags: data.tags, language: data.language, defaultLanguage: kit.site.language }).filter((script) => !isOwnerChannel(script.data.channel));
+  const shown = scriptsFor(scripts, { slug, category: data.category, tags: data.tags, language: data.language, defaultLanguage: kit.site.language }).filter(
+    (script) => !isOwnerChannel(script.data.channel),
+  );
   return Promise.all(
     shown.map(async (script) => ({
       id: `script-${script.id}`,
@@ -134,7 +136,7 @@ describe('a partner kit in the browser', () => {
     });
   }
 
-  it('opens the introduction as an email with this partner\'s words and the owner in cc', async () => {
+  it("opens the introduction as an email with this partner's words and the owner in cc", async () => {
     const { data } = partner('priya-nair');
     await onPage(kitPath(data.token), async ({ page }) => {
       const [intro] = (await expectedScripts('priya-nair')).filter((script) => script.channel === 'email-intro');
@@ -196,36 +198,49 @@ describe('a partner kit in the browser', () => {
 
   for (const viewport of ['phone', 'desktop'] as const) {
     it(`holds the one-liner, introduce by email and copy the share link on its first screen (${viewport})`, async () => {
-      await onPage(kitOf('priya-nair'), async ({ page, context }) => {
-        await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
-        const { height } = page.viewportSize()!;
-        const email = page.getByRole('link', { name: 'Introduce by email' });
-        const copyLink = page.getByRole('button', { name: 'Copy your link to share' });
-        await expect.poll(() => copyLink.isVisible()).toBe(true);
-        for (const [name, locator] of [['one-liner', page.locator('#one-liner-text')], ['email', email], ['copy link', copyLink], ['share link', page.locator('#share-url')]] as const) {
-          const box = await locator.boundingBox();
-          expect(box, name).not.toBeNull();
-          expect(box!.y + box!.height, `${name} within the first ${height} px`).toBeLessThanOrEqual(height);
-        }
-        // The button opens the same email as the email introduction's own card.
-        expect(await email.getAttribute('href')).toBe(await page.locator('.script-card[data-channel="email-intro"] a.button').getAttribute('href'));
-        await copyLink.click();
-        await expect.poll(() => clipboard(page)).toBe(await page.locator('#share-url').innerText());
-        await screenshot(page, 'example', `kit-priya-nair-first-screen-${viewport}`);
-      }, { viewport: viewports[viewport] });
+      await onPage(
+        kitOf('priya-nair'),
+        async ({ page, context }) => {
+          await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+          const { height } = page.viewportSize()!;
+          const email = page.getByRole('link', { name: 'Introduce by email' });
+          const copyLink = page.getByRole('button', { name: 'Copy your link to share' });
+          await expect.poll(() => copyLink.isVisible()).toBe(true);
+          for (const [name, locator] of [
+            ['one-liner', page.locator('#one-liner-text')],
+            ['email', email],
+            ['copy link', copyLink],
+            ['share link', page.locator('#share-url')],
+          ] as const) {
+            const box = await locator.boundingBox();
+            expect(box, name).not.toBeNull();
+            expect(box!.y + box!.height, `${name} within the first ${height} px`).toBeLessThanOrEqual(height);
+          }
+          // The button opens the same email as the email introduction's own card.
+          expect(await email.getAttribute('href')).toBe(await page.locator('.script-card[data-channel="email-intro"] a.button').getAttribute('href'));
+          await copyLink.click();
+          await expect.poll(() => clipboard(page)).toBe(await page.locator('#share-url').innerText());
+          await screenshot(page, 'example', `kit-priya-nair-first-screen-${viewport}`);
+        },
+        { viewport: viewports[viewport] },
+      );
     });
   }
 
   it('works without JavaScript: the copy buttons step aside and the text is there to select', async () => {
-    await onPage(kitOf('priya-nair'), async ({ page }) => {
-      expect(await page.locator('button[data-copy]').count()).toBeGreaterThan(0);
-      expect(await page.locator('button[data-copy]:visible').count()).toBe(0);
-      expect(await page.locator('#one-liner-text').innerText()).toBe(site.content.kit.value.one_liner);
-      expect(await page.getByRole('link', { name: 'Open as an email' }).isVisible()).toBe(true);
-      expect(await page.getByRole('link', { name: 'Introduce by email' }).isVisible()).toBe(true);
-      expect(await horizontalOverflow(page)).toEqual([]);
-      await screenshot(page, 'example', 'kit-priya-nair-nojs');
-    }, { javaScriptEnabled: false });
+    await onPage(
+      kitOf('priya-nair'),
+      async ({ page }) => {
+        expect(await page.locator('button[data-copy]').count()).toBeGreaterThan(0);
+        expect(await page.locator('button[data-copy]:visible').count()).toBe(0);
+        expect(await page.locator('#one-liner-text').innerText()).toBe(site.content.kit.value.one_liner);
+        expect(await page.getByRole('link', { name: 'Open as an email' }).isVisible()).toBe(true);
+        expect(await page.getByRole('link', { name: 'Introduce by email' }).isVisible()).toBe(true);
+        expect(await horizontalOverflow(page)).toEqual([]);
+        await screenshot(page, 'example', 'kit-priya-nair-nojs');
+      },
+      { javaScriptEnabled: false },
+    );
   });
 });
 

@@ -36,9 +36,9 @@ async function open(viewport: ViewportName) {
 
 /** Each visible scrolling box whose content is wider than the box. */
 function clipped(page: Awaited<ReturnType<typeof open>>['page'], selector: string) {
-  return page.locator(selector).evaluateAll((boxes) =>
-    boxes.filter((box) => box.checkVisibility() && box.scrollWidth > box.clientWidth + 1).map((box) => `${box.className}: ${box.scrollWidth} > ${box.clientWidth}`),
-  );
+  return page
+    .locator(selector)
+    .evaluateAll((boxes) => boxes.filter((box) => box.checkVisibility() && box.scrollWidth > box.clientWidth + 1).map((box) => `${box.className}: ${box.scrollWidth} > ${box.clientWidth}`));
 }
 
 describe('the HTML report in the browser', () => {
@@ -56,7 +56,7 @@ describe('the HTML report in the browser', () => {
     await close();
   });
 
-  it('fits its tables on a laptop, every column in view, with values in the kit\'s currency', async () => {
+  it("fits its tables on a laptop, every column in view, with values in the kit's currency", async () => {
     const { page, watch, close } = await open('desktop');
     expect(await page.locator('.months-wide').isVisible()).toBe(true);
     expect(await page.locator('.months-wide text.tick').count()).toBe(12);

@@ -128,8 +128,7 @@ async function measurePage(browser: Browser, server: StaticServer, sitePage: Sit
       if (extension !== 'woff2') weight.fonts.notWoff2++;
       continue;
     }
-    const kind =
-      entry.initiator === 'navigation' ? weight.html : extension === 'css' ? weight.css : ['js', 'mjs'].includes(extension) ? weight.js : weight.images;
+    const kind = entry.initiator === 'navigation' ? weight.html : extension === 'css' ? weight.css : ['js', 'mjs'].includes(extension) ? weight.js : weight.images;
     kind.raw += entry.raw;
     kind.gzip += entry.gzip;
     kind.transferred += entry.transferred;

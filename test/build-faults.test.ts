@@ -24,7 +24,12 @@ function leftovers(outDir: string): string[] {
 }
 
 function folders(dir: string): string[] {
-  return [dir, ...readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isDirectory()).map((e) => join(e.parentPath, e.name))];
+  return [
+    dir,
+    ...readdirSync(dir, { withFileTypes: true, recursive: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => join(e.parentPath, e.name)),
+  ];
 }
 
 afterAll(unmountSmallDisks);

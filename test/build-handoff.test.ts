@@ -36,7 +36,7 @@ afterEach(() => {
 });
 
 describe('the build handoff', () => {
-  it('hands the CLI\'s reading, its images (once) and the page counts to the integration, then closes', async () => {
+  it("hands the CLI's reading, its images (once) and the page counts to the integration, then closes", async () => {
     const handoff = openHandoff({ contentDir: '/kits/maya', findingsShown: true, reading, images });
     expect(contentDir('/project')).toBe('/kits/maya');
     expect(findingsShown()).toBe(true);

@@ -82,11 +82,9 @@ describe('a partner kit', () => {
     expect(kit.text('#both-ways h2')).toBe('Who can I introduce you to?');
   });
 
-  it('fills every script with this partner\'s values', () => {
+  it("fills every script with this partner's values", () => {
     const kit = kitPage('jane');
-    expect(kit.text('#script-email-intro-client')).toBe(
-      'Hi, Alex has done the books at Smith & Co for years. CLIENT-VARIANT-MARKER',
-    );
+    expect(kit.text('#script-email-intro-client')).toBe('Hi, Alex has done the books at Smith & Co for years. CLIENT-VARIANT-MARKER');
     expect(kit.text('#script-phone')).toBe('Say: "Alex does the books for small design studios." GENERAL-PHONE-MARKER');
   });
 
@@ -118,9 +116,7 @@ describe('a partner kit', () => {
     expect(mail.fields.cc).toBe('alex@rivera.test');
     expect(mail.fields.subject).toBe('Meet Alex Rivera, from عمر');
     expect(mail.fields.body).toBe(htmlToText(kit.html.match(/<div class="script-body" id="script-email-intro">([\s\S]*?)<\/div>/)![1]!).replace(/\n/g, '\r\n'));
-    expect(mail.fields.body).toBe(
-      'Hi,\r\n\r\nMeet Alex Rivera. She works with my clients.\r\n\r\nMore: https://kit.rivera.test/team/for/omar-haddad/\r\n\r\nعمر',
-    );
+    expect(mail.fields.body).toBe('Hi,\r\n\r\nMeet Alex Rivera. She works with my clients.\r\n\r\nMore: https://kit.rivera.test/team/for/omar-haddad/\r\n\r\nعمر');
   });
 
   it('hands out the absolute share link, or the home page when the partner has none', () => {
@@ -154,7 +150,7 @@ describe('a partner kit', () => {
   });
 });
 
-describe('the owner\'s photo', () => {
+describe("the owner's photo", () => {
   it('shows on the home page and every share page, as a small PNG the site serves', () => {
     const src = page('').attr('img.owner-photo', 'src');
     expect(src).toMatch(/^\/team\/owner-[0-9a-f]{10}\.png$/);
@@ -286,7 +282,10 @@ describe('the example kit in content/', () => {
     expect(kits).toHaveLength(partners.length);
     // The example's ledger stays private too.
     const ledger = parse(readFileSync(join(repoRoot, 'content', 'referrals.yaml'), 'utf8')) as Record<string, Record<string, unknown>[]>;
-    const prospects = Object.values(ledger).flat().flatMap((entry) => [entry.prospect, entry.notes]).filter((value) => typeof value === 'string');
+    const prospects = Object.values(ledger)
+      .flat()
+      .flatMap((entry) => [entry.prospect, entry.notes])
+      .filter((value) => typeof value === 'string');
     expect(prospects.length).toBeGreaterThan(15);
     for (const file of allFiles(exampleOut)) {
       const bytes = readFileSync(file, 'utf8');
@@ -323,10 +322,7 @@ describe('images in the built site', () => {
       const url = p.attr('meta[property="og:image"]', 'content');
       expect(url.startsWith(site), file).toBe(true);
       const picture = decodePng(readFileSync(fileOf(url)));
-      expect([picture.width, picture.height], file).toEqual([
-        Number(p.attr('meta[property="og:image:width"]', 'content')),
-        Number(p.attr('meta[property="og:image:height"]', 'content')),
-      ]);
+      expect([picture.width, picture.height], file).toEqual([Number(p.attr('meta[property="og:image:width"]', 'content')), Number(p.attr('meta[property="og:image:height"]', 'content'))]);
       expect(p.attr('meta[property="og:image:alt"]', 'content'), file).not.toBe('');
       expect(p.attr('meta[name="twitter:card"]', 'content'), file).toBe('summary_large_image');
     }
@@ -338,7 +334,7 @@ describe('images in the built site', () => {
     expect(prospect.attr('meta[property="og:image:alt"]', 'content')).toBe('Jane Smith recommends Alex Rivera: Alex does the books for small design studios.');
   });
 
-  it('keeps a partner\'s cards under their secret kit path, with download links that work', () => {
+  it("keeps a partner's cards under their secret kit path, with download links that work", () => {
     const kit = kitPage('jane');
     const downloads = kit.all('a[download]').map((a) => String(a.properties.href));
     const cards = downloads.filter((href) => href.includes('/card-'));
@@ -348,7 +344,11 @@ describe('images in the built site', () => {
       const picture = decodePng(readFileSync(fileOf(href)));
       expect([picture.width, picture.height], href).toEqual([Number(width), Number(height)]);
     }
-    expect(readdirSync(join(out, 'kit', tokens.jane)).filter((f) => f.endsWith('.png')).sort()).toEqual(['card-1080x1080.png', 'card-1200x630.png']);
+    expect(
+      readdirSync(join(out, 'kit', tokens.jane))
+        .filter((f) => f.endsWith('.png'))
+        .sort(),
+    ).toEqual(['card-1080x1080.png', 'card-1200x630.png']);
   });
 
   it('puts a QR code to the share link on the card, and on the printable pocket card', () => {
@@ -367,16 +367,14 @@ describe('images in the built site', () => {
   });
 
   it('makes testimonial images only with consent, linked from the testimonials page', () => {
-    expect(readdirSync(join(out, 'testimonials')).filter((f) => f.endsWith('.png')).sort()).toEqual([
-      'published-1080x1080.png',
-      'published-1200x630.png',
-    ]);
+    expect(
+      readdirSync(join(out, 'testimonials'))
+        .filter((f) => f.endsWith('.png'))
+        .sort(),
+    ).toEqual(['published-1080x1080.png', 'published-1200x630.png']);
     const testimonials = page('testimonials');
     expect(testimonials.attr('meta[property="og:image"]', 'content')).toBe(`${site}testimonials/published-1200x630.png`);
-    expect(testimonials.all('a[download]').map((a) => String(a.properties.href))).toEqual([
-      '/team/testimonials/published-1200x630.png',
-      '/team/testimonials/published-1080x1080.png',
-    ]);
+    expect(testimonials.all('a[download]').map((a) => String(a.properties.href))).toEqual(['/team/testimonials/published-1200x630.png', '/team/testimonials/published-1080x1080.png']);
   });
 });
 
@@ -392,11 +390,7 @@ describe('hosting and privacy', () => {
     const sitemap = readFileSync(join(out, 'sitemap-0.xml'), 'utf8');
     const urls = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
     // Only Omar opted in (share_page: public): the other share pages name partners who did not.
-    expect(urls).toEqual([
-      'https://kit.rivera.test/team/',
-      'https://kit.rivera.test/team/for/omar-haddad/',
-      'https://kit.rivera.test/team/testimonials/',
-    ]);
+    expect(urls).toEqual(['https://kit.rivera.test/team/', 'https://kit.rivera.test/team/for/omar-haddad/', 'https://kit.rivera.test/team/testimonials/']);
     const robots = readFileSync(join(out, 'robots.txt'), 'utf8');
     expect(robots).toBe('User-agent: *\nAllow: /\n\nSitemap: https://kit.rivera.test/team/sitemap-index.xml\n');
   });
@@ -409,7 +403,7 @@ describe('hosting and privacy', () => {
     expect(page('').all('meta[name=robots]')).toEqual([]);
   });
 
-  it('has a 404 page in the site\'s style that names no partner and no kit', () => {
+  it("has a 404 page in the site's style that names no partner and no kit", () => {
     const notFound = readPage(join(out, '404.html'));
     expect(notFound.text('h1')).toBe('There is no page at this address');
     expect(notFound.attr('meta[name=robots]', 'content')).toBe('noindex');
@@ -420,7 +414,7 @@ describe('hosting and privacy', () => {
     for (const name of ['Jane', 'Omar', 'عمر', 'kit/']) expect(html).not.toContain(name);
   });
 
-  it('allows exactly its own inline styles, and no inline script, in each page\'s policy', () => {
+  it("allows exactly its own inline styles, and no inline script, in each page's policy", () => {
     for (const file of allFiles(out).filter((f) => f.endsWith('.html') && readFileSync(f, 'utf8') !== placeholderHtml)) {
       const p = readPage(file);
       const policy = p.attr('meta[http-equiv="content-security-policy"]', 'content');

@@ -24,7 +24,12 @@ function images(dir: string): Record<string, string> {
   return Object.fromEntries(
     readdirSync(dir, { recursive: true, withFileTypes: true })
       .filter((e) => e.isFile() && e.name.endsWith('.png'))
-      .map((e) => [relative(dir, join(e.parentPath, e.name)), createHash('sha256').update(readFileSync(join(e.parentPath, e.name))).digest('hex')]),
+      .map((e) => [
+        relative(dir, join(e.parentPath, e.name)),
+        createHash('sha256')
+          .update(readFileSync(join(e.parentPath, e.name)))
+          .digest('hex'),
+      ]),
   );
 }
 
@@ -70,7 +75,10 @@ describe('the image cache', () => {
   it('keys on the fonts a text needs, and on the code of its own template', async () => {
     const jobs = imageJobs(await kit());
     const changed = (options: Parameters<typeof imageKey>[1]) =>
-      jobs.filter((job) => imageKey(job) !== imageKey(job, options)).map((job) => job.path).sort();
+      jobs
+        .filter((job) => imageKey(job) !== imageKey(job, options))
+        .map((job) => job.path)
+        .sort();
 
     // A new version of the Arabic font changes only images with Arabic text: عمر's.
     const arabic = changed({ versionOf: (name) => (name === '@fontsource/noto-sans-arabic' ? '99.0.0' : packageVersion(name)) });
@@ -87,7 +95,9 @@ describe('the image cache', () => {
     const runBy = (template: string) => sourceFilesRunBy([join(src, 'images/render.ts'), join(src, 'images/templates', template)]).map((file) => relative(src, file));
     const card = runBy('card.ts');
     // What draws a card, however far down: its template, the shared parts, the text engine, the catalogs' words.
-    expect(card).toEqual(expect.arrayContaining(['images/templates/card.ts', 'images/templates/common.ts', 'images/text-layout.ts', 'images/qr.ts', 'kit/accent.ts', 'kit/text.ts', 'i18n/catalog.ts', 'i18n/de.ts']));
+    expect(card).toEqual(
+      expect.arrayContaining(['images/templates/card.ts', 'images/templates/common.ts', 'images/text-layout.ts', 'images/qr.ts', 'kit/accent.ts', 'kit/text.ts', 'i18n/catalog.ts', 'i18n/de.ts']),
+    );
     // Not another template, nor image code that does not draw, nor what is imported only as a type.
     for (const file of ['images/templates/testimonial.ts', 'images/cache.ts', 'images/write.ts', 'images/worker.ts', 'images/templates.ts', 'i18n/catalog-types.ts']) expect(card).not.toContain(file);
     expect(runBy('testimonial.ts')).not.toContain('images/qr.ts');
@@ -123,12 +133,14 @@ describe('the image cache', () => {
     expect(statSync(file).isFile()).toBe(true);
   });
 
-  it('does not publish a sound entry found under another key\'s name', async () => {
+  it("does not publish a sound entry found under another key's name", async () => {
     const content = await kit();
     const root = tempDir('cache-root');
     const first = tempDir('out');
     await writeImages(content, first, inProcess(root));
-    const [a, b] = readdirSync(cacheFolder(root)).filter((name) => name.endsWith('.png')).map((name) => join(cacheFolder(root), name));
+    const [a, b] = readdirSync(cacheFolder(root))
+      .filter((name) => name.endsWith('.png'))
+      .map((name) => join(cacheFolder(root), name));
     const [bytesA, bytesB] = [readFileSync(a!), readFileSync(b!)];
     writeFileSync(a!, bytesB);
     writeFileSync(b!, bytesA);
@@ -157,7 +169,7 @@ describe('the image cache', () => {
     expect(images(after)).toEqual(images(a));
   });
 
-  it('renders the same bytes in worker processes as in the build\'s own process', async () => {
+  it("renders the same bytes in worker processes as in the build's own process", async () => {
     const content = await kit();
     const [pooled, single] = [tempDir('out'), tempDir('out')];
     const stats = await writeImages(content, pooled, { root: tempDir('cache-root'), cache: false, workers: 2 });

@@ -22,7 +22,7 @@ describe('the catalogs', () => {
     expect(untranslated).toEqual([]);
   });
 
-  it.each(shipped)('%s: a button\'s words are part of what screen readers call it (WCAG 2.5.3)', (language) => {
+  it.each(shipped)("%s: a button's words are part of what screen readers call it (WCAG 2.5.3)", (language) => {
     const catalog = catalogs[language]!;
     const pairs = [
       ['script_copy', 'script_copy_label'],
@@ -47,9 +47,7 @@ describe('catalogProblems', () => {
   });
 
   it('names a placeholder the default does not define, a broken message, and a lost link', () => {
-    expect(
-      catalogProblems('xx', { ...good, card_scan: 'Scan om {owner} te ontmoeten', kit_heading: 'Hoi {partner_first_name', kit_pocket_card: 'Print een kaartje.' }),
-    ).toEqual([
+    expect(catalogProblems('xx', { ...good, card_scan: 'Scan om {owner} te ontmoeten', kit_heading: 'Hoi {partner_first_name', kit_pocket_card: 'Print een kaartje.' })).toEqual([
       'xx: kit_heading is not a valid message (EXPECT_ARGUMENT_CLOSING_BRACE)',
       'xx: kit_pocket_card lacks <link>…</link>',
       'xx: card_scan uses {owner}, which English does not define for it',

@@ -572,7 +572,7 @@ describe('referral-kit check', () => {
       line: 3,
       column: 1,
       severity: 'warning',
-      message: "not published yet: once the author agrees, run referral-kit testimonial consent unpublished --given",
+      message: 'not published yet: once the author agrees, run referral-kit testimonial consent unpublished --given',
     });
 
     const bad = await runCli(['check', '--content', fixture('invalid'), '--json']);

@@ -33,7 +33,7 @@ describe('deep nesting', () => {
     expect(found).toContain('scripts/deep.mdx:7:1: error: quotes or lists nested 600 levels deep; a script can nest at most 16 (each "> " or list level is one)');
   });
 
-  it('5,000 levels neither overflow the stack nor hide the other files\' problems', async () => {
+  it("5,000 levels neither overflow the stack nor hide the other files' problems", async () => {
     const found = await checkWith({ 'scripts/deeper.mdx': script(`${'> '.repeat(5000)}hi\n`), 'partners/bad.yaml': partner('category: nope\n') });
     expect(found.some((line) => line.startsWith('scripts/deeper.mdx:5:1: error: quotes or lists nested 5000 levels deep'))).toBe(true);
     expect(found.some((line) => line.startsWith('partners/bad.yaml:'))).toBe(true);
@@ -95,7 +95,9 @@ describe('an alias bomb ("billion laughs")', () => {
 
 describe('bytes that are not UTF-8', () => {
   it('are reported at their line and column, not published as "�"', async () => {
-    const found = await checkWith({ 'partners/latin1.yaml': Buffer.concat([Buffer.from('name: Jos'), Buffer.from([0xe9]), Buffer.from(' Silva\ntoken: j0seSilvaT0kenAAbbCCddEE\ncategory: client\n')]) });
+    const found = await checkWith({
+      'partners/latin1.yaml': Buffer.concat([Buffer.from('name: Jos'), Buffer.from([0xe9]), Buffer.from(' Silva\ntoken: j0seSilvaT0kenAAbbCCddEE\ncategory: client\n')]),
+    });
     expect(found).toContain('partners/latin1.yaml:1:10: error: byte 0xe9 is not UTF-8 text: save the file as UTF-8 in your editor');
   });
 });

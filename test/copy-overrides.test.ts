@@ -65,7 +65,11 @@ async function surfacesOf(content: string, out: string): Promise<Record<Surface,
   const images = (kind: 'card' | 'preview' | 'testimonial') =>
     imageJobs(kit!)
       .filter((job) => job.kind === kind && (kind !== 'preview' || job.path.startsWith('for/')))
-      .flatMap((job) => templateFor(job).texts.filter(({ name }) => name !== 'initials').map(({ layout }) => layout.lines.join(' ')))
+      .flatMap((job) =>
+        templateFor(job)
+          .texts.filter(({ name }) => name !== 'initials')
+          .map(({ layout }) => layout.lines.join(' ')),
+      )
       .join('\n');
   const { invitations: drafts } = await invitations(kit!, kit!.partners);
   // The built-in messages: every follow-through to-do, and an invitation, for a kit without owner-to-partner scripts.
@@ -74,10 +78,20 @@ async function surfacesOf(content: string, out: string): Promise<Record<Surface,
   const actions = ['thank', 'share-outcome', 'ask', 'give-back', 're-educate', 'ask-testimonial'] as const;
   const statuses = ['introduced', 'contacted', 'meeting', 'won', 'lost', 'not-a-fit', 'unreachable'] as const;
   const followUps = [
-    ...(await followUpMessages(builtIn, actions.map((action): TodoItem => ({ ...jane, action })))).messages,
+    ...(
+      await followUpMessages(
+        builtIn,
+        actions.map((action): TodoItem => ({ ...jane, action })),
+      )
+    ).messages,
     ...(await inviteMessages(builtIn, kit!.partners)).messages,
     // The kit's own outcome script says {intro.status}: each status in words.
-    ...(await followUpMessages(kit!, statuses.map((status): TodoItem => ({ ...jane, action: 'share-outcome', status })))).messages,
+    ...(
+      await followUpMessages(
+        kit!,
+        statuses.map((status): TodoItem => ({ ...jane, action: 'share-outcome', status })),
+      )
+    ).messages,
   ];
   return {
     home: pagesUnder(out, (file) => file === 'index.html'),
@@ -172,8 +186,12 @@ describe('a kit that overrides every catalog key', () => {
     expect(found.join('\n')).toBe('');
   });
 
-  it('leaves no word on a page that is neither the owner\'s nor from the catalog', () => {
-    const own = new Set(ownerWords(content).toLowerCase().match(/\p{L}+/gu));
+  it("leaves no word on a page that is neither the owner's nor from the catalog", () => {
+    const own = new Set(
+      ownerWords(content)
+        .toLowerCase()
+        .match(/\p{L}+/gu),
+    );
     const stray = new Set(
       Object.values(surfaces)
         .join('\n')

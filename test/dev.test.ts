@@ -50,7 +50,7 @@ describe('referral-kit dev', () => {
     expect(output).toContain(`Every page of your kit: ${origin}/team/__referral-kit/`);
   });
 
-  it('lists every partner\'s kit, pocket card and share page on the start page, and each opens', async () => {
+  it("lists every partner's kit, pocket card and share page on the start page, and each opens", async () => {
     const { content } = await loadKit(fixture('basic'));
     const response = await fetch(`${origin}/team/__referral-kit/`);
     expect(response.status).toBe(200);

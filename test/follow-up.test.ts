@@ -77,7 +77,10 @@ function ledgerOf(content: string) {
 /** Message-IDs the sent log calls sent (or recorded). */
 async function loggedSent(content: string): Promise<string[]> {
   const states = latestStates(await readSentLog(sentLogPath(content)));
-  return [...states.values()].filter((r) => r.state === 'sent' || r.state === 'recorded').map((r) => r.message_id).sort();
+  return [...states.values()]
+    .filter((r) => r.state === 'sent' || r.state === 'recorded')
+    .map((r) => r.message_id)
+    .sort();
 }
 
 function receivedIds(server: SmtpTestServer): string[] {
@@ -107,11 +110,19 @@ async function expectConsistent(server: SmtpTestServer, content: string, afterKi
     expect(recorded.length).toBe(new Set(recorded).size);
   };
   const asked = ledger.asks.filter((ask) => ask.date === today).map((a) => `${a.partner}${a.reeducated ? '+re' : ''}`);
-  compare(asked, accepted.filter((r) => r.channel === 'ask-again' || r.channel === 're-educate'), (r) => `${r.partner}${r.channel === 're-educate' ? '+re' : ''}`);
+  compare(
+    asked,
+    accepted.filter((r) => r.channel === 'ask-again' || r.channel === 're-educate'),
+    (r) => `${r.partner}${r.channel === 're-educate' ? '+re' : ''}`,
+  );
   for (const channel of ['thank-you', 'outcome'] as const) {
     const field = channel === 'thank-you' ? 'thanked' : 'outcome_shared';
     const recorded = ledger.received.filter((entry) => entry[field] === today).map((entry) => entry.prospect);
-    compare(recorded, accepted.filter((r) => r.channel === channel), (r) => r.prospect!);
+    compare(
+      recorded,
+      accepted.filter((r) => r.channel === channel),
+      (r) => r.prospect!,
+    );
   }
 }
 
@@ -127,7 +138,7 @@ describe('referral-kit follow-up', () => {
     expect(existsSync(sentLogPath(content))).toBe(false);
   });
 
-  it('sends today\'s messages over SMTP, each readable and correct, and records them in the ledger', async () => {
+  it("sends today's messages over SMTP, each readable and correct, and records them in the ledger", async () => {
     const server = await startSmtpServer();
     try {
       const content = exampleKit();
@@ -145,7 +156,9 @@ describe('referral-kit follow-up', () => {
         expect(mail.text).toMatch(/\nMaya$/);
       }
       const thanks = server.received.find(({ mail }) => mail.subject === 'Thank you for introducing Olivia Grant')!.mail;
-      expect(thanks.text).toBe("Hi Lena,\n\nThank you for introducing me to Olivia Grant. It means a lot that you thought of me, and I’ll look after them.\n\nI’ll let you know how it goes, whatever happens.\n\nMaya");
+      expect(thanks.text).toBe(
+        'Hi Lena,\n\nThank you for introducing me to Olivia Grant. It means a lot that you thought of me, and I’ll look after them.\n\nI’ll let you know how it goes, whatever happens.\n\nMaya',
+      );
       const outcome = server.received.find(({ mail }) => mail.subject === 'Diego Alvarez: how it went')!.mail;
       expect(outcome.text).toContain('whom you introduced on October 8, 2026. Where it landed: won.');
       // The kit link is clickable in the HTML part.
@@ -159,7 +172,12 @@ describe('referral-kit follow-up', () => {
       const ledger = ledgerOf(content);
       const diego = ledger.received.find((entry) => entry.prospect === 'Diego Alvarez')!;
       expect([diego.thanked, diego.outcome_shared]).toEqual([today, today]);
-      expect(ledger.asks.filter((a) => a.date === today).map((a) => [a.partner, Boolean(a.reeducated)]).sort()).toEqual([
+      expect(
+        ledger.asks
+          .filter((a) => a.date === today)
+          .map((a) => [a.partner, Boolean(a.reeducated)])
+          .sort(),
+      ).toEqual([
         ['layla-haddad', false],
         ['marcus-chen', false],
         ['sam-whitfield', false],
@@ -230,7 +248,7 @@ describe('referral-kit follow-up', () => {
 });
 
 describe('referral-kit follow-up --send limits', () => {
-  it('stops at the daily cap, and sends the rest on the next day\'s run', async () => {
+  it("stops at the daily cap, and sends the rest on the next day's run", async () => {
     const server = await startSmtpServer();
     try {
       const content = exampleKit();
@@ -305,7 +323,7 @@ describe('referral-kit follow-up --send under faults', () => {
     }
   });
 
-  it('a recipient rejected: that partner\'s messages fail, the others go, and the ledger records only those', async () => {
+  it("a recipient rejected: that partner's messages fail, the others go, and the ledger records only those", async () => {
     const server = await startSmtpServer({ rejectRecipients: ['lena@makersguild.example'] });
     try {
       const content = exampleKit();

@@ -37,22 +37,48 @@ const goldens: Record<string, () => Template> = {
   'preview-prospect': () => previewTemplate({ partnerName: 'Priya Nair', oneLiner, site: 'https://ledgerandline.example/', owner }),
   'card-arabic-1200x630': () =>
     cardTemplate(
-      { ...card, partnerName: 'عمر حداد', oneLiner: 'ليلى تمسك دفاتر الاستوديوهات الإبداعية، حتى يتوقف مؤسسوها عن الخوف من موسم الضرائب. شكراً!', ownerFirstName: 'ليلى', owner: { ...owner, name: 'ليلى حداد', business: 'دفاتر ليلى' } },
+      {
+        ...card,
+        partnerName: 'عمر حداد',
+        oneLiner: 'ليلى تمسك دفاتر الاستوديوهات الإبداعية، حتى يتوقف مؤسسوها عن الخوف من موسم الضرائب. شكراً!',
+        ownerFirstName: 'ليلى',
+        owner: { ...owner, name: 'ليلى حداد', business: 'دفاتر ليلى' },
+      },
       '1200x630',
     ),
   // Partners whose language is written right to left: their labels, set right to left, and the layout mirrored.
   'card-ar-1200x630': () =>
     cardTemplate(
-      { partnerName: 'ليلى حداد', oneLiner: 'تمسك مايا الحسابات للاستوديوهات الإبداعية، فلا يعود مؤسسوها يخشون موسم الضرائب.', ownerFirstName: 'Maya', shareUrl: 'https://ledgerandline.example/for/layla-haddad/', owner, language: 'ar' },
+      {
+        partnerName: 'ليلى حداد',
+        oneLiner: 'تمسك مايا الحسابات للاستوديوهات الإبداعية، فلا يعود مؤسسوها يخشون موسم الضرائب.',
+        ownerFirstName: 'Maya',
+        shareUrl: 'https://ledgerandline.example/for/layla-haddad/',
+        owner,
+        language: 'ar',
+      },
       '1200x630',
     ),
   'card-he-1080x1080': () =>
     cardTemplate(
-      { partnerName: 'נועה לוי', oneLiner: 'מאיה מנהלת את החשבונות של סטודיו יצירתי, כדי שהמייסדים יפסיקו לחשוש מעונת המסים.', ownerFirstName: 'Maya', shareUrl: 'https://ledgerandline.example/for/noa-levi/', owner, language: 'he' },
+      {
+        partnerName: 'נועה לוי',
+        oneLiner: 'מאיה מנהלת את החשבונות של סטודיו יצירתי, כדי שהמייסדים יפסיקו לחשוש מעונת המסים.',
+        ownerFirstName: 'Maya',
+        shareUrl: 'https://ledgerandline.example/for/noa-levi/',
+        owner,
+        language: 'he',
+      },
       '1080x1080',
     ),
   'preview-prospect-he': () =>
-    previewTemplate({ partnerName: 'נועה לוי', oneLiner: 'מאיה מנהלת את החשבונות של סטודיו יצירתי, כדי שהמייסדים יפסיקו לחשוש מעונת המסים.', site: 'https://ledgerandline.example/', owner, language: 'he' }),
+    previewTemplate({
+      partnerName: 'נועה לוי',
+      oneLiner: 'מאיה מנהלת את החשבונות של סטודיו יצירתי, כדי שהמייסדים יפסיקו לחשוש מעונת המסים.',
+      site: 'https://ledgerandline.example/',
+      owner,
+      language: 'he',
+    }),
 };
 
 /** Anti-aliasing may differ slightly between platforms; a real change moves far more pixels. */

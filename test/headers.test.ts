@@ -24,7 +24,7 @@ describe('host headers', () => {
   it('write the _headers format of Netlify and Cloudflare Pages', () => {
     const text = netlifyHeaders(headerRules('/'));
     expect(text).toMatch(/^\/\*\n {2}Content-Security-Policy: default-src 'self';/);
-    expect(text).toContain("\n\n/kit/*\n  X-Robots-Tag: noindex, nofollow\n  Referrer-Policy: no-referrer\n");
+    expect(text).toContain('\n\n/kit/*\n  X-Robots-Tag: noindex, nofollow\n  Referrer-Policy: no-referrer\n');
   });
 
   it('match the vercel.json shown in the README', () => {

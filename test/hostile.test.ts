@@ -63,7 +63,10 @@ describe('a kit full of hostile values', () => {
     for (const file of pages()) {
       for (const link of readPage(file).all('a[href^="mailto:"]')) {
         const mail = parseMailto(String(link.properties.href));
-        expect(mail.keys.every((key) => ['cc', 'subject', 'body'].includes(key)), file).toBe(true);
+        expect(
+          mail.keys.every((key) => ['cc', 'subject', 'body'].includes(key)),
+          file,
+        ).toBe(true);
         expect(mail.fields.subject ?? '', file).not.toMatch(/[\r\n]/);
         expect(['', 'mal+kit@example.com']).toContain(mail.to);
       }

@@ -41,7 +41,7 @@ describe('the string catalogs', () => {
     }
   });
 
-  it('promises nothing on the owner\'s behalf', () => {
+  it("promises nothing on the owner's behalf", () => {
     const promising = /\b(free|obligation|guarantee|promise|I'll|I will|I’ll|within)\b/i;
     expect(messageKeys.filter((key) => promising.test(en[key]))).toEqual([]);
   });
@@ -85,13 +85,16 @@ describe('the string catalogs', () => {
 });
 
 describe('kitStrings', () => {
-  it('uses the owner\'s words first, with the kit\'s and the partner\'s values', () => {
-    const strings = kitStrings({ ...kit, copy: { kit_aside: 'Send anyone, {partner_first_name}: {owner_first_name} of {owner_business} will call.' } }, { partner: { name: 'Jane Smith', first_name: 'Jane' } });
+  it("uses the owner's words first, with the kit's and the partner's values", () => {
+    const strings = kitStrings(
+      { ...kit, copy: { kit_aside: 'Send anyone, {partner_first_name}: {owner_first_name} of {owner_business} will call.' } },
+      { partner: { name: 'Jane Smith', first_name: 'Jane' } },
+    );
     expect(strings.t('kit_aside')).toBe('Send anyone, Jane: Maya of Ledger & Line will call.');
     expect(strings.t('kit_say_title')).toBe('What to say');
   });
 
-  it('reads top-level copy in the kit\'s own language, and a language\'s own copy for that language', () => {
+  it("reads top-level copy in the kit's own language, and a language's own copy for that language", () => {
     const copy = { kit_say_title: 'Our words', nl: { kit_say_title: 'Wat je zegt' } };
     expect(kitStrings({ ...kit, copy }).t('kit_say_title')).toBe('Our words');
     expect(kitStrings({ ...kit, copy }, { language: 'nl' }).t('kit_say_title')).toBe('Wat je zegt');

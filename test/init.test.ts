@@ -11,17 +11,28 @@ import { readPage } from './helpers/html.ts';
 const bin = join(repoRoot, 'bin', 'referral-kit.js');
 
 const answers = [
-  '--name', 'Zoë "Zo" O\'Neil',
-  '--business', 'Books & Co: {studio}',
-  '--email', 'zoe@example.com',
-  '--url', 'https://zoe.example',
-  '--one-liner', 'I keep the books for studios <b>#1</b>: {partner.name} never sees this as code.',
-  '--ideal-client', 'Studio founders with 2-20 people',
-  '--signals', 'Our books are a mess before tax season; I have no idea which projects pay #shrug; {x} and *stars*',
-  '--promise', "I'll reply the same day: always.",
-  '--partner', 'Jane Smith',
-  '--partner-category', 'former-client',
-  '--partner-email', 'jane@example.com',
+  '--name',
+  'Zoë "Zo" O\'Neil',
+  '--business',
+  'Books & Co: {studio}',
+  '--email',
+  'zoe@example.com',
+  '--url',
+  'https://zoe.example',
+  '--one-liner',
+  'I keep the books for studios <b>#1</b>: {partner.name} never sees this as code.',
+  '--ideal-client',
+  'Studio founders with 2-20 people',
+  '--signals',
+  'Our books are a mess before tax season; I have no idea which projects pay #shrug; {x} and *stars*',
+  '--promise',
+  "I'll reply the same day: always.",
+  '--partner',
+  'Jane Smith',
+  '--partner-category',
+  'former-client',
+  '--partner-email',
+  'jane@example.com',
 ];
 
 async function errorsAndWarnings(dir: string) {
@@ -30,7 +41,7 @@ async function errorsAndWarnings(dir: string) {
 }
 
 describe('referral-kit init with flags', () => {
-  it('writes a kit that passes check, in the owner\'s words, whatever they typed', async () => {
+  it("writes a kit that passes check, in the owner's words, whatever they typed", async () => {
     const dir = join(tempDir('init'), 'my-kit');
     const run = await runCli(['init', dir, ...answers]);
     expect(run.code).toBe(0);

@@ -132,7 +132,10 @@ describe('referral-kit inbox', () => {
       const run = await runCli(['inbox', '--content', content, '--days', '3650', '--yes']);
       expect(run.stderr).toBe('');
       expect(run.code).toBe(0);
-      expect(run.stdout.split('\n').slice(0, 2)).toEqual(['Found 1 introduction to log:', '  2026-11-28  Priya Nair (priya-nair) introduced "Noor Haddad": Introduction: Maya Okafor, bookkeeping for creative studios']);
+      expect(run.stdout.split('\n').slice(0, 2)).toEqual([
+        'Found 1 introduction to log:',
+        '  2026-11-28  Priya Nair (priya-nair) introduced "Noor Haddad": Introduction: Maya Okafor, bookkeeping for creative studios',
+      ]);
       expect(received(content)).toHaveLength(before + 1);
       const again = await runCli(['inbox', '--content', content, '--days', '3650', '--yes']);
       expect(again.stdout).toContain('No new introduction found');

@@ -15,10 +15,7 @@ function kitWithEmails(): string {
   const content = copyFixture('basic');
   const omar = join(content, 'partners', 'omar-haddad.yaml');
   writeFileSync(omar, `${readFileSync(omar, 'utf8')}email: omar@example.com\n`);
-  writeFileSync(
-    join(content, 'partners', 'zoe-obrien.yaml'),
-    `name: ${JSON.stringify(hostileName)}\ntoken: ${tokens.zoe}\ncategory: former-client\nemail: zoe@example.com\n`,
-  );
+  writeFileSync(join(content, 'partners', 'zoe-obrien.yaml'), `name: ${JSON.stringify(hostileName)}\ntoken: ${tokens.zoe}\ncategory: former-client\nemail: zoe@example.com\n`);
   writeFileSync(
     join(content, 'scripts', 'invite-colleague.mdx'),
     '---\ntitle: Invitation for a colleague\nchannel: invite\ncategories: [colleague]\n---\nDear {partner.first_name}, **colleague** to colleague: {kit_url}\n\nRegards,\n\n{owner.first_name}\n',
@@ -86,7 +83,7 @@ describe('referral-kit invite', () => {
     expect(address(omar.mail.to)).toEqual([{ address: 'omar@example.com', name: 'عمر حداد' }]);
   });
 
-  it('keeps markup in a partner\'s values as text in the HTML part', async () => {
+  it("keeps markup in a partner's values as text in the HTML part", async () => {
     const content = kitWithEmails();
     const eve = join(content, 'partners', 'eve-hostile.yaml');
     writeFileSync(eve, `${readFileSync(eve, 'utf8')}email: eve@example.com\n`);

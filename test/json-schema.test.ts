@@ -35,7 +35,12 @@ const kit = (from: string, to: string) => {
 /** [file type, what the sample shows, YAML, accepted?] — both validators must agree on each. */
 const agreed: [YamlFileType, string, string, boolean][] = [
   ['partner', 'the required fields', partner(''), true],
-  ['partner', 'every field, blanks read as not given', partner('first_name: Jay\noccupation: Tax accountant\ncompany: Smith & Co\nemail:\nphone: +1 415 555 0134\nnote: |\n  Met at a fair.\n\n  Likes tea.\nmessage: Hi\nshare_page: false\n'), true],
+  [
+    'partner',
+    'every field, blanks read as not given',
+    partner('first_name: Jay\noccupation: Tax accountant\ncompany: Smith & Co\nemail:\nphone: +1 415 555 0134\nnote: |\n  Met at a fair.\n\n  Likes tea.\nmessage: Hi\nshare_page: false\n'),
+    true,
+  ],
   ['partner', 'a name written as a block that ends in a line break', `name: |\n  Jane Smith\ntoken: ${token}\ncategory: client\n`, true],
   ['partner', 'a misspelt category', partner('').replace('client', 'cilent'), false],
   ['partner', 'an unknown field', partner('emial: jane@example.com\n'), false],
@@ -66,7 +71,12 @@ const agreed: [YamlFileType, string, string, boolean][] = [
   ['testimonial', 'the required fields', testimonial(''), true],
   ['testimonial', 'every field', testimonial('role: Founder\ncompany: Fieldnote\nphoto: photos/pat.jpg\ndate: 2026-09-14\nconsent: true\n'), true],
   ['testimonial', 'consent written as yes in quotes', testimonial('consent: "yes"\n'), false],
-  ['testimonial', 'consent and disclosures, as testimonial add and consent write them', testimonial('from: jane-smith\nconsent: given\nconsent_date: 2026-12-03\nconsent_how: email of 2026-12-03\nrelationship: client\ncompensated: false\ndisclosure: Results vary.\n'), true],
+  [
+    'testimonial',
+    'consent and disclosures, as testimonial add and consent write them',
+    testimonial('from: jane-smith\nconsent: given\nconsent_date: 2026-12-03\nconsent_how: email of 2026-12-03\nrelationship: client\ncompensated: false\ndisclosure: Results vary.\n'),
+    true,
+  ],
   ['testimonial', 'consent declined', testimonial('consent: declined\n'), true],
   ['testimonial', 'compensated written as a word', testimonial('compensated: "no"\n'), false],
   ['testimonial', 'a date in another format', testimonial('date: 14/09/2026\n'), false],
@@ -76,7 +86,12 @@ const agreed: [YamlFileType, string, string, boolean][] = [
   ['kit', 'follow-up days that are not whole', `${minimalKit}follow_up:\n  contact_within_days: 1.5\n`, false],
   ['kit', 'a negative follow-up delay', `${minimalKit}follow_up:\n  contact_within_days: -1\n`, false],
   ['referrals', 'empty lists', 'received: []\ngiven: []\n', true],
-  ['referrals', 'the example in the issue', `received:\n  - date: 2026-10-02\n    from: jane-smith\n    prospect: Dana Wu\n    kind: introduction\n    status: introduced\n    contacted: 2026-10-03\n    outcome_shared: 2026-10-20\n    thanked: 2026-10-20\n    value: 4800\n    notes: ...\ngiven:\n  - { date: 2026-09-10, to: jane-smith, prospect: Lee Park }\nasks:\n  - { date: 2026-08-01, partner: jane-smith, reeducated: true }\n`, true],
+  [
+    'referrals',
+    'the example in the issue',
+    `received:\n  - date: 2026-10-02\n    from: jane-smith\n    prospect: Dana Wu\n    kind: introduction\n    status: introduced\n    contacted: 2026-10-03\n    outcome_shared: 2026-10-20\n    thanked: 2026-10-20\n    value: 4800\n    notes: ...\ngiven:\n  - { date: 2026-09-10, to: jane-smith, prospect: Lee Park }\nasks:\n  - { date: 2026-08-01, partner: jane-smith, reeducated: true }\n`,
+    true,
+  ],
   ['referrals', 'blank lists', 'received:\ngiven:\nasks:\n', true],
   ['referrals', 'an unknown status', 'received:\n  - { date: 2026-10-02, from: jane-smith, prospect: Dana, status: wonn }\n', false],
   ['referrals', 'a value with a currency sign', 'received:\n  - { date: 2026-10-02, from: jane-smith, prospect: Dana, value: "$4800" }\n', false],

@@ -76,9 +76,13 @@ describe('partner and script languages', () => {
     const found = await messages({ 'kit.yaml': kit, 'partners/ann.yaml': partnerYaml('Ann', tokens[0]!, 'language: fr\n'), 'scripts/phone-fr.mdx': script('phone', 'fr') });
     expect(found.filter((line) => line.startsWith('kit.yaml'))).toEqual([
       'kit.yaml:6:3: warning: translations: 1 partner (ann) in fr (French) reads value.one_liner, value.pitch, ideal_client.description and 2 more in en; add them under translations: { fr: { … } }',
-      'kit.yaml:15:14: warning: copy: kit_aside is your own words in en only: 1 partner (ann) in fr (French) sees the catalog\'s default instead; add them under copy: { fr: { … } }',
+      "kit.yaml:15:14: warning: copy: kit_aside is your own words in en only: 1 partner (ann) in fr (French) sees the catalog's default instead; add them under copy: { fr: { … } }",
     ]);
     const translated = `${kit}  fr:\n    kit_aside: Notre aparté.\ntranslations:\n  fr:\n    value: { one_liner: Alex tient les comptes., pitch: Comptabilité mensuelle. }\n    ideal_client: { description: Des studios., signals: [Nos comptes sont en désordre.] }\n    promise: Je réponds sous un jour.\n`;
-    expect((await messages({ 'kit.yaml': translated, 'partners/ann.yaml': partnerYaml('Ann', tokens[0]!, 'language: fr\n'), 'scripts/phone-fr.mdx': script('phone', 'fr') })).filter((line) => line.startsWith('kit.yaml'))).toEqual([]);
+    expect(
+      (await messages({ 'kit.yaml': translated, 'partners/ann.yaml': partnerYaml('Ann', tokens[0]!, 'language: fr\n'), 'scripts/phone-fr.mdx': script('phone', 'fr') })).filter((line) =>
+        line.startsWith('kit.yaml'),
+      ),
+    ).toEqual([]);
   });
 });

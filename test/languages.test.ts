@@ -48,9 +48,15 @@ function englishPhrases(language: string): string[] {
 /** The owner's English words that the partner's language has its own version of. */
 function ownerPhrases(): string[] {
   const { kit } = site.content;
-  return [kit.value.one_liner, ...kit.value.pitch.split(/\n\s*\n/), kit.ideal_client.description, ...kit.ideal_client.signals, ...kit.ideal_client.not_a_fit, ...kit.promise, String(kit.copy?.kit_aside)].map(
-    (text) => text.replace(/\s+/g, ' ').trim(),
-  );
+  return [
+    kit.value.one_liner,
+    ...kit.value.pitch.split(/\n\s*\n/),
+    kit.ideal_client.description,
+    ...kit.ideal_client.signals,
+    ...kit.ideal_client.not_a_fit,
+    ...kit.promise,
+    String(kit.copy?.kit_aside),
+  ].map((text) => text.replace(/\s+/g, ' ').trim());
 }
 
 /** What a reader meets on a page: its text, and the words in its attributes (alt, labels, titles, mailto links). */
@@ -122,7 +128,10 @@ describe.each([
     expect(jobs).toHaveLength(3);
     for (const job of jobs) {
       const template = templateFor(job);
-      const words = template.texts.flatMap(({ layout }) => layout.lines).join(' ').replace(/[\u2066-\u2069]/g, '');
+      const words = template.texts
+        .flatMap(({ layout }) => layout.lines)
+        .join(' ')
+        .replace(/[\u2066-\u2069]/g, '');
       expect(englishOn(words, language), job.path).toEqual([]);
       // Labels are set in the partner's direction.
       const label = template.texts.find(({ name }) => name === 'eyebrow')!;
@@ -145,10 +154,15 @@ describe.each([
     const content = { ...site.content, scripts: site.content.scripts.filter((script) => !isOwnerChannel(script.data.channel)) };
     const about = { partner: slug, partner_name: partner().data.name, prospect: 'Ruud Jansen', status: 'won', since: '2026-09-01', days: 3, title: '', why: '', link: null } as const;
     const actions = ['thank', 'share-outcome', 'ask', 'give-back', 're-educate', 'ask-testimonial'] as const;
-    const { messages, skipped } = await followUpMessages(content, actions.map((action): TodoItem => ({ ...about, action })));
+    const { messages, skipped } = await followUpMessages(
+      content,
+      actions.map((action): TodoItem => ({ ...about, action })),
+    );
     expect(skipped).toEqual([]);
     expect(messages.map((message) => message.channel)).toEqual(['thank-you', 'outcome', 'ask-again', 'give-back', 're-educate', 'testimonial-request']);
-    const { messages: [invite] } = await inviteMessages(content, [partner()]);
+    const {
+      messages: [invite],
+    } = await inviteMessages(content, [partner()]);
     for (const message of [...messages, invite!]) {
       expect(message.script, message.channel).toBeNull();
       expect(englishOn(`${message.subject} ${message.text}`.replace(/\s+/g, ' '), language), message.channel).toEqual([]);
@@ -161,20 +175,42 @@ describe.each([
   });
 
   it('reads the date and status of the example’s own outcome script in its language', async () => {
-    const todo: TodoItem = { action: 'share-outcome', partner: slug, partner_name: partner().data.name, prospect: 'Ruud Jansen', status: 'won', since: '2026-09-01', days: 3, title: '', why: '', link: null };
-    const { messages: [own] } = await followUpMessages(site.content, [todo]);
+    const todo: TodoItem = {
+      action: 'share-outcome',
+      partner: slug,
+      partner_name: partner().data.name,
+      prospect: 'Ruud Jansen',
+      status: 'won',
+      since: '2026-09-01',
+      days: 3,
+      title: '',
+      why: '',
+      link: null,
+    };
+    const {
+      messages: [own],
+    } = await followUpMessages(site.content, [todo]);
     expect(own!.script).toBe(`outcome-${language}`);
-    expect(own!.text).toContain({ nl: 'die je op 1 september 2026 aan me voorstelde. Waar het is uitgekomen: we werken samen.', ar: 'في 1 سبتمبر 2026. وهذا ما انتهى إليه الأمر: بدأنا العمل معًا.' }[language]);
+    expect(own!.text).toContain(
+      { nl: 'die je op 1 september 2026 aan me voorstelde. Waar het is uitgekomen: we werken samen.', ar: 'في 1 سبتمبر 2026. وهذا ما انتهى إليه الأمر: بدأنا العمل معًا.' }[language],
+    );
     // A script in the kit's language, which the partner's has none of, keeps its own language throughout.
     const english = { ...site.content, scripts: site.content.scripts.filter((script) => script.id !== `outcome-${language}`) };
     expect((await followUpMessages(english, [todo])).messages[0]!.text).toContain('whom you introduced on September 1, 2026. Where it landed: won.');
   });
 
   it('gets an invitation in their language', async () => {
-    const { invitations: [invitation] } = await invitations(site.content, [partner()]);
+    const {
+      invitations: [invitation],
+    } = await invitations(site.content, [partner()]);
     expect(invitation!.language).toBe(language);
     expect(englishOn(`${invitation!.subject} ${invitation!.text}`.replace(/\s+/g, ' '), language)).toEqual([]);
-    const english = (await invitations(site.content, site.content.partners.filter((entry) => entry.slug === 'priya-nair'))).invitations[0]!;
+    const english = (
+      await invitations(
+        site.content,
+        site.content.partners.filter((entry) => entry.slug === 'priya-nair'),
+      )
+    ).invitations[0]!;
     expect(invitation!.text).not.toBe(english.text);
   });
 });

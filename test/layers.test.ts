@@ -87,9 +87,7 @@ describe('layers', () => {
   });
 
   it('point only down, or within a layer', () => {
-    const upward = edges
-      .filter(({ from, to }) => layerOf(to) > layerOf(from))
-      .map(({ from, to }) => `${from} → ${to}`);
+    const upward = edges.filter(({ from, to }) => layerOf(to) > layerOf(from)).map(({ from, to }) => `${from} → ${to}`);
     expect(upward, upward.map((edge) => `${edge} (${layers[layerOf(edge.split(' → ')[0]!)]} imports ${layers[layerOf(edge.split(' → ')[1]!)]})`).join('\n')).toEqual([]);
   });
 

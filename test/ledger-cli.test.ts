@@ -126,15 +126,9 @@ describe('referral-kit log', () => {
     const { content, file } = ledgerKit();
     const log = (...args: string[]) => runCli(['log', ...args, '--content', content]);
     expect((await log('intro', '--from', 'jane-smtih', '--prospect', 'X')).stderr).toBe('referral-kit: no partner "jane-smtih": did you mean "jane-smith"?');
-    expect((await log('ask', 'nobody')).stderr).toBe(
-      'referral-kit: no partner "nobody"; partners are: eve-hostile, jane-smith, omar-haddad, quiet-partner, wang-xiaoming',
-    );
-    expect((await log('intro', '--from', 'jane-smith', '--prospect', 'X', '--date', '2026-02-30')).stderr).toBe(
-      'referral-kit: --date: must be a date like 2026-10-02 (got "2026-02-30")',
-    );
-    expect((await log('intro', '--from', 'jane-smith', '--prospect', 'X', '--date', '2999-01-01')).stderr).toBe(
-      `referral-kit: --date: 2999-01-01 is in the future (today is ${today})`,
-    );
+    expect((await log('ask', 'nobody')).stderr).toBe('referral-kit: no partner "nobody"; partners are: eve-hostile, jane-smith, omar-haddad, quiet-partner, wang-xiaoming');
+    expect((await log('intro', '--from', 'jane-smith', '--prospect', 'X', '--date', '2026-02-30')).stderr).toBe('referral-kit: --date: must be a date like 2026-10-02 (got "2026-02-30")');
+    expect((await log('intro', '--from', 'jane-smith', '--prospect', 'X', '--date', '2999-01-01')).stderr).toBe(`referral-kit: --date: 2999-01-01 is in the future (today is ${today})`);
     expect((await log('intro', '--from', 'jane-smith', '--prospect', 'X', '--kind', 'referal')).stderr).toBe(
       'referral-kit: --kind: must be one of: introduction, referral (got "referal"); did you mean "referral"?',
     );
@@ -212,9 +206,7 @@ describe('referral-kit update', () => {
     const { content, file } = ledgerKit(commented.replace('Lee Park', 'Lée Park'));
     expect((await runCli(['update', 'lee park', '--status', 'lost', '--content', content])).code).toBe(0);
     expect(parse(readFileSync(file, 'utf8')).received[1]).toMatchObject({ prospect: 'Lée Park', status: 'lost' });
-    expect((await runCli(['update', 'Dana Woo', '--thanked', '--content', content])).stderr).toBe(
-      'referral-kit: no introduction of "Dana Woo" in the ledger: did you mean "Dana Wu"?',
-    );
+    expect((await runCli(['update', 'Dana Woo', '--thanked', '--content', content])).stderr).toBe('referral-kit: no introduction of "Dana Woo" in the ledger: did you mean "Dana Wu"?');
   });
 
   it('says what is wrong with the options, writing nothing', async () => {
@@ -225,9 +217,7 @@ describe('referral-kit update', () => {
       'referral-kit: --status: must be one of: introduced, contacted, meeting, won, lost, not-a-fit, unreachable (got "wonn"); did you mean "won"?',
     );
     expect((await update('Dana Wu', '--value', '$4800')).stderr).toBe('referral-kit: --value: must be a plain number, like 4800 (got "$4800")');
-    expect((await update('Dana Wu', '--status', 'won', '--date', '2026-09-09')).stderr).toBe(
-      'referral-kit: --date is the date for --contacted, --outcome-shared or --thanked; pass one of them',
-    );
+    expect((await update('Dana Wu', '--status', 'won', '--date', '2026-09-09')).stderr).toBe('referral-kit: --date is the date for --contacted, --outcome-shared or --thanked; pass one of them');
     expect((await update('Dana Wu', '--thanked', '--date', '2999-01-01')).stderr).toBe(`referral-kit: --date: 2999-01-01 is in the future (today is ${today})`);
     expect(readFileSync(file, 'utf8')).toBe(commented);
     const empty = copyFixture('basic');
@@ -249,13 +239,13 @@ describe('referral-kit report', () => {
       'Referral follow-up for Alex Rivera, 2026-10-01',
       '',
       'To do today (7), most urgent first:',
-      '  1. Contact <b>PROSPECT-MARKER-1185</b>: introduced by Eve <script>alert(\'name\')</script> O\'Hara 11 days ago, not contacted yet (you aim for 2 days)',
+      "  1. Contact <b>PROSPECT-MARKER-1185</b>: introduced by Eve <script>alert('name')</script> O'Hara 11 days ago, not contacted yet (you aim for 2 days)",
       '  2. Tell Jane Smith how it went with PROSPECT-MARKER-5521 Dana: won; introduced 30 days ago, and they have not heard yet',
       // Only Jane has an email: the others get no message to draft.
       '     draft it: referral-kit follow-up "PROSPECT-MARKER-5521 Dana" --kind outcome --eml',
       '  3. Tell عمر حداد how it went with <img src=x onerror=alert(3)> PROSPECT-MARKER-7310: not a fit; referred 16 days ago, and they have not heard yet',
       '  4. Thank عمر حداد for referring <img src=x onerror=alert(3)> PROSPECT-MARKER-7310: referred 16 days ago, not thanked yet',
-      '  5. Thank Eve <script>alert(\'name\')</script> O\'Hara for introducing <b>PROSPECT-MARKER-1185</b>: introduced 11 days ago, not thanked yet',
+      "  5. Thank Eve <script>alert('name')</script> O'Hara for introducing <b>PROSPECT-MARKER-1185</b>: introduced 11 days ago, not thanked yet",
       '  6. Ask Quinn Quiet for introductions: never asked',
       // Jane's introduction was won and there is no testimonial from her on file.
       '  7. Ask Jane Smith for a testimonial: 1 introduction from them became a client, and you have no testimonial from them yet',
@@ -277,13 +267,13 @@ describe('referral-kit report', () => {
     expect(report.todo[0]).toEqual({
       action: 'contact',
       partner: 'eve-hostile',
-      partner_name: 'Eve <script>alert(\'name\')</script> O\'Hara',
+      partner_name: "Eve <script>alert('name')</script> O'Hara",
       prospect: '<b>PROSPECT-MARKER-1185</b>',
       status: 'introduced',
       since: '2026-09-20',
       days: 11,
       title: 'Contact <b>PROSPECT-MARKER-1185</b>',
-      why: 'introduced by Eve <script>alert(\'name\')</script> O\'Hara 11 days ago, not contacted yet (you aim for 2 days)',
+      why: "introduced by Eve <script>alert('name')</script> O'Hara 11 days ago, not contacted yet (you aim for 2 days)",
       link: null,
     });
     expect(report.sources.total).toMatchObject({ partners: 5, received: 3, won: 1, value_won: 987654 });
@@ -317,7 +307,10 @@ describe('referral-kit report', () => {
     expect(page.all('script, link, img, iframe, object, embed, [src], [onerror], [onload]')).toEqual([]);
     // The only links: "write it", opening the filled message in the owner's mail app.
     const links = page.all('[href]');
-    expect(links.map((link) => [link.tagName, link.properties.className])).toEqual([['a', ['write']], ['a', ['write']]]);
+    expect(links.map((link) => [link.tagName, link.properties.className])).toEqual([
+      ['a', ['write']],
+      ['a', ['write']],
+    ]);
     const askTestimonial = parseMailto(String(links[1]!.properties.href));
     expect(askTestimonial.to).toBe('jane-private-marker@example.com');
     expect(askTestimonial.fields.body).toContain('Hi Jane,');
@@ -352,9 +345,7 @@ describe('referral-kit report', () => {
     expect(early.code).toBe(1);
     expect(early.stderr).toContain('referrals.yaml:12:11: error: received[1].date: is in the future (today is 2026-09-10) (got "2026-09-15")');
     expect(early.stderr).toMatch(/referral-kit: 2 errors, 0 warnings: fix the errors above before the report$/);
-    expect((await runCli(['report', '--content', fixture('basic'), '--today', '2026-9-10'])).stderr).toBe(
-      'referral-kit: --today: must be a date like 2026-10-02 (got "2026-9-10")',
-    );
+    expect((await runCli(['report', '--content', fixture('basic'), '--today', '2026-9-10'])).stderr).toBe('referral-kit: --today: must be a date like 2026-10-02 (got "2026-9-10")');
     const content = copyFixture('basic');
     unlinkSync(join(content, 'referrals.yaml'));
     const none = await runCli(['report', '--content', content, '--today', '2026-10-01']);

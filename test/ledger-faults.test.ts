@@ -10,9 +10,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { smallDisk, spawnCli, unmountSmallDisks } from './helpers/faults.ts';
 import { copyFixture, fixture } from './helpers/fixtures.ts';
 
-
-
-
 function givenProspects(file: string): string[] {
   const ledger = parse(readFileSync(file, 'utf8')) as { given?: { prospect: string }[] | null };
   return (ledger.given ?? []).map((entry) => entry.prospect);

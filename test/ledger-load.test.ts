@@ -78,18 +78,14 @@ asks:
 
   it('allows tomorrow, for a ledger written where the day has already begun', async () => {
     expect(await messages('asks:\n  - { date: 2026-10-11, partner: jane-smith }\n')).toEqual([]);
-    expect(await messages('asks:\n  - { date: 2026-10-12, partner: jane-smith }\n')).toEqual([
-      'referrals.yaml:2:13: error: asks[0].date: is in the future (today is 2026-10-10) (got "2026-10-12")',
-    ]);
+    expect(await messages('asks:\n  - { date: 2026-10-12, partner: jane-smith }\n')).toEqual(['referrals.yaml:2:13: error: asks[0].date: is in the future (today is 2026-10-10) (got "2026-10-12")']);
   });
 
   it('finds a partner whose file was deleted, and a partner file that is merely broken', async () => {
     const files = { ...partners, 'partners/omar-haddad.yaml': 'name: Omar\ncategory: cilent\n' };
     const ledger = 'asks:\n  - { date: 2026-08-01, partner: omar-haddad }\n  - { date: 2026-08-01, partner: lena-park }\n';
     // Omar's file has its own errors; the ledger only says Lena has no file.
-    expect(await messages(ledger, '2026-10-10', files)).toEqual([
-      'referrals.yaml:3:34: error: asks[1].partner: is not one of your partners (no such file in partners/) (got "lena-park")',
-    ]);
+    expect(await messages(ledger, '2026-10-10', files)).toEqual(['referrals.yaml:3:34: error: asks[1].partner: is not one of your partners (no such file in partners/) (got "lena-park")']);
     expect(await messages(ledger, '2026-10-10', {})).toEqual([
       'referrals.yaml:2:34: error: asks[0].partner: there are no partners yet: add one with `npx referral-kit add partner "Name"` (got "omar-haddad")',
       'referrals.yaml:3:34: error: asks[1].partner: there are no partners yet: add one with `npx referral-kit add partner "Name"` (got "lena-park")',
@@ -133,7 +129,7 @@ asks:
     expect(JSON.stringify(content)).not.toContain('PROSPECT-MARKER');
   });
 
-  it('checks the example kit\'s ledger against today', async () => {
+  it("checks the example kit's ledger against today", async () => {
     const { diagnostics } = await loadKit(join(repoRoot, 'content'));
     expect(diagnostics.filter((d) => d.file.endsWith('referrals.yaml'))).toEqual([]);
   });

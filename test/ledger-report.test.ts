@@ -41,7 +41,7 @@ describe('dates', () => {
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
   });
 
-  it('knows which dates exist, and what today is on this computer\'s clock', () => {
+  it("knows which dates exist, and what today is on this computer's clock", () => {
     expect(isCalendarDate('2028-02-29')).toBe(true);
     expect(isCalendarDate('2026-02-29')).toBe(false);
     expect(isCalendarDate('2026-02-30')).toBe(false);
@@ -94,9 +94,7 @@ describe('to do: tell the partner the outcome', () => {
 
   it('is done once shared', () => {
     expect(todo({ received: [closed('won', { outcome_shared: ago(1) })] })).toEqual([]);
-    expect(todoLine(report({ received: [closed('not-a-fit')] }).todo[0]!)).toBe(
-      'Tell Omar Haddad how it went with Lee: not a fit; introduced 20 days ago, and they have not heard yet',
-    );
+    expect(todoLine(report({ received: [closed('not-a-fit')] }).todo[0]!)).toBe('Tell Omar Haddad how it went with Lee: not a fit; introduced 20 days ago, and they have not heard yet');
   });
 });
 
@@ -110,7 +108,11 @@ describe('to do: thank the partner', () => {
 });
 
 describe('to do: ask again', () => {
-  const asked = (days: number) => [{ date: ago(days), partner: 'jane' }, { date: today, partner: 'omar' }, { date: today, partner: 'lee' }];
+  const asked = (days: number) => [
+    { date: ago(days), partner: 'jane' },
+    { date: today, partner: 'omar' },
+    { date: today, partner: 'lee' },
+  ];
 
   it('is due ask_again_after_days after the last ask, not a day before', () => {
     expect(todo({ asks: asked(89) })).toEqual([]);
@@ -126,7 +128,10 @@ describe('to do: ask again', () => {
   });
 
   it('is due for a partner never asked, first among the asks', () => {
-    const asks = [{ date: ago(300), partner: 'omar' }, { date: today, partner: 'lee' }];
+    const asks = [
+      { date: ago(300), partner: 'omar' },
+      { date: today, partner: 'lee' },
+    ];
     expect(todo({ asks })).toEqual(['ask jane', 'ask omar']);
     const [never, old] = report({ asks }).todo;
     expect(todoLine(never!)).toBe('Ask Jane Smith for introductions: never asked');
@@ -148,9 +153,7 @@ describe('to do: give back', () => {
     expect(todo({ received: from('omar', 10, 20), given: [{ date: ago(364), to: 'omar', prospect: 'X' }] })).toEqual([]);
     expect(todo({ received: from('omar', 10, 20), given: [{ date: ago(365), to: 'omar', prospect: 'X' }] })).toEqual(['give-back omar']);
     expect(todo({ received: from('omar', 10, 20), given: [{ date: ago(1), to: 'jane', prospect: 'X' }] })).toEqual(['give-back omar']);
-    expect(todoLine(report({ received: from('omar', 10, 20, 30) }).todo[0]!)).toBe(
-      'Give back to Omar Haddad: 3 introductions from them in the last 365 days, none from you yet',
-    );
+    expect(todoLine(report({ received: from('omar', 10, 20, 30) }).todo[0]!)).toBe('Give back to Omar Haddad: 3 introductions from them in the last 365 days, none from you yet');
   });
 });
 
@@ -168,14 +171,16 @@ describe('to do: re-educate', () => {
 
   it('links to the "who to introduce" part of their kit', () => {
     const item = report({ received: referrals('not-a-fit', 'not-a-fit', 'won') }).todo.find((entry) => entry.action === 're-educate')!;
-    expect(todoLine(item)).toBe(
-      'Re-educate Jane Smith: 2 of 3 referrals were not a fit: send them the “who is a fit” part of their kit again → https://example.com/kit/JANE/#who',
-    );
+    expect(todoLine(item)).toBe('Re-educate Jane Smith: 2 of 3 referrals were not a fit: send them the “who is a fit” part of their kit again → https://example.com/kit/JANE/#who');
   });
 
   it('counts only referrals after the last ask marked reeducated', () => {
     const received = referrals('not-a-fit', 'not-a-fit', 'not-a-fit');
-    const asks = (date: string) => [{ date, partner: 'jane', reeducated: true }, { date: today, partner: 'omar' }, { date: today, partner: 'lee' }];
+    const asks = (date: string) => [
+      { date, partner: 'jane', reeducated: true },
+      { date: today, partner: 'omar' },
+      { date: today, partner: 'lee' },
+    ];
     expect(only({ received, asks: asks(ago(50)) })).toEqual([]);
     expect(only({ received, asks: asks(ago(103)) })).toEqual(['re-educate jane']);
     expect(only({ received, asks: asks(ago(101)) })).toEqual([]);
@@ -187,8 +192,12 @@ describe('to do: re-educate', () => {
 describe('to do: ask for a testimonial', () => {
   const asked = (jane: boolean | undefined) => partners.map((partner) => (partner.slug === 'jane' ? { ...partner, testimonialAsked: jane } : partner));
   const withWon = (jane: boolean | undefined, status = 'won') =>
-    followUpReport({ today, followUp: { contact_within_days: 2, ask_again_after_days: 90 }, partners: asked(jane), ledger: ledger({ received: [{ ...done, date: ago(5), from: 'jane', prospect: 'Dana', status }] }) })
-      .todo.filter((item) => item.action === 'ask-testimonial');
+    followUpReport({
+      today,
+      followUp: { contact_within_days: 2, ask_again_after_days: 90 },
+      partners: asked(jane),
+      ledger: ledger({ received: [{ ...done, date: ago(5), from: 'jane', prospect: 'Dana', status }] }),
+    }).todo.filter((item) => item.action === 'ask-testimonial');
 
   it('is due for a partner whose introduction was won, with no testimonial from them and none asked for', () => {
     expect(withWon(false).map((item) => [item.partner, item.title, item.since])).toEqual([['jane', 'Ask Jane Smith for a testimonial', ago(5)]]);

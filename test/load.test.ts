@@ -77,11 +77,13 @@ describe('loadKit', () => {
       'testimonials/pat.yaml': 'quote: Great.\nauthor: Pat\nphoto: photos/pat.jpg\nconsent: true\n',
       'testimonials/sly.yaml': 'quote: Great.\nauthor: Sly\nphoto: ../../etc/passwd.jpg\nconsent: true\n',
     });
-    expect(await messages(dir)).toEqual([
-      'partners:1:1: warning: no partners yet: add one with `npx referral-kit add partner "Name"`',
-      'testimonials/pat.yaml:3:8: error: photo: file not found: photos/pat.jpg',
-      'testimonials/sly.yaml:3:8: error: photo: must be inside the content folder',
-    ].sort((a, b) => (a.includes('error') ? 0 : 1) - (b.includes('error') ? 0 : 1)));
+    expect(await messages(dir)).toEqual(
+      [
+        'partners:1:1: warning: no partners yet: add one with `npx referral-kit add partner "Name"`',
+        'testimonials/pat.yaml:3:8: error: photo: file not found: photos/pat.jpg',
+        'testimonials/sly.yaml:3:8: error: photo: must be inside the content folder',
+      ].sort((a, b) => (a.includes('error') ? 0 : 1) - (b.includes('error') ? 0 : 1)),
+    );
   });
 
   it('refuses photos that are not pictures, too large, or remote, with the position of the field', async () => {
@@ -105,9 +107,7 @@ describe('loadKit', () => {
       'partners/jane.yaml': partnerYaml('Jane', 'jAn3sm1thT0kenXXaaBBccDD', 'company: Smith & Co\n'),
       'partners/omar.yaml': partnerYaml('Omar', '0marHaddadT0kenQQrrSSttUU'),
     });
-    expect(await messages(dir)).toContain(
-      'scripts/phone.mdx:5:9: warning: {partner.company} is empty for omar: add a fallback, like {partner.company ?? "your team"}',
-    );
+    expect(await messages(dir)).toContain('scripts/phone.mdx:5:9: warning: {partner.company} is empty for omar: add a fallback, like {partner.company ?? "your team"}');
   });
 
   it('says nothing about a category without a variant of its own: its partners get the general scripts', async () => {

@@ -31,7 +31,13 @@ describe('withLock', () => {
     const lock = join(tempDir('lock'), 'build.lock');
     writeFileSync(lock, String(deadPid()));
     let waited = false;
-    expect(await withLock(lock, () => (waited = true), async () => 'done')).toBe('done');
+    expect(
+      await withLock(
+        lock,
+        () => (waited = true),
+        async () => 'done',
+      ),
+    ).toBe('done');
     expect(waited).toBe(false);
     expect(existsSync(lock)).toBe(false);
   });
@@ -39,13 +45,27 @@ describe('withLock', () => {
   it('treats an empty lock as stale: a process killed after creating it, before writing its pid, does not block every later build', async () => {
     const lock = join(tempDir('lock'), 'build.lock');
     writeFileSync(lock, '');
-    expect(await withLock(lock, () => {}, async () => 'done', { maxWaitMs: 3000 })).toBe('done');
+    expect(
+      await withLock(
+        lock,
+        () => {},
+        async () => 'done',
+        { maxWaitMs: 3000 },
+      ),
+    ).toBe('done');
   }, 10_000);
 
   it('treats a lock folder without its pid file (the older form, killed half-way) as stale', async () => {
     const lock = join(tempDir('lock'), 'build.lock');
     mkdirSync(lock);
-    expect(await withLock(lock, () => {}, async () => 'done', { maxWaitMs: 3000 })).toBe('done');
+    expect(
+      await withLock(
+        lock,
+        () => {},
+        async () => 'done',
+        { maxWaitMs: 3000 },
+      ),
+    ).toBe('done');
   }, 10_000);
 
   it('removes the temporary files of a process killed while it was creating the lock', async () => {
@@ -53,7 +73,11 @@ describe('withLock', () => {
     const lock = join(dir, 'build.lock');
     const leftover = join(dir, `build.lock.${deadPid()}-0badc0de.tmp`);
     writeFileSync(leftover, '123');
-    await withLock(lock, () => {}, async () => {});
+    await withLock(
+      lock,
+      () => {},
+      async () => {},
+    );
     expect(existsSync(leftover)).toBe(false);
   });
 
@@ -65,7 +89,11 @@ describe('withLock', () => {
     expect(readFileSync(lock, 'utf8')).toMatch(/^\d+$/);
     let waits = 0;
     const started = Date.now();
-    await withLock(lock, () => waits++, async () => {});
+    await withLock(
+      lock,
+      () => waits++,
+      async () => {},
+    );
     expect(Date.now() - started).toBeGreaterThan(500);
     expect(waits).toBe(1);
     expect((await holder).stdout).toBe('held\n');

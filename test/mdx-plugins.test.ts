@@ -6,7 +6,12 @@ import { remarkScriptParagraphs } from '../src/mdx/remark-script-paragraphs.ts';
 /** A minimal JSX runtime that renders to an HTML-like string, enough to read what MDX produced. */
 type Props = { children?: unknown };
 const render = (type: unknown, props: Props): string =>
-  typeof type === 'function' ? type(props) : `<${String(type)}>${[props.children].flat().filter((c) => c !== undefined).join('')}</${String(type)}>`;
+  typeof type === 'function'
+    ? type(props)
+    : `<${String(type)}>${[props.children]
+        .flat()
+        .filter((c) => c !== undefined)
+        .join('')}</${String(type)}>`;
 const runtime = { Fragment: (props: Props) => [props.children].flat().join(''), jsx: render, jsxs: render };
 
 const props = {

@@ -69,12 +69,16 @@ describe('follow-through messages', () => {
 });
 
 describe('introduction variables', () => {
-  it('are refused in a script a partner sees, and allowed in the owner\'s own messages', () => {
+  it("are refused in a script a partner sees, and allowed in the owner's own messages", () => {
     const partnerFacing = readScript('/k/scripts/phone.mdx', 'phone', '---\ntitle: Phone\nchannel: phone\n---\nAbout {intro.prospect}.\n');
     expect(partnerFacing.diagnostics.map((d) => `${d.line}:${d.column}: ${d.message}`)).toEqual([
       '5:8: {intro.prospect} is only for your own messages to a partner (thank-you, outcome and the other follow-through channels), not for channel phone',
     ]);
-    const owner = readScript('/k/scripts/thanks.mdx', 'thanks', '---\ntitle: Thanks\nchannel: thank-you\nsubject: "Thanks for {intro.prospect}"\n---\nThank you for {intro.prospect} on {intro.date} ({intro.status}).\n');
+    const owner = readScript(
+      '/k/scripts/thanks.mdx',
+      'thanks',
+      '---\ntitle: Thanks\nchannel: thank-you\nsubject: "Thanks for {intro.prospect}"\n---\nThank you for {intro.prospect} on {intro.date} ({intro.status}).\n',
+    );
     expect(owner.diagnostics).toEqual([]);
   });
 });

@@ -82,7 +82,7 @@ describe('replaceToken', () => {
     expect(replaced.text.split('\n')[5]).toBe('token: NEWt0kenNEWt0kenNEWt0k   # rotated after the laptop went missing');
   });
 
-  it('keeps Windows line endings and the token\'s quotes', () => {
+  it("keeps Windows line endings and the token's quotes", () => {
     const before = commented.join('\r\n').replace('token: jAn3sm1thT0kenXXaaBBccDD', "token:  'jAn3sm1thT0kenXXaaBBccDD'");
     const replaced = replaceToken('jane.yaml', before, 'NEWt0kenNEWt0kenNEWt0k');
     if (!('text' in replaced)) throw new Error('no text');

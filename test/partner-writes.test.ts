@@ -6,8 +6,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { smallDisk, spawnCli, unmountSmallDisks } from './helpers/faults.ts';
 import { copyFixture, fixture } from './helpers/fixtures.ts';
 
-
-
 const tokenOf = (file: string) => (parse(readFileSync(file, 'utf8')) as { token?: unknown }).token;
 
 describe('rotate under kills', () => {
@@ -44,7 +42,9 @@ describe('partner files on a full disk', () => {
     } catch {}
     const rotated = await spawnCli(['rotate', 'jane-smith', '--content', content]);
     expect(rotated.code).toBe(1);
-    expect(rotated.stderr).toMatch(/referral-kit: could not write partners\/jane-smith\.yaml: the disk is full; it was left as it was, with the old link|could not write .*jane-smith\.yaml: the disk is full; it was left as it was/);
+    expect(rotated.stderr).toMatch(
+      /referral-kit: could not write partners\/jane-smith\.yaml: the disk is full; it was left as it was, with the old link|could not write .*jane-smith\.yaml: the disk is full; it was left as it was/,
+    );
     expect(rotated.stderr).not.toMatch(/\n\s+at /);
     expect(readFileSync(file, 'utf8')).toBe(before);
 

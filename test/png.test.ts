@@ -15,7 +15,8 @@ describe('encodePng', () => {
   });
 
   it("gives the same pixels as resvg's own encoder for a drawing with soft edges", () => {
-    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="80"><circle cx="40" cy="40" r="33" fill="#2f5d50" fill-opacity="0.6"/><text x="60" y="50" font-size="30">x</text><rect x="70" y="10" width="40" height="60" fill="#e8b04b"/></svg>';
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="80"><circle cx="40" cy="40" r="33" fill="#2f5d50" fill-opacity="0.6"/><text x="60" y="50" font-size="30">x</text><rect x="70" y="10" width="40" height="60" fill="#e8b04b"/></svg>';
     const image = new Resvg(svg).render();
     const ours = decodePng(encodePng(image.pixels, image.width, image.height));
     const theirs = decodePng(image.asPng());
@@ -44,7 +45,10 @@ describe('encodePng', () => {
       for (let i = 0; i < colours * 2; i++) pixels.set([i % colours, (i * 7) % 256, Math.floor((i % colours) / 2), 255], i * 4);
       return pixels;
     };
-    for (const [colours, colourType] of [[256, 3], [257, 6]] as const) {
+    for (const [colours, colourType] of [
+      [256, 3],
+      [257, 6],
+    ] as const) {
       const pixels = opaque(colours);
       const png = encodePng(pixels, colours, 2);
       // Byte 25 is the IHDR's colour type: 3 a palette, 6 RGBA.
@@ -55,7 +59,14 @@ describe('encodePng', () => {
 
   it('stores a card, flat colours and soft text, as a palette half the size of RGBA', async () => {
     const owner = { name: 'Maya Okafor', business: 'Ledger & Line', accent: '#2f5d50' };
-    const image = rasterise(await templateSvg(cardTemplate({ partnerName: 'Priya Nair', oneLiner: 'Maya keeps the books for creative studios.', ownerFirstName: 'Maya', shareUrl: 'https://ledgerandline.example/for/priya-nair/', owner }, '1200x630')));
+    const image = rasterise(
+      await templateSvg(
+        cardTemplate(
+          { partnerName: 'Priya Nair', oneLiner: 'Maya keeps the books for creative studios.', ownerFirstName: 'Maya', shareUrl: 'https://ledgerandline.example/for/priya-nair/', owner },
+          '1200x630',
+        ),
+      ),
+    );
     const png = encodePng(image.pixels, image.width, image.height);
     expect(png[25]).toBe(3);
     const picture = decodePng(png);

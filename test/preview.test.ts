@@ -32,7 +32,9 @@ describe('referral-kit preview', () => {
     expect(stdout).not.toContain('GENERAL-PHONE-MARKER');
     expect(stdout).not.toContain('MOVERS-TEXT');
     // The invitation is the owner's own message, last and marked as such.
-    expect(stdout).toMatch(/Invitation \(sent to them with `referral-kit invite`\): Invitation {3}\[general, scripts\/invite\.mdx\]\n {4}Subject: Your kit, Jane\n {4}Hi Jane, here is your kit: https:\/\/kit\.rivera\.test\/team\/kit\/jAn3sm1thT0kenXXaaBBccDD\/ INVITE-MARKER/);
+    expect(stdout).toMatch(
+      /Invitation \(sent to them with `referral-kit invite`\): Invitation {3}\[general, scripts\/invite\.mdx\]\n {4}Subject: Your kit, Jane\n {4}Hi Jane, here is your kit: https:\/\/kit\.rivera\.test\/team\/kit\/jAn3sm1thT0kenXXaaBBccDD\/ INVITE-MARKER/,
+    );
     expect(stdout).not.toMatch(/\{(partner|owner)\./);
   });
 

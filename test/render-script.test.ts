@@ -42,8 +42,6 @@ describe('compileScript', () => {
 
   it('applies the Markdown the site applies: GFM and smart punctuation', async () => {
     const { html } = await render('It\'s **bold**, ~~gone~~ -- and "quoted"... see https://example.com/x\n');
-    expect(html).toBe(
-      '<p>It’s <strong>bold</strong>, <del>gone</del> — and “quoted”… see <a href="https://example.com/x">https://example.com/x</a></p>',
-    );
+    expect(html).toBe('<p>It’s <strong>bold</strong>, <del>gone</del> — and “quoted”… see <a href="https://example.com/x">https://example.com/x</a></p>');
   });
 });

@@ -59,7 +59,10 @@ describe('drawing without needless offscreen layers', () => {
     const template = parts.done(element, 400, 100);
     const drawn = rasterise(await templateSvg(template));
     // The same text, clipped the old way: the whole block in a clipping <svg>, no overflow.
-    const whole = textSvg(layoutText('Maya gypsy', style, { width: 360, height: 60 }), '#000000').replace(/height="60" viewBox="0 0 360 60"/, `height="${Math.ceil(template.texts[0]!.layout.height)}" viewBox="0 0 360 ${Math.ceil(template.texts[0]!.layout.height)}"`);
+    const whole = textSvg(layoutText('Maya gypsy', style, { width: 360, height: 60 }), '#000000').replace(
+      /height="60" viewBox="0 0 360 60"/,
+      `height="${Math.ceil(template.texts[0]!.layout.height)}" viewBox="0 0 360 ${Math.ceil(template.texts[0]!.layout.height)}"`,
+    );
     const before = rasterise(await templateSvg({ ...template, inline: [whole] }));
     let differing = 0;
     for (let i = 0; i < drawn.pixels.length; i++) if (Math.abs(drawn.pixels[i]! - before.pixels[i]!) > 2) differing++;

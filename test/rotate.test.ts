@@ -59,9 +59,7 @@ describe('referral-kit rotate', () => {
     expect(code).toBe(1);
     expect(stderr).toBe('referral-kit: no partner "jane-smtih": did you mean "jane-smith"?');
     expect(readFileSync(join(content, 'partners', 'jane-smith.yaml'), 'utf8')).toBe(before);
-    expect((await runCli(['rotate', 'zzz', '--content', content])).stderr).toBe(
-      'referral-kit: no partner "zzz"; partners are: eve-hostile, jane-smith, omar-haddad, quiet-partner, wang-xiaoming',
-    );
+    expect((await runCli(['rotate', 'zzz', '--content', content])).stderr).toBe('referral-kit: no partner "zzz"; partners are: eve-hostile, jane-smith, omar-haddad, quiet-partner, wang-xiaoming');
   });
 
   it('leaves a file it cannot read as it was', async () => {

@@ -59,9 +59,7 @@ describe('partner schema', () => {
 
   it('refuses invisible direction controls, which show text reversed, and keeps direction marks', () => {
     const result = partnerSchema.safeParse({ ...partner, name: 'Eve \u202Egnp.exe\u202C Doe' });
-    expect(result.error?.issues.map((issue) => issue.message)).toEqual([
-      'must not contain invisible direction controls (U+202A–U+202E, U+2066–U+2069), which can show text reversed: delete them',
-    ]);
+    expect(result.error?.issues.map((issue) => issue.message)).toEqual(['must not contain invisible direction controls (U+202A–U+202E, U+2066–U+2069), which can show text reversed: delete them']);
     expect(partnerSchema.safeParse({ ...partner, company: '\u2067Studio' }).success).toBe(false);
     expect(partnerSchema.safeParse({ ...partner, name: '\u200Fמאיה כהן' }).success).toBe(true);
   });
@@ -104,7 +102,7 @@ describe('kit schema', () => {
     expect(result.error?.issues.map((issue) => issue.message)).toEqual(['must be a full https or http address, like https://example.com/page']);
   });
 
-  it('lets partners\' share pages be listed only when the owner says so', () => {
+  it("lets partners' share pages be listed only when the owner says so", () => {
     expect(kitSchema.parse({ ...kit, site: { url: 'https://example.com', share_pages: 'public' } }).site.share_pages).toBe('public');
     expect(kitSchema.safeParse({ ...kit, site: { url: 'https://example.com', share_pages: 'yes' } }).success).toBe(false);
     expect(partnerSchema.parse({ ...partner, share_page: 'public' }).share_page).toBe('public');

@@ -21,7 +21,7 @@ describe('scriptsFor', () => {
     expect(ids(scriptsFor(scripts, partner('colleague')))).toEqual(['email', 'phone', 'text-a', 'text-b', 'invite']);
   });
 
-  it('replaces the general script of a channel with the variant for the partner\'s category', () => {
+  it("replaces the general script of a channel with the variant for the partner's category", () => {
     expect(ids(scriptsFor(scripts, partner('client')))).toEqual(['email-client', 'phone', 'text-a', 'text-b', 'invite']);
     expect(ids(scriptsFor(scripts, partner('former-client')))).toContain('email-client');
   });
@@ -69,10 +69,7 @@ describe('scriptsFor', () => {
     it('a script that targets in several ways applies at the most specific level that matches', () => {
       const both = [script('both', { channel: 'text', categories: ['client'], tags: ['movers'] }), script('tag-only', { channel: 'text', tags: ['movers'], order: 5 })];
       // For a mover, `both` counts as a tag variant, beside the other tag variant.
-      expect(selectScripts(both, partner('colleague', ['movers'])).map(({ script, reason }) => `${script.id}: ${describeReason(reason)}`)).toEqual([
-        'both: tag movers',
-        'tag-only: tag movers',
-      ]);
+      expect(selectScripts(both, partner('colleague', ['movers'])).map(({ script, reason }) => `${script.id}: ${describeReason(reason)}`)).toEqual(['both: tag movers', 'tag-only: tag movers']);
       // For a client without the tag, only its category matches.
       expect(selectScripts(both, partner('client')).map(({ script, reason }) => `${script.id}: ${describeReason(reason)}`)).toEqual(['both: category client']);
     });
@@ -91,10 +88,7 @@ describe('scriptsFor', () => {
 
     it('keep every script for the partner, each partner-level one named by their slug', () => {
       const tied = [script('two', { channel: 'phone', partners: ['jane-smith'], order: 2 }), script('one', { channel: 'phone', partners: ['omar-haddad', 'jane-smith'], order: 1 })];
-      expect(selectScripts(tied, partner('client')).map(({ script, reason }) => `${script.id}: ${describeReason(reason)}`)).toEqual([
-        'one: partner jane-smith',
-        'two: partner jane-smith',
-      ]);
+      expect(selectScripts(tied, partner('client')).map(({ script, reason }) => `${script.id}: ${describeReason(reason)}`)).toEqual(['one: partner jane-smith', 'two: partner jane-smith']);
     });
 
     it('a partner with two matching tags gets the variants of both', () => {

@@ -72,9 +72,7 @@ describe('reading a script', () => {
   });
 
   it('requires frontmatter and a body', () => {
-    expect(problems('Just text\n', '')[0]).toBe(
-      'scripts/intro.mdx:1:1: error: missing frontmatter: start the file with a --- block holding title: and channel:',
-    );
+    expect(problems('Just text\n', '')[0]).toBe('scripts/intro.mdx:1:1: error: missing frontmatter: start the file with a --- block holding title: and channel:');
     expect(problems('')).toEqual(['scripts/intro.mdx:1:1: error: the script has no text after its frontmatter']);
   });
 

@@ -112,7 +112,7 @@ describe('the static server', () => {
       '_astro/copy.js': 'console.log(1);',
       'empty/.keep': '',
       'name with space.txt': 'spaced',
-      '_headers': headersFile,
+      _headers: headersFile,
     })) {
       mkdirSync(join(root, file, '..'), { recursive: true });
       writeFileSync(join(root, file), content);
@@ -129,7 +129,7 @@ describe('the static server', () => {
     await bare?.close();
   });
 
-  it('listens on 127.0.0.1 under the site\'s base', () => {
+  it("listens on 127.0.0.1 under the site's base", () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/team\/$/);
     expect(server.url.startsWith(server.origin)).toBe(true);
   });

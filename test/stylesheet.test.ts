@@ -34,7 +34,13 @@ describe('the styles mirror for right-to-left pages', () => {
   it('write no four-sided margin or padding that differs between its two sides', () => {
     const lopsided = styleSources().flatMap(({ file, css }) =>
       [...withoutComments(css).matchAll(/\b(margin|padding|inset)\s*:\s*([^;{}]+);/g)]
-        .map((match) => ({ property: match[1]!, values: match[2]!.replace(/!important/, '').trim().split(/\s+/) }))
+        .map((match) => ({
+          property: match[1]!,
+          values: match[2]!
+            .replace(/!important/, '')
+            .trim()
+            .split(/\s+/),
+        }))
         .filter(({ values }) => values.length === 4 && values[1] !== values[3])
         .map(({ property, values }) => `${file}: ${property}: ${values.join(' ')}`),
     );

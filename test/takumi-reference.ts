@@ -29,7 +29,10 @@ const clamp = (lines: number): Style => ({ lineClamp: lines, overflow: 'hidden' 
 /** A renderer with the Latin faces of Noto Sans (400, 600, 700) and Noto Serif (400, 600, 700), as our templates use. */
 export async function takumiRenderer(): Promise<Renderer> {
   const renderer = new Renderer();
-  for (const [pkg, name] of [['noto-sans', 'Noto Sans'], ['noto-serif', 'Noto Serif']] as const) {
+  for (const [pkg, name] of [
+    ['noto-sans', 'Noto Sans'],
+    ['noto-serif', 'Noto Serif'],
+  ] as const) {
     for (const weight of [400, 600, 700]) {
       const woff = readFileSync(require.resolve(`@fontsource/${pkg}/files/${pkg}-latin-${weight}-normal.woff`));
       await renderer.registerFont({ name, weight, data: woffToSfnt(woff) });
@@ -135,7 +138,9 @@ export function takumiTestimonial(input: TestimonialInput, format: ImageFormat):
         { height: footer, alignItems: square ? 'flex-start' : 'center', flexDirection: square ? 'column' : 'row', justifyContent: square ? 'flex-end' : 'space-between' },
         box(
           { alignItems: 'center' },
-          ...(input.photo ? [{ type: 'image', src: squarePhoto(input.photo, authorSize * 2), width: authorSize, height: authorSize, style: { borderRadius: authorSize / 2, marginRight: 22 } } as Node] : []),
+          ...(input.photo
+            ? [{ type: 'image', src: squarePhoto(input.photo, authorSize * 2), width: authorSize, height: authorSize, style: { borderRadius: authorSize / 2, marginRight: 22 } } as Node]
+            : []),
           box(
             { flexDirection: 'column', width: authorWidth },
             text(input.author, { ...sans(700, square ? 34 : 28, 1.25), ...clamp(1) }, colours.ink),
@@ -143,7 +148,11 @@ export function takumiTestimonial(input: TestimonialInput, format: ImageFormat):
           ),
         ),
         ...(square ? [box({ height: 26 })] : []),
-        text(`${input.owner.name} · ${input.owner.business}`, { ...sans(600, square ? 24 : 20, 1.3), ...clamp(1), width: square ? inner : 380, textAlign: square ? 'left' : 'right' }, palette.accentInk),
+        text(
+          `${input.owner.name} · ${input.owner.business}`,
+          { ...sans(600, square ? 24 : 20, 1.3), ...clamp(1), width: square ? inner : 380, textAlign: square ? 'left' : 'right' },
+          palette.accentInk,
+        ),
       ),
     ),
   );

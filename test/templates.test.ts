@@ -63,10 +63,25 @@ describe('image templates', () => {
     }
     // The margins of the paper area stay paper: no text reached them.
     const margins = {
-      card1200: [{ x: 0, y: 0, width: 40, height: 630 }, { x: 0, y: 0, width: 800, height: 40 }, { x: 0, y: 600, width: 800, height: 30 }],
-      card1080: [{ x: 0, y: 0, width: 50, height: 750 }, { x: 1030, y: 0, width: 50, height: 750 }, { x: 0, y: 0, width: 1080, height: 50 }],
-      quote1200: [{ x: 18, y: 0, width: 40, height: 630 }, { x: 1150, y: 0, width: 50, height: 630 }, { x: 18, y: 600, width: 1182, height: 30 }],
-      preview: [{ x: 0, y: 0, width: 40, height: 618 }, { x: 0, y: 0, width: 1200, height: 40 }],
+      card1200: [
+        { x: 0, y: 0, width: 40, height: 630 },
+        { x: 0, y: 0, width: 800, height: 40 },
+        { x: 0, y: 600, width: 800, height: 30 },
+      ],
+      card1080: [
+        { x: 0, y: 0, width: 50, height: 750 },
+        { x: 1030, y: 0, width: 50, height: 750 },
+        { x: 0, y: 0, width: 1080, height: 50 },
+      ],
+      quote1200: [
+        { x: 18, y: 0, width: 40, height: 630 },
+        { x: 1150, y: 0, width: 50, height: 630 },
+        { x: 18, y: 600, width: 1182, height: 30 },
+      ],
+      preview: [
+        { x: 0, y: 0, width: 40, height: 618 },
+        { x: 0, y: 0, width: 1200, height: 40 },
+      ],
     };
     const rendered = { card1200, card1080, quote1200, preview };
     for (const [name, rects] of Object.entries(margins)) {

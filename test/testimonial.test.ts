@@ -66,14 +66,14 @@ describe('consent', () => {
 });
 
 describe('disclosures', () => {
-  it('joins relationship, compensation and the owner\'s words, the kit default when the testimonial has none', () => {
+  it("joins relationship, compensation and the owner's words, the kit default when the testimonial has none", () => {
     const english = kitStrings(kit);
     expect(disclosureText({ relationship: 'client', compensated: false, disclosure: undefined }, 'Results vary.', english)).toBe('Client · not compensated · Results vary.');
     expect(disclosureText({ relationship: undefined, compensated: true, disclosure: 'Paid in lunch.' }, 'Results vary.', english)).toBe('Compensated for this testimonial · Paid in lunch.');
     expect(disclosureText({ relationship: undefined, compensated: undefined, disclosure: undefined }, undefined, english)).toBeUndefined();
   });
 
-  it('says it in the page\'s language, in the owner\'s words where they wrote them', () => {
+  it("says it in the page's language, in the owner's words where they wrote them", () => {
     const data = { relationship: 'klant', compensated: false, disclosure: undefined };
     expect(disclosureText(data, undefined, kitStrings(kit, { language: 'nl' }))).toBe('Klant · geen vergoeding ontvangen');
     expect(disclosureText({ ...data, relationship: undefined, compensated: true }, undefined, kitStrings(kit, { language: 'ar' }))).toBe('قُدّمت هذه الشهادة مقابل أجر');
@@ -93,7 +93,7 @@ describe('asking in writing', () => {
     expect(readTestimonialReply('Hello Maya!', replyMarkers(kit))).toBeUndefined();
   });
 
-  it('writes the email in the partner\'s language and reads it back in that language, English still accepted', () => {
+  it("writes the email in the partner's language and reads it back in that language, English still accepted", () => {
     const sanne = { name: 'Sanne de Vries', first_name: 'Sanne', language: 'nl' };
     const dutch = testimonialRequestMailto(kitStrings(kit, { partner: sanne }), kit.owner);
     expect(new URL(dutch).searchParams.get('subject')).toBe('Een paar woorden over de samenwerking met Maya Okafor');
@@ -115,7 +115,7 @@ describe('asking in writing', () => {
     expect(readTestimonialReply(arabic, replyMarkers(kit, 'ar'))).toEqual({ quote: 'مايا نظّمت حساباتنا.', consented: true });
   });
 
-  it('reads the owner\'s own markers, from copy:', () => {
+  it("reads the owner's own markers, from copy:", () => {
     const own = { ...kit, copy: { nl: { testimonial_ask_words_start: 'Wat ik zeg:' } } };
     const body = replyBody(testimonialRequestMailto(kitStrings(own, { partner: { name: 'Sanne de Vries', first_name: 'Sanne', language: 'nl' } }), kit.owner), '(schrijf hier je zin)', 'Rust.');
     expect(body).toContain('Wat ik zeg:');
@@ -124,7 +124,7 @@ describe('asking in writing', () => {
 });
 
 describe('the testimonial request', () => {
-  it('is drafted when the report\'s command names it, and never swept into a run of every to-do', async () => {
+  it("is drafted when the report's command names it, and never swept into a run of every to-do", async () => {
     const named = await runCli(['follow-up', 'jane-smith', '--kind', 'testimonial-request', '--content', fixture('basic'), '--today', '2026-10-01']);
     expect(named.code, named.stderr).toBe(0);
     expect(named.stdout).toMatch(/testimonial-request {2}to Jane Smith <jane-private-marker@example\.com>: Would you say a few words, Jane\?/);
@@ -164,7 +164,9 @@ describe('from the terminal alone: ask, words, consent, build', () => {
     expect(declined.code, declined.stderr).toBe(0);
     const pending = await runCli(['testimonial', 'add', '--content', content, '--author', 'Pen Ding', '--quote', 'PENDING-WORDS not yet', '--date', '2026-11-29']);
     expect(pending.code, pending.stderr).toBe(0);
-    const declinedId = readdirSync(join(content, 'testimonials')).find((name) => name.startsWith('dee-clined-'))!.replace('.yaml', '');
+    const declinedId = readdirSync(join(content, 'testimonials'))
+      .find((name) => name.startsWith('dee-clined-'))!
+      .replace('.yaml', '');
     expect((await runCli(['testimonial', 'consent', declinedId, '--declined', '--content', content])).code).toBe(0);
 
     // Published without a relationship: check warns, as kit.yaml asks for one.
@@ -184,7 +186,10 @@ describe('from the terminal alone: ask, words, consent, build', () => {
     const link = testimonialRequestMailto(kitStrings(basic, { partner: { name: 'عمر حداد', first_name: 'عمر' } }), basic.owner);
     const body = replyBody(link, '(write your sentence here)', 'EML-WORDS Alex listens first.');
     const eml = join(tempDir('testimonial-eml'), 'reply.eml');
-    writeFileSync(eml, `From: Omar Haddad <omar@example.com>\r\nTo: alex@example.com\r\nSubject: A few words\r\nDate: Wed, 02 Dec 2026 10:00:00 +0000\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n${body.replace(/\n/g, '\r\n')}`);
+    writeFileSync(
+      eml,
+      `From: Omar Haddad <omar@example.com>\r\nTo: alex@example.com\r\nSubject: A few words\r\nDate: Wed, 02 Dec 2026 10:00:00 +0000\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n${body.replace(/\n/g, '\r\n')}`,
+    );
     const fromEml = await runCli(['testimonial', 'add', '--eml', eml, '--from', 'omar-haddad', '--content', content, '--date', '2026-12-01']);
     expect(fromEml.code, fromEml.stderr).toBe(0);
     expect(fromEml.stdout).toContain('with their consent');

@@ -6,7 +6,10 @@ const sans: TextStyle = { typeface: 'sans', weight: 400, size: 28, lineHeight: 1
 const box = { width: 400, height: 200 };
 
 function inside(layout: ReturnType<typeof layoutText>) {
-  const { ink, box: { width, height } } = layout;
+  const {
+    ink,
+    box: { width, height },
+  } = layout;
   return !!ink && ink.left >= -0.5 && ink.top >= -0.5 && ink.right <= width + 0.5 && ink.bottom <= height + 0.5;
 }
 
@@ -78,7 +81,11 @@ describe('layoutText', () => {
 
   it('ends text that cannot fit with an ellipsis, and never draws outside its box', () => {
     const long = 'Maximiliana Wolfeschlegelsteinhausenbergerdorff-Abercrombie de la Santísima Trinidad y Fernández-Gutiérrez Ó Súilleabháin';
-    for (const [width, height] of [[300, 40], [120, 90], [500, 60]] as const) {
+    for (const [width, height] of [
+      [300, 40],
+      [120, 90],
+      [500, 60],
+    ] as const) {
       const layout = layoutText(long, { ...sans, size: 40, minSize: 18, maxLines: 2 }, { width, height });
       expect(layout.truncated).toBe(true);
       expect(layout.lines.at(-1)!.endsWith('…')).toBe(true);

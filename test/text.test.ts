@@ -5,9 +5,7 @@ import { displayWidth, escapeHtml, paragraphs, plural, printable } from '../src/
 
 describe('htmlToText', () => {
   it('gives the text a browser shows: paragraphs apart, markup gone, entities decoded', () => {
-    expect(htmlToText('<p>Hi <strong>Jane</strong>,</p>\n<p>Meet Maya &amp; Co.<br>Line two</p>')).toBe(
-      'Hi Jane,\n\nMeet Maya & Co.\nLine two',
-    );
+    expect(htmlToText('<p>Hi <strong>Jane</strong>,</p>\n<p>Meet Maya &amp; Co.<br>Line two</p>')).toBe('Hi Jane,\n\nMeet Maya & Co.\nLine two');
   });
 
   it('drops the spaces a line break leaves at the start of the next line, as browsers do', () => {

@@ -18,9 +18,7 @@ describe('YAML mistakes as one plain sentence at their own line', () => {
   });
 
   it('a field indented less than its neighbours', () => {
-    expect(errors('owner:\n  name: Maya\n business: Ledger\n')).toEqual([
-      'kit.yaml:3:2: error: `business:` is not lined up with the fields next to it: indent it by 2 spaces, like them',
-    ]);
+    expect(errors('owner:\n  name: Maya\n business: Ledger\n')).toEqual(['kit.yaml:3:2: error: `business:` is not lined up with the fields next to it: indent it by 2 spaces, like them']);
   });
 
   it('tabs: one error, not one per line', () => {
@@ -35,9 +33,7 @@ describe('YAML mistakes as one plain sentence at their own line', () => {
   });
 
   it('an unclosed quote, at the line that opens it', () => {
-    expect(errors('name: "Jane Smith\ncategory: client\ntoken: abc\n')).toEqual([
-      'kit.yaml:1:7: error: this value opens with " but does not close it: end it with " on the same line',
-    ]);
+    expect(errors('name: "Jane Smith\ncategory: client\ntoken: abc\n')).toEqual(['kit.yaml:1:7: error: this value opens with " but does not close it: end it with " on the same line']);
   });
 
   it('a list item under a field that already has a value', () => {
@@ -52,7 +48,7 @@ describe('YAML mistakes as one plain sentence at their own line', () => {
     ]);
   });
 
-  it('keeps the parser\'s words for what it cannot explain', () => {
+  it("keeps the parser's words for what it cannot explain", () => {
     expect(errors('name: [unclosed\nemail: x\n')).toEqual(['kit.yaml:2:1: error: YAML: Flow sequence in block collection must be sufficiently indented and end with a ]']);
   });
 
@@ -72,14 +68,12 @@ describe('YAML mistakes as one plain sentence at their own line', () => {
 
 describe('a # that YAML took for a comment', () => {
   it('warns that the value is empty, and says to quote it', () => {
-    expect(errors('site:\n  accent: #e4572e\n')).toEqual([
-      'kit.yaml:2:11: warning: `#e4572e` reads as a comment here, so accent is empty: put the whole value in quotes, like accent: "#e4572e"',
-    ]);
+    expect(errors('site:\n  accent: #e4572e\n')).toEqual(['kit.yaml:2:11: warning: `#e4572e` reads as a comment here, so accent is empty: put the whole value in quotes, like accent: "#e4572e"']);
   });
 
   it('warns that a value or list item is cut short', () => {
-    expect(errors("value:\n  one_liner: We're #1 in town\nsignals:\n  - Our #books are late\n  - \"#quoted\" # fine\n")).toEqual([
-      "kit.yaml:2:20: warning: `#1` reads as a comment here, so one_liner is cut short before it: put the whole value in quotes, like one_liner: \"… #1\"",
+    expect(errors('value:\n  one_liner: We\'re #1 in town\nsignals:\n  - Our #books are late\n  - "#quoted" # fine\n')).toEqual([
+      'kit.yaml:2:20: warning: `#1` reads as a comment here, so one_liner is cut short before it: put the whole value in quotes, like one_liner: "… #1"',
       'kit.yaml:4:9: warning: `#books` reads as a comment here, so this item is cut short before it: put the whole value in quotes, like - "… #books"',
     ]);
   });

@@ -16,9 +16,7 @@ function check(text: string) {
 
 describe('YAML validation with positions', () => {
   it('points at the offending value', () => {
-    expect(check('name: Jane\nemail: not-an-email\n')).toEqual([
-      'file.yaml:2:8: error: email: must be an email address (got "not-an-email")',
-    ]);
+    expect(check('name: Jane\nemail: not-an-email\n')).toEqual(['file.yaml:2:8: error: email: must be an email address (got "not-an-email")']);
   });
 
   it('points into lists and nested maps', () => {
@@ -29,10 +27,7 @@ describe('YAML validation with positions', () => {
   });
 
   it('names a missing field at its parent, and an unknown one at its key with a suggestion', () => {
-    expect(check('name: J\nemial: j@example.com\n')).toEqual([
-      'file.yaml:1:1: error: missing field "email"',
-      'file.yaml:2:1: error: unknown field "emial": did you mean "email"?',
-    ]);
+    expect(check('name: J\nemial: j@example.com\n')).toEqual(['file.yaml:1:1: error: missing field "email"', 'file.yaml:2:1: error: unknown field "emial": did you mean "email"?']);
   });
 
   it('reports YAML syntax errors and duplicate keys without validating', () => {

@@ -18,7 +18,6 @@ import { writePlaceholders } from './placeholders.ts';
 import { checkPageCache, dropPageCache, pageCacheDir, preparePageCache, recordPageCache, type CheckedCopies, type PageCacheState } from './page-cache.ts';
 import { projectRoot } from './project-root.ts';
 
-
 /** Where Astro runs during a build; its prerender chunks land in a `.astro/` folder here. */
 const astroWorkingFolder = join(projectRoot, 'node_modules', '.cache', 'referral-kit', 'astro');
 
@@ -134,7 +133,7 @@ export async function recoverLeftovers(outDir: string): Promise<void> {
     if (leftover && !isRunning(leftover.pid)) leftovers.push({ name, kind: leftover.kind });
   }
   if (!existsSync(outDir)) {
-    const latest = leftovers.filter((entry) => entry.kind === 'previous').sort((a, b) => (statSync(join(parent, b.name)).mtimeMs - statSync(join(parent, a.name)).mtimeMs))[0];
+    const latest = leftovers.filter((entry) => entry.kind === 'previous').sort((a, b) => statSync(join(parent, b.name)).mtimeMs - statSync(join(parent, a.name)).mtimeMs)[0];
     if (latest) {
       await rename(join(parent, latest.name), outDir);
       leftovers.splice(leftovers.indexOf(latest), 1);
@@ -155,106 +154,113 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   if (unsafe) return { ok: false, diagnostics, reason: unsafe };
 
   const lockFile = join(projectRoot, 'node_modules', '.cache', 'referral-kit', 'build.lock');
-  return withLock(lockFile, () => log('Waiting for another build of this project to finish…'), async () => {
-    // Under the lock no other build of this project runs: what a killed one left is safe to tidy.
-    await recoverLeftovers(outDir);
-    const suffix = `${process.pid}-${Date.now().toString(36)}`;
-    const staging = join(dirname(outDir), `.${basename(outDir)}.building-${suffix}`);
-    const previous = join(dirname(outDir), `.${basename(outDir)}.previous-${suffix}`);
-    const cannotWrite = (error: unknown) => ({ ok: false as const, diagnostics, reason: `cannot write to ${displayPath(outDir)}: ${writeProblem(error)}` });
-    try {
-      // A read-only or full disk is found here, in words, rather than as a bundler's panic.
-      await mkdir(dirname(staging), { recursive: true });
-      // Not recursive: a recursive mkdir reports a read-only disk as ENOENT.
-      await mkdir(staging);
-      await writeProbe(staging);
-    } catch (error) {
-      await rm(staging, { recursive: true, force: true }).catch(() => {});
-      return cannotWrite(error);
-    }
-    const imageSettings = { ...imageOptions(projectRoot), ...(options.noCache ? { cache: false } : {}) };
-    // Pages are reused from the previous build of this kit folder when the cache is on.
-    const pageCache = imageSettings.cache ? pageCacheDir(projectRoot, await realPathOf(contentDir)) : undefined;
-    let pageCacheState: PageCacheState | 'off' = 'off';
-    const checkedCopies: CheckedCopies = new Map();
-    if (pageCache) {
-      pageCacheState = await checkPageCache(pageCache, checkedCopies);
-      if (pageCacheState === 'damaged') log('The page cache was damaged, so every page is built anew this time.');
-      await preparePageCache(pageCache);
-    }
-    let images: ImageRun | undefined;
-    let handoff: BuildHandoff | undefined;
-    const report = options.onProgress;
-    const ticker = report
-      ? setInterval(() => {
-          const drawing = images?.progress() ?? { drawn: 0, toDraw: 0 };
-          report({ imagesDrawn: drawing.drawn, imagesToDraw: drawing.toDraw, pages: handoff?.pages.rendered ?? 0 });
-        }, progressIntervalMs)
-      : undefined;
-    ticker?.unref();
-    let pages: number;
-    let stats: BuildStats | undefined;
-    try {
+  return withLock(
+    lockFile,
+    () => log('Waiting for another build of this project to finish…'),
+    async () => {
+      // Under the lock no other build of this project runs: what a killed one left is safe to tidy.
+      await recoverLeftovers(outDir);
+      const suffix = `${process.pid}-${Date.now().toString(36)}`;
+      const staging = join(dirname(outDir), `.${basename(outDir)}.building-${suffix}`);
+      const previous = join(dirname(outDir), `.${basename(outDir)}.previous-${suffix}`);
+      const cannotWrite = (error: unknown) => ({ ok: false as const, diagnostics, reason: `cannot write to ${displayPath(outDir)}: ${writeProblem(error)}` });
       try {
-        // Images start before Astro loads (seconds, for a large kit); the integration finishes them.
-        images = startImages(content, imageSettings);
-        handoff = openHandoff({ contentDir, findingsShown: true, reading: { content, diagnostics }, images });
-        const { build } = await import('astro');
-        // Astro writes its prerender chunks under the working folder when the output is outside
-        // it (a `.astro/` folder in the owner's kit), and those chunks import packages by name, so
-        // they must sit inside the project to find node_modules. Astro compares the two as
-        // strings, so the project folder itself would not do: /tmp/fh "holds" /tmp/fhwork/site.
-        // A folder of our own inside the project holds no output. Paths above are absolute.
-        const workingFolder = process.cwd();
-        await mkdir(astroWorkingFolder, { recursive: true });
-        process.chdir(astroWorkingFolder);
-        try {
-          await build({
-            root: projectRoot,
-            outDir: staging,
-            logLevel: 'error',
-            mode: 'production',
-            // Astro keeps its page cache (and its content store) in the kit's own folder of ours.
-            ...(pageCache ? { cacheDir: pageCache } : { experimental: { incrementalBuild: false } }),
-          });
-        } finally {
-          process.chdir(workingFolder);
-        }
-      } finally {
-        // Images Astro never asked for (it stopped before its integrations ran) are stopped too.
-        const closed = closeHandoff();
-        stats = closed?.stats;
-        await closed?.images?.cancel();
+        // A read-only or full disk is found here, in words, rather than as a bundler's panic.
+        await mkdir(dirname(staging), { recursive: true });
+        // Not recursive: a recursive mkdir reports a read-only disk as ENOENT.
+        await mkdir(staging);
+        await writeProbe(staging);
+      } catch (error) {
+        await rm(staging, { recursive: true, force: true }).catch(() => {});
+        return cannotWrite(error);
       }
-      if (pageCache) await recordPageCache(pageCache, checkedCopies);
-      pages = await countPages(staging);
-      await writePlaceholders(staging);
-      if (existsSync(outDir)) await rename(outDir, previous);
-      await rename(staging, outDir);
-      await rm(previous, { recursive: true, force: true });
-    } catch (error) {
-      // Without this the workers would draw every image before the process could end.
-      await images?.cancel();
-      // Astro may have stopped between storing pages and writing its manifest.
-      if (pageCache) await dropPageCache(pageCache).catch(() => {});
-      // Tidying up must not hide the failure that got us here. Astro's writes still in flight
-      // finish after its build has failed: wait for them, so no partial page is left behind.
-      await removeWhenSettled(staging);
-      if (!existsSync(outDir) && existsSync(previous)) await rename(previous, outDir);
-      const probe = await writeProbe(dirname(outDir)).then(() => undefined, (problem: unknown) => problem);
-      if (isDiskProblem(error) || isDiskProblem(probe)) return cannotWrite(isDiskProblem(error) ? error : probe);
-      return { ok: false, diagnostics, reason: `the site build failed: ${(error as Error).message}` };
-    } finally {
-      clearInterval(ticker);
-    }
-    return {
-      ok: true,
-      diagnostics,
-      pages,
-      partners: content.partners.length,
-      seconds: (performance.now() - started) / 1000,
-      stats,
-      pageCache: pageCacheState,
-    };
-  });
+      const imageSettings = { ...imageOptions(projectRoot), ...(options.noCache ? { cache: false } : {}) };
+      // Pages are reused from the previous build of this kit folder when the cache is on.
+      const pageCache = imageSettings.cache ? pageCacheDir(projectRoot, await realPathOf(contentDir)) : undefined;
+      let pageCacheState: PageCacheState | 'off' = 'off';
+      const checkedCopies: CheckedCopies = new Map();
+      if (pageCache) {
+        pageCacheState = await checkPageCache(pageCache, checkedCopies);
+        if (pageCacheState === 'damaged') log('The page cache was damaged, so every page is built anew this time.');
+        await preparePageCache(pageCache);
+      }
+      let images: ImageRun | undefined;
+      let handoff: BuildHandoff | undefined;
+      const report = options.onProgress;
+      const ticker = report
+        ? setInterval(() => {
+            const drawing = images?.progress() ?? { drawn: 0, toDraw: 0 };
+            report({ imagesDrawn: drawing.drawn, imagesToDraw: drawing.toDraw, pages: handoff?.pages.rendered ?? 0 });
+          }, progressIntervalMs)
+        : undefined;
+      ticker?.unref();
+      let pages: number;
+      let stats: BuildStats | undefined;
+      try {
+        try {
+          // Images start before Astro loads (seconds, for a large kit); the integration finishes them.
+          images = startImages(content, imageSettings);
+          handoff = openHandoff({ contentDir, findingsShown: true, reading: { content, diagnostics }, images });
+          const { build } = await import('astro');
+          // Astro writes its prerender chunks under the working folder when the output is outside
+          // it (a `.astro/` folder in the owner's kit), and those chunks import packages by name, so
+          // they must sit inside the project to find node_modules. Astro compares the two as
+          // strings, so the project folder itself would not do: /tmp/fh "holds" /tmp/fhwork/site.
+          // A folder of our own inside the project holds no output. Paths above are absolute.
+          const workingFolder = process.cwd();
+          await mkdir(astroWorkingFolder, { recursive: true });
+          process.chdir(astroWorkingFolder);
+          try {
+            await build({
+              root: projectRoot,
+              outDir: staging,
+              logLevel: 'error',
+              mode: 'production',
+              // Astro keeps its page cache (and its content store) in the kit's own folder of ours.
+              ...(pageCache ? { cacheDir: pageCache } : { experimental: { incrementalBuild: false } }),
+            });
+          } finally {
+            process.chdir(workingFolder);
+          }
+        } finally {
+          // Images Astro never asked for (it stopped before its integrations ran) are stopped too.
+          const closed = closeHandoff();
+          stats = closed?.stats;
+          await closed?.images?.cancel();
+        }
+        if (pageCache) await recordPageCache(pageCache, checkedCopies);
+        pages = await countPages(staging);
+        await writePlaceholders(staging);
+        if (existsSync(outDir)) await rename(outDir, previous);
+        await rename(staging, outDir);
+        await rm(previous, { recursive: true, force: true });
+      } catch (error) {
+        // Without this the workers would draw every image before the process could end.
+        await images?.cancel();
+        // Astro may have stopped between storing pages and writing its manifest.
+        if (pageCache) await dropPageCache(pageCache).catch(() => {});
+        // Tidying up must not hide the failure that got us here. Astro's writes still in flight
+        // finish after its build has failed: wait for them, so no partial page is left behind.
+        await removeWhenSettled(staging);
+        if (!existsSync(outDir) && existsSync(previous)) await rename(previous, outDir);
+        const probe = await writeProbe(dirname(outDir)).then(
+          () => undefined,
+          (problem: unknown) => problem,
+        );
+        if (isDiskProblem(error) || isDiskProblem(probe)) return cannotWrite(isDiskProblem(error) ? error : probe);
+        return { ok: false, diagnostics, reason: `the site build failed: ${(error as Error).message}` };
+      } finally {
+        clearInterval(ticker);
+      }
+      return {
+        ok: true,
+        diagnostics,
+        pages,
+        partners: content.partners.length,
+        seconds: (performance.now() - started) / 1000,
+        stats,
+        pageCache: pageCacheState,
+      };
+    },
+  );
 }

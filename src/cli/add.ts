@@ -141,7 +141,4 @@ export const addCommand = defineCommand({
   subCommands: { partner: addPartnerCommand },
 });
 
-export const addExamples = [
-  'referral-kit add partner "Jane Smith" --category client --email jane@example.com',
-  'referral-kit add partner "王小明" --slug wang-xiaoming --category colleague',
-];
+export const addExamples = ['referral-kit add partner "Jane Smith" --category client --email jane@example.com', 'referral-kit add partner "王小明" --slug wang-xiaoming --category colleague'];

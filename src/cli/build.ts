@@ -50,8 +50,4 @@ export const buildCommand = defineCommand({
   },
 });
 
-export const buildExamples = [
-  'referral-kit build',
-  'referral-kit build --content clients/maya --out public/maya',
-  'referral-kit build --no-cache',
-];
+export const buildExamples = ['referral-kit build', 'referral-kit build --content clients/maya --out public/maya', 'referral-kit build --no-cache'];

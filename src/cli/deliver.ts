@@ -25,7 +25,7 @@ export type DeliveryMode = 'dry-run' | 'eml' | 'imap' | 'send';
 
 export const deliveryOptions = {
   eml: { type: 'boolean', description: 'Write each message as an .eml draft file (see --out)' },
-  imap: { type: 'boolean', description: 'Put each message in your mailbox\'s Drafts folder, to read and send from your mail app (REFERRAL_KIT_IMAP_URL)' },
+  imap: { type: 'boolean', description: "Put each message in your mailbox's Drafts folder, to read and send from your mail app (REFERRAL_KIT_IMAP_URL)" },
   send: { type: 'boolean', description: 'Send each message from your own account over SMTP (REFERRAL_KIT_SMTP_URL); without it, a dry run lists them' },
   'mail-settings': { type: 'string', description: 'Your mail settings file, outside the content folder (default: ~/.config/referral-kit/mail.yaml)', valueHint: 'file' },
 } as const;
@@ -131,7 +131,8 @@ export async function deliver(request: DeliveryRequest): Promise<void> {
         from,
         language: site.language,
         draftsFolder: mail.settings.drafts_folder,
-        onMessage: (message, added) => say(`  ${added ? mailSentences.draftSaved(recipient(message), printable(message.subject)) : mailSentences.draftAlreadyThere(recipient(message), printable(message.subject))}`),
+        onMessage: (message, added) =>
+          say(`  ${added ? mailSentences.draftSaved(recipient(message), printable(message.subject)) : mailSentences.draftAlreadyThere(recipient(message), printable(message.subject))}`),
       });
       if (request.json) console.log(JSON.stringify({ mode, folder: result.folder, added: result.added.map(summary), already_there: result.present.map(summary), skipped: request.skipped }, null, 2));
       else {
@@ -151,37 +152,54 @@ export async function deliver(request: DeliveryRequest): Promise<void> {
   const smtp = mail.smtp;
   const lockDir = join(content.contentDir, '.referral-kit-sending.lock');
   try {
-    await withLock(lockDir, () => {
-      throw new CliError(mailSentences.sendingElsewhere);
-    }, async () => {
-      const result = await sendMessages(messages, {
-        endpoint: smtp,
-        from,
-        language: site.language,
-        logFile,
-        ledger: request.ledger,
-        today: request.today,
-        dayOf: (iso) => localToday(new Date(iso)),
-        pauseSeconds: mail.settings.pause_seconds,
-        dailyCap: mail.settings.daily_cap,
-        onMessage: (message, outcome) => {
-          if (outcome.status === 'sent') say(`  ✓ ${mailSentences.sentOne(recipient(message), printable(message.subject))}`);
-          else if (outcome.status === 'already-sent') say(`  ${mailSentences.alreadySent(recipient(message), printable(message.subject))}`);
-          else if (outcome.status === 'check-sent-folder') console.warn(`referral-kit: ${message.id} to ${recipient(message)} ${mailSentences.inSentLogCheck(message.id)}`);
-          else if (outcome.status === 'rejected') console.warn(`referral-kit: ${mailSentences.notSentTo(recipient(message), outcome.reason)}`);
-          else console.warn(`referral-kit: ${mailSentences.ledgerNotUpdated(recipient(message), outcome.problem)}`);
-        },
-      });
-      for (const problem of result.ledgerProblems) console.warn(`referral-kit: ${problem}`);
-      if (request.json) {
-        console.log(JSON.stringify({ mode, sent: result.sent.map(summary), unsure: result.unsure.map(summary), rejected: result.rejected.map(({ message, reason }) => ({ ...summary(message), reason })), stopped: result.stopped ?? null, skipped: request.skipped }, null, 2));
-      } else {
-        say(mailSentences.sentSummary(result.sent.length, printable(owner.email), displayPath(logFile)));
-      }
-      if (result.stopped) throw new CliError(mailSentences.stoppedAt(result.stopped));
-      // Each message not sent is named above.
-      if (result.rejected.length || result.unsure.length) throw new CliError();
-    });
+    await withLock(
+      lockDir,
+      () => {
+        throw new CliError(mailSentences.sendingElsewhere);
+      },
+      async () => {
+        const result = await sendMessages(messages, {
+          endpoint: smtp,
+          from,
+          language: site.language,
+          logFile,
+          ledger: request.ledger,
+          today: request.today,
+          dayOf: (iso) => localToday(new Date(iso)),
+          pauseSeconds: mail.settings.pause_seconds,
+          dailyCap: mail.settings.daily_cap,
+          onMessage: (message, outcome) => {
+            if (outcome.status === 'sent') say(`  ✓ ${mailSentences.sentOne(recipient(message), printable(message.subject))}`);
+            else if (outcome.status === 'already-sent') say(`  ${mailSentences.alreadySent(recipient(message), printable(message.subject))}`);
+            else if (outcome.status === 'check-sent-folder') console.warn(`referral-kit: ${message.id} to ${recipient(message)} ${mailSentences.inSentLogCheck(message.id)}`);
+            else if (outcome.status === 'rejected') console.warn(`referral-kit: ${mailSentences.notSentTo(recipient(message), outcome.reason)}`);
+            else console.warn(`referral-kit: ${mailSentences.ledgerNotUpdated(recipient(message), outcome.problem)}`);
+          },
+        });
+        for (const problem of result.ledgerProblems) console.warn(`referral-kit: ${problem}`);
+        if (request.json) {
+          console.log(
+            JSON.stringify(
+              {
+                mode,
+                sent: result.sent.map(summary),
+                unsure: result.unsure.map(summary),
+                rejected: result.rejected.map(({ message, reason }) => ({ ...summary(message), reason })),
+                stopped: result.stopped ?? null,
+                skipped: request.skipped,
+              },
+              null,
+              2,
+            ),
+          );
+        } else {
+          say(mailSentences.sentSummary(result.sent.length, printable(owner.email), displayPath(logFile)));
+        }
+        if (result.stopped) throw new CliError(mailSentences.stoppedAt(result.stopped));
+        // Each message not sent is named above.
+        if (result.rejected.length || result.unsure.length) throw new CliError();
+      },
+    );
   } finally {
     reportSkipped(request.skipped);
   }

@@ -15,7 +15,7 @@ const args = {
 } as const;
 
 export const devCommand = defineCommand({
-  meta: { name: 'dev', description: 'Preview the kit on your computer, updated as you save; lists every page, each partner\'s kit too' },
+  meta: { name: 'dev', description: "Preview the kit on your computer, updated as you save; lists every page, each partner's kit too" },
   args,
   async run({ args: parsed }) {
     rejectUnknown(parsed, args);

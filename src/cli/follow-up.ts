@@ -25,7 +25,7 @@ import { contentOption, rejectUnknown, reportDiagnostics, requireContentFolder }
 
 const args = {
   ...contentOption,
-  who: { type: 'positional', description: 'Only the to-dos about these partners (slug or name) or prospects (default: all of today\'s)', required: false, valueHint: 'name…' },
+  who: { type: 'positional', description: "Only the to-dos about these partners (slug or name) or prospects (default: all of today's)", required: false, valueHint: 'name…' },
   kind: { type: 'string', description: `Only this kind of message: ${followThroughChannels.join(', ')}`, valueHint: 'kind' },
   today: { type: 'string', description: 'Count days from this date instead of today, as report does', valueHint: 'YYYY-MM-DD' },
   ...deliveryOptions,
@@ -55,7 +55,10 @@ export const followUpCommand = defineCommand({
     const ledgerTarget = { file: setup.ledger.file, context: setup.ledger.context, schemaPath: ledgerSchemaPath(setup.contentDir) };
     const logFile = sentLogPath(setup.contentDir);
 
-    for (const [option, state] of [['confirm-sent', 'sent'], ['resend', 'resend']] as const) {
+    for (const [option, state] of [
+      ['confirm-sent', 'sent'],
+      ['resend', 'resend'],
+    ] as const) {
       const id = parsed[option]?.trim();
       if (id === undefined) continue;
       const record = latestStates(await readSentLog(logFile)).get(id);
@@ -83,7 +86,13 @@ export const followUpCommand = defineCommand({
     const report = followUpReport({
       today,
       followUp: content.kit.follow_up,
-      partners: content.partners.map(({ slug, data }) => ({ slug, name: data.name, category: data.category, kitUrl: absoluteUrl(content.kit.site, kitPath(data.token)), testimonialAsked: testimonialAsked.has(slug) })),
+      partners: content.partners.map(({ slug, data }) => ({
+        slug,
+        name: data.name,
+        category: data.category,
+        kitUrl: absoluteUrl(content.kit.site, kitPath(data.token)),
+        testimonialAsked: testimonialAsked.has(slug),
+      })),
       ledger: ledger.data,
     });
     const wanted = parsed._.map((name) => prospectKey(name));

@@ -61,7 +61,4 @@ export const inboxCommand = defineCommand({
   },
 });
 
-export const inboxExamples = [
-  'referral-kit inbox               # introductions of the last 30 days, to confirm one by one',
-  'referral-kit inbox --days 90 --yes',
-];
+export const inboxExamples = ['referral-kit inbox               # introductions of the last 30 days, to confirm one by one', 'referral-kit inbox --days 90 --yes'];

@@ -70,7 +70,11 @@ function given(value: unknown): string | undefined {
 }
 
 function splitSignals(text: string): string[] {
-  return text.split(';').map((signal) => signal.trim()).filter(Boolean).slice(0, 3);
+  return text
+    .split(';')
+    .map((signal) => signal.trim())
+    .filter(Boolean)
+    .slice(0, 3);
 }
 
 /** Stops init when the owner presses Ctrl-C or Escape at a prompt. */
@@ -97,8 +101,7 @@ async function ask(message: string, defaultValue: string, optional = false): Pro
 /** The answers, from flags first, then prompts (in a terminal) or defaults (`--yes`). */
 async function gather(parsed: Parsed, interactive: boolean): Promise<Omit<StarterAnswers, 'partner'> & { partnerName: string; partnerCategory: string; partnerEmail?: string | undefined }> {
   const d = starterDefaults;
-  const pick = async (flag: string | undefined, message: string, fallback: string) =>
-    flag ?? (interactive ? await ask(message, fallback) : fallback);
+  const pick = async (flag: string | undefined, message: string, fallback: string) => flag ?? (interactive ? await ask(message, fallback) : fallback);
   const name = await pick(given(parsed.name), questions.name, interactive ? '' : d.name);
   const business = await pick(given(parsed.business), questions.business, interactive ? '' : d.business);
   const email = await pick(given(parsed.email), questions.email, interactive ? '' : d.email);
@@ -146,9 +149,7 @@ export const initCommand = defineCommand({
     const interactive = !parsed.yes && Boolean(process.stdin.isTTY && process.stdout.isTTY);
     const missing = Object.entries(flagOfField).filter(([, flag]) => !given(parsed[flag.slice(2) as keyof Parsed]));
     if (!interactive && !parsed.yes && missing.length) {
-      throw new CliError(
-        `no terminal to ask in: give the answers as options (${[...new Set(missing.map(([, flag]) => flag))].join(', ')}, --partner), or --yes to take the defaults for the rest`,
-      );
+      throw new CliError(`no terminal to ask in: give the answers as options (${[...new Set(missing.map(([, flag]) => flag))].join(', ')}, --partner), or --yes to take the defaults for the rest`);
     }
     if (interactive) prompts.intro('A new referral kit');
     let answers: StarterAnswers;
@@ -172,7 +173,12 @@ export const initCommand = defineCommand({
     if (!checked.data) {
       const refused = checked.diagnostics.map((d) => {
         const field = Object.keys(flagOfField).find((path) => d.message.startsWith(`${path}:`) || d.message.startsWith(`${path}[`));
-        return field ? `${flagOfField[field]}: ${d.message.slice(field.length + 1).replace(/^\[\d+\]:/, '').trim()}` : d.message;
+        return field
+          ? `${flagOfField[field]}: ${d.message
+              .slice(field.length + 1)
+              .replace(/^\[\d+\]:/, '')
+              .trim()}`
+          : d.message;
       });
       throw new CliError([...refused, 'nothing was written']);
     }
@@ -217,7 +223,4 @@ export const initCommand = defineCommand({
   },
 });
 
-export const initExamples = [
-  'referral-kit init my-kit',
-  'referral-kit init my-kit --name "Maya Okafor" --business "Ledger & Line" --email maya@example.com --yes',
-];
+export const initExamples = ['referral-kit init my-kit', 'referral-kit init my-kit --name "Maya Okafor" --business "Ledger & Line" --email maya@example.com --yes'];

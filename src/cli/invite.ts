@@ -116,11 +116,7 @@ export const inviteCommand = defineCommand({
       console.log(JSON.stringify({ invitations: written, skipped }, null, 2));
     } else {
       for (const { file, name, email } of drafts) console.log(`${displayPath(file)}  to ${printable(name)} <${email}>`);
-      console.log(
-        drafts.length
-          ? `✓ ${plural(drafts.length, 'draft')} in ${displayPath(outDir)}: open each in your mail app, read it over, and send it.`
-          : 'No drafts written.',
-      );
+      console.log(drafts.length ? `✓ ${plural(drafts.length, 'draft')} in ${displayPath(outDir)}: open each in your mail app, read it over, and send it.` : 'No drafts written.');
     }
     reportSkipped();
   },
@@ -130,6 +126,6 @@ export const inviteExamples = [
   'referral-kit invite                      # a draft for every partner, in outbox/',
   'referral-kit invite jane-smith omar-haddad',
   'referral-kit invite --format mailto',
-  'referral-kit invite --imap                # drafts in your mailbox\'s Drafts folder',
+  "referral-kit invite --imap                # drafts in your mailbox's Drafts folder",
   'referral-kit invite --send --dry-run      # what --send would send',
 ];

@@ -13,7 +13,7 @@ const args = {
 } satisfies ArgsDef;
 
 export const linksCommand = defineCommand({
-  meta: { name: 'links', description: 'List every partner\'s kit link and share link, to send them out' },
+  meta: { name: 'links', description: "List every partner's kit link and share link, to send them out" },
   args,
   async run({ args: parsed }) {
     rejectUnknown(parsed, args);
@@ -29,8 +29,4 @@ export const linksCommand = defineCommand({
   },
 });
 
-export const linksExamples = [
-  'referral-kit links',
-  'referral-kit links --format csv > partners.csv   # for a mail merge',
-  'referral-kit links --json',
-];
+export const linksExamples = ['referral-kit links', 'referral-kit links --format csv > partners.csv   # for a mail merge', 'referral-kit links --json'];

@@ -58,7 +58,13 @@ export async function proposeAndLog(setup: LedgerSetup, found: readonly FoundInt
     const added: FoundIntroduction[] = [];
     for (const entry of chosen) {
       if (known.has(`${entry.from}\n${prospectKey(entry.prospect)}`)) continue;
-      const fields: Fields = [['date', entry.date], ['from', entry.from], ['prospect', entry.prospect], ['kind', 'introduction'], ['status', 'introduced']];
+      const fields: Fields = [
+        ['date', entry.date],
+        ['from', entry.from],
+        ['prospect', entry.prospect],
+        ['kind', 'introduction'],
+        ['status', 'introduced'],
+      ];
       const appended = appendEntry(next, 'received', fields);
       if ('problem' in appended) return { problem: `${displayPath(setup.ledger.file)}: ${appended.problem}; nothing was written` };
       next = appended.text;

@@ -53,13 +53,7 @@ function lastEntryLine(text: string, list: LedgerList): number {
  * Appends an entry to one list of the ledger, after checking the entry with the ledger's schema
  * and the ledger itself (which must have no errors). The command stops when it cannot.
  */
-async function logEntry(
-  setup: LedgerSetup,
-  list: LedgerList,
-  fields: Fields,
-  options: Record<string, string>,
-  isDuplicate?: (entry: ReceivedEntry) => boolean,
-): Promise<Logged> {
+async function logEntry(setup: LedgerSetup, list: LedgerList, fields: Fields, options: Record<string, string>, isDuplicate?: (entry: ReceivedEntry) => boolean): Promise<Logged> {
   checkOptions(entrySchemasFor(setup.ledger.context)[list], Object.fromEntries(fields), options);
   let errors: Diagnostic[] = [];
   const changed = await changeFile(setup.ledger.file, ledgerTemplate(ledgerSchemaPath(setup.contentDir)), (text) => {
@@ -137,9 +131,22 @@ const logIntroCommand = defineCommand({
     }
     const { today, date, setup, slug: from } = await begin(parsed, introArgs, parsed.from);
     const prospect = parsed.prospect!.trim();
-    const fields = entry([['date', date], ['from', from], ['prospect', prospect], ['kind', parsed.kind], ['status', 'introduced']], parsed.notes);
-    const logged = await logEntry(setup, 'received', fields, optionNames(fields), (existing) =>
-      existing.date === date && existing.from === from && prospectKey(existing.prospect) === prospectKey(prospect),
+    const fields = entry(
+      [
+        ['date', date],
+        ['from', from],
+        ['prospect', prospect],
+        ['kind', parsed.kind],
+        ['status', 'introduced'],
+      ],
+      parsed.notes,
+    );
+    const logged = await logEntry(
+      setup,
+      'received',
+      fields,
+      optionNames(fields),
+      (existing) => existing.date === date && existing.from === from && prospectKey(existing.prospect) === prospectKey(prospect),
     );
     const { kit } = setup.kitFile;
     const due = addDays(date, kit?.follow_up.contact_within_days ?? followUpDefaults.contact_within_days);
@@ -166,17 +173,18 @@ async function logFromEml(content: string, file: string, yes: boolean): Promise<
     throw new CliError(mailSentences.kitFirst);
   }
   const list = (field: AddressObject | AddressObject[] | undefined) =>
-    [field ?? []].flat().flatMap((group) => group.value).filter((a) => a.address).map((a) => ({ name: a.name ?? '', address: a.address! }));
+    [field ?? []]
+      .flat()
+      .flatMap((group) => group.value)
+      .filter((a) => a.address)
+      .map((a) => ({ name: a.name ?? '', address: a.address! }));
   const { ledger } = setup;
-  const found = findIntroductions(
-    [{ messageId: mail.messageId, date: mail.date, subject: mail.subject ?? '', from: list(mail.from), to: list(mail.to), cc: list(mail.cc) }],
-    {
-      partners: setup.partners.partners.map(({ slug, data }) => ({ slug, name: data.name, email: data.email })),
-      ownerEmail: kit.owner.email,
-      received: ledger.data?.received ?? [],
-      today,
-    },
-  );
+  const found = findIntroductions([{ messageId: mail.messageId, date: mail.date, subject: mail.subject ?? '', from: list(mail.from), to: list(mail.to), cc: list(mail.cc) }], {
+    partners: setup.partners.partners.map(({ slug, data }) => ({ slug, name: data.name, email: data.email })),
+    ownerEmail: kit.owner.email,
+    received: ledger.data?.received ?? [],
+    today,
+  });
   await proposeAndLog(setup, found, yes);
 }
 
@@ -194,7 +202,14 @@ const logGivenCommand = defineCommand({
   async run({ args: parsed }) {
     const { date, setup, slug: to } = await begin(parsed, givenArgs, parsed.to);
     const prospect = parsed.prospect.trim();
-    const fields = entry([['date', date], ['to', to], ['prospect', prospect]], parsed.notes);
+    const fields = entry(
+      [
+        ['date', date],
+        ['to', to],
+        ['prospect', prospect],
+      ],
+      parsed.notes,
+    );
     const logged = await logEntry(setup, 'given', fields, optionNames(fields));
     console.log(`✓ Logged in ${displayPath(logged.file)}:${logged.line}${created(logged)}: you introduced ${quote(prospect)} to ${partnerName(setup, to)} on ${date}`);
   },
@@ -221,7 +236,9 @@ const logAskCommand = defineCommand({
     const logged = await logEntry(setup, 'asks', fields, optionNames(fields, 'partner'));
     const { kit } = setup.kitFile;
     const again = addDays(date, kit?.follow_up.ask_again_after_days ?? followUpDefaults.ask_again_after_days);
-    console.log(`✓ Logged in ${displayPath(logged.file)}:${logged.line}${created(logged)}: you asked ${partnerName(setup, partner)} for introductions on ${date}${parsed.reeducated ? ', and re-educated them' : ''}`);
+    console.log(
+      `✓ Logged in ${displayPath(logged.file)}:${logged.line}${created(logged)}: you asked ${partnerName(setup, partner)} for introductions on ${date}${parsed.reeducated ? ', and re-educated them' : ''}`,
+    );
     console.log(`  The report suggests asking again from ${again}.`);
     if (parsed.said?.trim()) {
       const partnerData = setup.partners.partners.find((entry) => entry.slug === partner)!.data;

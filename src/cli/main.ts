@@ -124,8 +124,7 @@ export function catchFailures(command: AnyCommand): AnyCommand {
     };
   }
   if (subCommands) {
-    wrapped.subCommands = async () =>
-      Object.fromEntries(Object.entries(await resolved(subCommands)).map(([name, sub]) => [name, async () => catchFailures(await resolved(sub))]));
+    wrapped.subCommands = async () => Object.fromEntries(Object.entries(await resolved(subCommands)).map(([name, sub]) => [name, async () => catchFailures(await resolved(sub))]));
   }
   return wrapped;
 }

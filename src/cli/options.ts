@@ -69,7 +69,10 @@ export async function loadCheckedKit(contentDir: string, purpose: string): Promi
 
 /** kit.yaml alone, for a command that prints a kit link; the command stops after reporting why not. */
 export async function loadSiteKit(contentDir: string): Promise<KitData> {
-  const { kitFile: { kit }, diagnostics } = await readContent(contentDir, ['kitFile']);
+  const {
+    kitFile: { kit },
+    diagnostics,
+  } = await readContent(contentDir, ['kitFile']);
   if (kit) return kit;
   reportDiagnostics(diagnostics.filter((d) => d.severity === 'error'));
   throw new CliError('fix kit.yaml first: kit links are built from its site address');

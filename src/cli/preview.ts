@@ -11,21 +11,23 @@ const args = {
 } satisfies ArgsDef;
 
 export const previewCommand = defineCommand({
-  meta: { name: 'preview', description: 'Show what one partner\'s kit will say, filled in, and why each script was chosen' },
+  meta: { name: 'preview', description: "Show what one partner's kit will say, filled in, and why each script was chosen" },
   args,
   async run({ args: parsed }) {
     rejectUnknown(parsed, args);
     const content = await loadCheckedKit(parsed.content, 'previewing a kit');
     const partner = content.partners.find((candidate) => candidate.slug === parsed.slug);
     if (!partner) {
-      throw new CliError(unknownPartnerMessage(parsed.slug, content.partners.map((candidate) => candidate.slug)));
+      throw new CliError(
+        unknownPartnerMessage(
+          parsed.slug,
+          content.partners.map((candidate) => candidate.slug),
+        ),
+      );
     }
     const preview = await partnerPreview(content, partner);
     console.log(parsed.json ? JSON.stringify(preview, null, 2) : formatPreview(preview).trimEnd());
   },
 });
 
-export const previewExamples = [
-  'referral-kit preview jane-smith',
-  'referral-kit preview jane-smith --json',
-];
+export const previewExamples = ['referral-kit preview jane-smith', 'referral-kit preview jane-smith --json'];

@@ -39,9 +39,7 @@ export const reportCommand = defineCommand({
     const today = dateFromOption('today', parsed.today, localToday(), true);
     if (parsed.html !== undefined) {
       const target = resolve(parsed.html);
-      const reason = !parsed.html.trim() || (existsSync(target) && statSync(target).isDirectory())
-        ? 'it needs a file name, like report.html'
-        : await publishedPlace(target, projectRoot);
+      const reason = !parsed.html.trim() || (existsSync(target) && statSync(target).isDirectory()) ? 'it needs a file name, like report.html' : await publishedPlace(target, projectRoot);
       if (reason) {
         throw new CliError(`--html: not writing the report there: ${reason}. It names your prospects; write it elsewhere, like report.html`);
       }
@@ -50,7 +48,10 @@ export const reportCommand = defineCommand({
     // The page's "Write it" links fill in each message: only then is the whole kit read.
     const setup = await readContent(parsed.content, parsed.html !== undefined ? ['kitFile', 'partners', 'ledger', 'content'] : ['kitFile', 'partners', 'ledger'], { today });
     requireContentFolder(setup);
-    const { kitFile: { kit, diagnostics: kitDiagnostics }, ledger } = setup;
+    const {
+      kitFile: { kit, diagnostics: kitDiagnostics },
+      ledger,
+    } = setup;
     const problems = [...(kit ? [] : kitDiagnostics), ...setup.partners.diagnostics, ...ledger.diagnostics];
     const errors = problems.filter((d) => d.severity === 'error');
     if (!kit || !ledger.data || errors.length) {

@@ -12,7 +12,7 @@ import { contentOption, loadSiteKit, rejectUnknown, reportDiagnostics, unknownPa
 
 const args = {
   ...contentOption,
-  slug: { type: 'positional', description: 'The partner\'s file name without .yaml (as `referral-kit links` shows)', required: true, valueHint: 'slug' },
+  slug: { type: 'positional', description: "The partner's file name without .yaml (as `referral-kit links` shows)", required: true, valueHint: 'slug' },
 } satisfies ArgsDef;
 
 export const rotateCommand = defineCommand({
@@ -24,7 +24,12 @@ export const rotateCommand = defineCommand({
     const { partners: folder } = await readContent(parsed.content, ['partners']);
     const target = folder.files.find((entry) => entry.slug === parsed.slug);
     if (!target) {
-      throw new CliError(unknownPartnerMessage(parsed.slug, folder.files.map((entry) => entry.slug)));
+      throw new CliError(
+        unknownPartnerMessage(
+          parsed.slug,
+          folder.files.map((entry) => entry.slug),
+        ),
+      );
     }
 
     const token = newToken();

@@ -52,7 +52,13 @@ async function partnerByline(
 ): Promise<{ name: string; role?: string | undefined; company?: string | undefined; language?: string | undefined } | { problem: string }> {
   const { partners: folder } = await readContent(contentDir, ['partners']);
   const partner = folder.partners.find((entry) => entry.slug === slug);
-  if (!partner) return { problem: unknownPartnerMessage(slug, folder.files.map((entry) => entry.slug)) };
+  if (!partner)
+    return {
+      problem: unknownPartnerMessage(
+        slug,
+        folder.files.map((entry) => entry.slug),
+      ),
+    };
   return { name: partner.data.name, role: partner.data.occupation, company: partner.data.company, language: partner.data.language };
 }
 
@@ -64,9 +70,7 @@ async function partnerByline(
 export async function writeTestimonial(contentDir: string, testimonial: NewTestimonial): Promise<string> {
   const folder = join(contentDir, 'testimonials');
   await mkdir(folder, { recursive: true });
-  const id = testimonialId(testimonial.from ?? slugify(testimonial.author), testimonial.date, (candidate) =>
-    ['.yaml', '.yml'].some((ext) => existsSync(join(folder, `${candidate}${ext}`))),
-  );
+  const id = testimonialId(testimonial.from ?? slugify(testimonial.author), testimonial.date, (candidate) => ['.yaml', '.yml'].some((ext) => existsSync(join(folder, `${candidate}${ext}`))));
   const file = join(folder, `${id}.yaml`);
   const text = testimonialFileText(testimonial, schemaPathFrom(file));
   const checked = validateYaml(parseYaml(file, text), testimonialSchema);
@@ -89,7 +93,7 @@ const addArgs = {
   from: { type: 'string', description: 'The partner who said it (their slug): name, role and company come from their file', valueHint: 'slug' },
   role: { type: 'string', description: 'Their role, e.g. "Founder"', valueHint: 'text' },
   company: { type: 'string', description: 'Their company', valueHint: 'text' },
-  eml: { type: 'string', description: "Instead: an email a partner sent with the kit's \"write it\" link; their consent in it is recorded", valueHint: 'file' },
+  eml: { type: 'string', description: 'Instead: an email a partner sent with the kit\'s "write it" link; their consent in it is recorded', valueHint: 'file' },
   date: dateOption,
 } satisfies ArgsDef;
 
@@ -108,7 +112,9 @@ const addCommand = defineCommand({
     let how: string | undefined;
     let author = parsed.author ?? fromPartner?.name;
     if (parsed.eml !== undefined) {
-      const { kitFile: { kit } } = await readContent(contentDir, ['kitFile']);
+      const {
+        kitFile: { kit },
+      } = await readContent(contentDir, ['kitFile']);
       let mail;
       try {
         mail = await simpleParser(await readFile(parsed.eml));
@@ -165,7 +171,13 @@ const consentCommand = defineCommand({
     const id = parsed.id.trim().replace(/\.ya?ml$/, '');
     const names = existsSync(folder) ? (await readdir(folder)).filter((name) => /\.ya?ml$/.test(name)) : [];
     const name = names.find((entry) => entry.replace(/\.ya?ml$/, '') === id);
-    if (!name) throw new CliError(said.notFound(id, names.map((entry) => entry.replace(/\.ya?ml$/, ''))));
+    if (!name)
+      throw new CliError(
+        said.notFound(
+          id,
+          names.map((entry) => entry.replace(/\.ya?ml$/, '')),
+        ),
+      );
     const file = join(folder, name);
     const changed = await changeFile(file, '', (text) => {
       const edit = setConsent(text, answer, date, parsed.how);

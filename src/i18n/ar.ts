@@ -114,7 +114,8 @@ export const ar: Catalog = {
   disclosure_compensated: 'قُدّمت هذه الشهادة مقابل أجر',
   disclosure_not_compensated: 'دون مقابل',
   testimonial_ask_title: 'هل تكتب جملة عن تجربتك في العمل معي؟',
-  testimonial_ask_intro: 'إن كان لديك دقيقة، فاكتب جملة أو اثنتين عن تجربتك في العمل مع {owner_name}. تصل كلماتك إلى {owner_first_name} بالبريد الإلكتروني من تطبيق البريد الخاص بك، ولا تُنشر إلا بإذنك.',
+  testimonial_ask_intro:
+    'إن كان لديك دقيقة، فاكتب جملة أو اثنتين عن تجربتك في العمل مع {owner_name}. تصل كلماتك إلى {owner_first_name} بالبريد الإلكتروني من تطبيق البريد الخاص بك، ولا تُنشر إلا بإذنك.',
   testimonial_ask_button: 'كتابتها في رسالة بريد إلكتروني',
   testimonial_ask_subject: 'كلمات عن العمل مع {owner_name}',
   testimonial_ask_words_start: 'كلماتي:',
@@ -124,13 +125,15 @@ export const ar: Catalog = {
   message_thank_you_subject: 'شكرًا لأنك عرّفتني على {intro_prospect}',
   message_thank_you_body: 'مرحبًا {partner_first_name}،\n\nشكرًا لأنك عرّفتني على {intro_prospect}. أقدّر أنك فكّرت بي.\n\n{owner_first_name}',
   message_outcome_subject: 'ما آلت إليه الأمور مع {intro_prospect}',
-  message_outcome_body: 'مرحبًا {partner_first_name}،\n\nكلمة سريعة بخصوص {intro_prospect} (تعريفك لي بتاريخ {intro_date}): {intro_status, select, contacted {تواصلنا بالفعل} meeting {لدينا موعد لقاء} won {بدأنا العمل معًا} lost {في النهاية لم يتم الأمر} not_a_fit {في النهاية لم أكن الشخص المناسب لهذه الحاجة} unreachable {لم أتمكّن من التواصل} other {لم نتواصل بعد}}. شكرًا مرة أخرى على التعريف.\n\n{owner_first_name}',
+  message_outcome_body:
+    'مرحبًا {partner_first_name}،\n\nكلمة سريعة بخصوص {intro_prospect} (تعريفك لي بتاريخ {intro_date}): {intro_status, select, contacted {تواصلنا بالفعل} meeting {لدينا موعد لقاء} won {بدأنا العمل معًا} lost {في النهاية لم يتم الأمر} not_a_fit {في النهاية لم أكن الشخص المناسب لهذه الحاجة} unreachable {لم أتمكّن من التواصل} other {لم نتواصل بعد}}. شكرًا مرة أخرى على التعريف.\n\n{owner_first_name}',
   message_ask_again_subject: 'هل تعرف أحدًا يا {partner_first_name}؟',
   message_ask_again_body: 'مرحبًا {partner_first_name}،\n\nإن صادفت شخصًا يمكنني مساعدته، فسيسعدني أن تعرّفني به. تجد في صفحتك من أعمل معهم وماذا تقول:\n\n{kit_url}\n\n{owner_first_name}',
   message_give_back_subject: 'هل يمكنني أن أعرّفك على أحد؟',
   message_give_back_body: 'مرحبًا {partner_first_name}،\n\nعرّفتني على أشخاص رائعين، وأودّ أن أردّ الجميل. من تودّ أن تتعرّف عليه؟\n\n{owner_first_name}',
   message_re_educate_subject: 'من أستطيع مساعدتهم أكثر يا {partner_first_name}',
-  message_re_educate_body: 'مرحبًا {partner_first_name}،\n\nشكرًا على التعريفات التي ترسلها إليّ. وحتى يكون وقتك في محلّه، إليك من أستطيع مساعدتهم أكثر، ومن لست الشخص المناسب لهم:\n\n{kit_url}\n\n{owner_first_name}',
+  message_re_educate_body:
+    'مرحبًا {partner_first_name}،\n\nشكرًا على التعريفات التي ترسلها إليّ. وحتى يكون وقتك في محلّه، إليك من أستطيع مساعدتهم أكثر، ومن لست الشخص المناسب لهم:\n\n{kit_url}\n\n{owner_first_name}',
   message_testimonial_request_subject: 'هل تكتب لي بضع كلمات يا {partner_first_name}؟',
   message_testimonial_request_body: 'مرحبًا {partner_first_name}،\n\nهل تودّ أن تكتب جملة أو اثنتين عن تجربتك في العمل معي؟ لن أنشرها إلا بإذنك، وبالكلمات التي تختارها.\n\n{owner_first_name}',
   status_introduced: 'تم التعريف',

@@ -1,19 +1,7 @@
 /** The shapes of a string catalog, apart from the catalogs themselves (so en.ts can import them). */
 
 /** Where a string can be seen: a kind of page, an image, or a draft. */
-export type Surface =
-  | 'home'
-  | 'prospect'
-  | 'testimonials'
-  | 'kit'
-  | 'pocket-card'
-  | 'card-image'
-  | 'prospect-image'
-  | 'pocket-sheet'
-  | 'not-found'
-  | 'testimonial-image'
-  | 'invite'
-  | 'follow-up';
+export type Surface = 'home' | 'prospect' | 'testimonials' | 'kit' | 'pocket-card' | 'card-image' | 'prospect-image' | 'pocket-sheet' | 'not-found' | 'testimonial-image' | 'invite' | 'follow-up';
 
 export interface SourceEntry {
   /** Where it shows, in words, for the README table and the JSON Schema. */

@@ -102,12 +102,8 @@ export type MessagePart = { kind: 'text'; text: string } | { kind: 'value'; name
 
 /** A message in pieces, so a page can wrap names in `<bdi>` and a `<link>` in an `<a>`. */
 export function formatParts(message: string, language: string, values: MessageValues = {}, rich = false): MessagePart[] {
-  const marked = Object.fromEntries(
-    Object.entries(values).map(([name, value]) => [name, typeof value === 'string' ? { kind: 'value', name, text: value } : value]),
-  );
-  const tagValues = Object.fromEntries(
-    (rich ? tagNames(message) : []).map((name) => [name, (chunks: unknown[]) => ({ kind: 'tag', name, text: chunks.map(partText).join('') })]),
-  );
+  const marked = Object.fromEntries(Object.entries(values).map(([name, value]) => [name, typeof value === 'string' ? { kind: 'value', name, text: value } : value]));
+  const tagValues = Object.fromEntries((rich ? tagNames(message) : []).map((name) => [name, (chunks: unknown[]) => ({ kind: 'tag', name, text: chunks.map(partText).join('') })]));
   const result = compileMessage(message, language, rich).format({ ...marked, ...tagValues } as never) as unknown;
   const pieces = Array.isArray(result) ? result : [result];
   const parts: MessagePart[] = [];

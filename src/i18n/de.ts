@@ -87,7 +87,8 @@ export const de: Catalog = {
   pocket_description: 'Eine Karte zum Ausdrucken, die {owner_name} vorstellt.',
   pocket_back: '← Zurück zu Ihrem Kit',
   pocket_heading: 'Ihre Empfehlungskarte',
-  pocket_instructions: 'Die Karte wird im Format A6 (105 × 148 mm) gedruckt – auf A6-Karton oder auf einem größeren Blatt, das Sie anschließend entlang der Kante zuschneiden. Wer den Code scannt, landet auf Ihrer Seite.',
+  pocket_instructions:
+    'Die Karte wird im Format A6 (105 × 148 mm) gedruckt – auf A6-Karton oder auf einem größeren Blatt, das Sie anschließend entlang der Kante zuschneiden. Wer den Code scannt, landet auf Ihrer Seite.',
   pocket_label: 'Empfehlungskarte',
   print_button: 'Drucken',
   card_eyebrow: 'Empfohlen von {partner_name}',
@@ -100,7 +101,8 @@ export const de: Catalog = {
   sheet_title: 'Empfehlungskarten von {partner_name} · {owner_name}',
   sheet_description: 'Vier Karten zum Ausdrucken, die {owner_name} vorstellen, auf einem A4-Blatt.',
   sheet_heading: 'Vier Empfehlungskarten auf einem Blatt',
-  sheet_instructions: 'Drucken Sie diese Seite auf A4-Papier oder -Karton in Originalgröße (100 %, nicht „An Seite anpassen“) und schneiden Sie die Karten entlang der gestrichelten Linien aus: So erhalten Sie vier A6-Karten zum Verteilen.',
+  sheet_instructions:
+    'Drucken Sie diese Seite auf A4-Papier oder -Karton in Originalgröße (100 %, nicht „An Seite anpassen“) und schneiden Sie die Karten entlang der gestrichelten Linien aus: So erhalten Sie vier A6-Karten zum Verteilen.',
   sheet_single_link: 'Stattdessen eine einzelne Karte in A6',
   not_found_title: 'Seite nicht gefunden',
   not_found_heading: 'Unter dieser Adresse gibt es keine Seite',
@@ -109,25 +111,32 @@ export const de: Catalog = {
   disclosure_compensated: 'für diese Kundenstimme vergütet',
   disclosure_not_compensated: 'nicht vergütet',
   testimonial_ask_title: 'Möchten Sie ein paar Worte über unsere Zusammenarbeit sagen?',
-  testimonial_ask_intro: 'Wenn Sie einen Moment Zeit haben, schreiben Sie gern ein, zwei Sätze über Ihre Zusammenarbeit mit {owner_name}. Sie gehen per E-Mail aus Ihrem eigenen Mailprogramm an {owner_first_name} und werden nur mit Ihrer Erlaubnis geteilt.',
+  testimonial_ask_intro:
+    'Wenn Sie einen Moment Zeit haben, schreiben Sie gern ein, zwei Sätze über Ihre Zusammenarbeit mit {owner_name}. Sie gehen per E-Mail aus Ihrem eigenen Mailprogramm an {owner_first_name} und werden nur mit Ihrer Erlaubnis geteilt.',
   testimonial_ask_button: 'Per E-Mail schreiben',
   testimonial_ask_subject: 'Ein paar Worte zur Zusammenarbeit mit {owner_name}',
   testimonial_ask_words_start: 'Meine Worte:',
   testimonial_ask_placeholder: '(hier Ihren Satz schreiben)',
   testimonial_ask_consent: 'Ich bin einverstanden, dass {owner_name} die Worte oben öffentlich zitiert, mit meinem Namen ({partner_name}), auf der eigenen Website und in Bildern zum Teilen.',
-  message_invite_body: 'Hallo {partner_first_name},\n\nvielen Dank, dass Sie bereit sind, mich weiterzuempfehlen. Ich habe eine Seite für Sie zusammengestellt: auf wen Sie achten können und was Sie sagen können, fertig zum Kopieren:\n\n{kit_url}\n\n{owner_first_name}',
+  message_invite_body:
+    'Hallo {partner_first_name},\n\nvielen Dank, dass Sie bereit sind, mich weiterzuempfehlen. Ich habe eine Seite für Sie zusammengestellt: auf wen Sie achten können und was Sie sagen können, fertig zum Kopieren:\n\n{kit_url}\n\n{owner_first_name}',
   message_thank_you_subject: 'Danke, dass Sie mich mit {intro_prospect} bekannt gemacht haben',
   message_thank_you_body: 'Hallo {partner_first_name},\n\nvielen Dank, dass Sie mich mit {intro_prospect} bekannt gemacht haben. Es freut mich, dass Sie an mich gedacht haben.\n\n{owner_first_name}',
   message_outcome_subject: 'Wie es mit {intro_prospect} gelaufen ist',
-  message_outcome_body: 'Hallo {partner_first_name},\n\nein kurzes Update zu {intro_prospect}, Ihrer Empfehlung vom {intro_date}: {intro_status, select, contacted {Wir sind in Kontakt.} meeting {Wir haben einen Termin.} won {Wir arbeiten jetzt zusammen.} lost {Am Ende ist nichts daraus geworden.} not_a_fit {Am Ende war ich nicht die richtige Ansprechperson für diesen Bedarf.} unreachable {Ich konnte leider keinen Kontakt herstellen.} other {Wir hatten noch keinen Kontakt.}} Nochmals vielen Dank für die Empfehlung.\n\n{owner_first_name}',
+  message_outcome_body:
+    'Hallo {partner_first_name},\n\nein kurzes Update zu {intro_prospect}, Ihrer Empfehlung vom {intro_date}: {intro_status, select, contacted {Wir sind in Kontakt.} meeting {Wir haben einen Termin.} won {Wir arbeiten jetzt zusammen.} lost {Am Ende ist nichts daraus geworden.} not_a_fit {Am Ende war ich nicht die richtige Ansprechperson für diesen Bedarf.} unreachable {Ich konnte leider keinen Kontakt herstellen.} other {Wir hatten noch keinen Kontakt.}} Nochmals vielen Dank für die Empfehlung.\n\n{owner_first_name}',
   message_ask_again_subject: 'Kennen Sie jemanden, {partner_first_name}?',
-  message_ask_again_body: 'Hallo {partner_first_name},\n\nwenn Sie jemandem begegnen, dem ich helfen kann, freue ich mich über eine Empfehlung. Mit wem ich arbeite und was Sie sagen können, steht auf Ihrer Seite:\n\n{kit_url}\n\n{owner_first_name}',
+  message_ask_again_body:
+    'Hallo {partner_first_name},\n\nwenn Sie jemandem begegnen, dem ich helfen kann, freue ich mich über eine Empfehlung. Mit wem ich arbeite und was Sie sagen können, steht auf Ihrer Seite:\n\n{kit_url}\n\n{owner_first_name}',
   message_give_back_subject: 'Darf ich Sie jemandem vorstellen?',
-  message_give_back_body: 'Hallo {partner_first_name},\n\nSie haben mir schon einige gute Kontakte vermittelt, und ich möchte mich gern revanchieren. Wen würden Sie gern kennenlernen?\n\n{owner_first_name}',
+  message_give_back_body:
+    'Hallo {partner_first_name},\n\nSie haben mir schon einige gute Kontakte vermittelt, und ich möchte mich gern revanchieren. Wen würden Sie gern kennenlernen?\n\n{owner_first_name}',
   message_re_educate_subject: 'Wem ich am besten helfen kann, {partner_first_name}',
-  message_re_educate_body: 'Hallo {partner_first_name},\n\nvielen Dank für Ihre Empfehlungen. Damit sich Ihre Mühe lohnt, finden Sie hier, wem ich am besten helfen kann und für wen ich nicht die richtige Ansprechperson bin:\n\n{kit_url}\n\n{owner_first_name}',
+  message_re_educate_body:
+    'Hallo {partner_first_name},\n\nvielen Dank für Ihre Empfehlungen. Damit sich Ihre Mühe lohnt, finden Sie hier, wem ich am besten helfen kann und für wen ich nicht die richtige Ansprechperson bin:\n\n{kit_url}\n\n{owner_first_name}',
   message_testimonial_request_subject: 'Hätten Sie ein paar Worte für mich, {partner_first_name}?',
-  message_testimonial_request_body: 'Hallo {partner_first_name},\n\nwären Sie bereit, ein, zwei Sätze über unsere Zusammenarbeit zu schreiben? Ich teile sie nur mit Ihrer Erlaubnis und in Ihren eigenen Worten.\n\n{owner_first_name}',
+  message_testimonial_request_body:
+    'Hallo {partner_first_name},\n\nwären Sie bereit, ein, zwei Sätze über unsere Zusammenarbeit zu schreiben? Ich teile sie nur mit Ihrer Erlaubnis und in Ihren eigenen Worten.\n\n{owner_first_name}',
   status_introduced: 'vorgestellt',
   status_contacted: 'Kontakt aufgenommen',
   status_meeting: 'Termin vereinbart',

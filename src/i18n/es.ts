@@ -110,25 +110,31 @@ export const es: Catalog = {
   disclosure_compensated: 'con compensación por este testimonio',
   disclosure_not_compensated: 'sin compensación',
   testimonial_ask_title: '¿Dirías unas palabras sobre trabajar conmigo?',
-  testimonial_ask_intro: 'Si tienes un momento, escribe una o dos frases sobre cómo fue trabajar con {owner_name}. Le llegan a {owner_first_name} por correo, desde tu propia aplicación de correo, y solo se comparten con tu permiso.',
+  testimonial_ask_intro:
+    'Si tienes un momento, escribe una o dos frases sobre cómo fue trabajar con {owner_name}. Le llegan a {owner_first_name} por correo, desde tu propia aplicación de correo, y solo se comparten con tu permiso.',
   testimonial_ask_button: 'Escribirlo en un correo',
   testimonial_ask_subject: 'Unas palabras sobre trabajar con {owner_name}',
   testimonial_ask_words_start: 'Mis palabras:',
   testimonial_ask_placeholder: '(escribe aquí tu frase)',
   testimonial_ask_consent: 'Acepto que {owner_name} cite públicamente las palabras de arriba, con mi nombre ({partner_name}), en su web y en imágenes para compartir.',
-  message_invite_body: 'Hola, {partner_first_name}:\n\nGracias por querer presentarme a otras personas. Te he preparado una página con en quién fijarte y qué decir, lista para copiar:\n\n{kit_url}\n\n{owner_first_name}',
+  message_invite_body:
+    'Hola, {partner_first_name}:\n\nGracias por querer presentarme a otras personas. Te he preparado una página con en quién fijarte y qué decir, lista para copiar:\n\n{kit_url}\n\n{owner_first_name}',
   message_thank_you_subject: 'Gracias por presentarme a {intro_prospect}',
   message_thank_you_body: 'Hola, {partner_first_name}:\n\nGracias por presentarme a {intro_prospect}. Te agradezco mucho que pensaras en mí.\n\n{owner_first_name}',
   message_outcome_subject: 'Cómo fue con {intro_prospect}',
-  message_outcome_body: 'Hola, {partner_first_name}:\n\nUna nota rápida sobre {intro_prospect}, a quien me presentaste el {intro_date}: {intro_status, select, contacted {ya hemos hablado} meeting {tenemos una reunión} won {hemos empezado a trabajar} lost {al final no salió adelante} not_a_fit {al final, no era la persona indicada para lo que se necesitaba} unreachable {no he conseguido contactar} other {todavía no hemos hablado}}. Gracias de nuevo por la presentación.\n\n{owner_first_name}',
+  message_outcome_body:
+    'Hola, {partner_first_name}:\n\nUna nota rápida sobre {intro_prospect}, a quien me presentaste el {intro_date}: {intro_status, select, contacted {ya hemos hablado} meeting {tenemos una reunión} won {hemos empezado a trabajar} lost {al final no salió adelante} not_a_fit {al final, no era la persona indicada para lo que se necesitaba} unreachable {no he conseguido contactar} other {todavía no hemos hablado}}. Gracias de nuevo por la presentación.\n\n{owner_first_name}',
   message_ask_again_subject: '¿Conoces a alguien, {partner_first_name}?',
-  message_ask_again_body: 'Hola, {partner_first_name}:\n\nSi te cruzas con alguien a quien pueda ayudar, te agradecería mucho una presentación. Con quién trabajo y qué decir está todo en tu página:\n\n{kit_url}\n\n{owner_first_name}',
+  message_ask_again_body:
+    'Hola, {partner_first_name}:\n\nSi te cruzas con alguien a quien pueda ayudar, te agradecería mucho una presentación. Con quién trabajo y qué decir está todo en tu página:\n\n{kit_url}\n\n{owner_first_name}',
   message_give_back_subject: '¿Te puedo presentar a alguien?',
   message_give_back_body: 'Hola, {partner_first_name}:\n\nMe has enviado a muy buena gente y me gustaría devolverte el favor. ¿A quién te gustaría conocer?\n\n{owner_first_name}',
   message_re_educate_subject: 'A quién puedo ayudar más, {partner_first_name}',
-  message_re_educate_body: 'Hola, {partner_first_name}:\n\nGracias por las presentaciones que me envías. Para que tu tiempo rinda, aquí tienes a quién puedo ayudar más y para quién no soy la persona indicada:\n\n{kit_url}\n\n{owner_first_name}',
+  message_re_educate_body:
+    'Hola, {partner_first_name}:\n\nGracias por las presentaciones que me envías. Para que tu tiempo rinda, aquí tienes a quién puedo ayudar más y para quién no soy la persona indicada:\n\n{kit_url}\n\n{owner_first_name}',
   message_testimonial_request_subject: '¿Dirías unas palabras, {partner_first_name}?',
-  message_testimonial_request_body: 'Hola, {partner_first_name}:\n\n¿Te animarías a escribir una o dos frases sobre cómo fue trabajar conmigo? Solo las compartiría con tu permiso y con las palabras que elijas.\n\n{owner_first_name}',
+  message_testimonial_request_body:
+    'Hola, {partner_first_name}:\n\n¿Te animarías a escribir una o dos frases sobre cómo fue trabajar conmigo? Solo las compartiría con tu permiso y con las palabras que elijas.\n\n{owner_first_name}',
   status_introduced: 'presentación hecha',
   status_contacted: 'ya en contacto',
   status_meeting: 'reunión prevista',

@@ -89,7 +89,8 @@ export const fr: Catalog = {
   pocket_description: 'Une carte à imprimer qui présente {owner_name}.',
   pocket_back: '← Retour à votre kit',
   pocket_heading: 'Votre carte de poche',
-  pocket_instructions: 'Elle s’imprime au format A6 (105 × 148\u00a0mm)\u00a0: sur du bristol A6, ou sur une feuille plus grande à découper en suivant le bord. Toute personne qui scanne le code arrive sur votre page.',
+  pocket_instructions:
+    'Elle s’imprime au format A6 (105 × 148\u00a0mm)\u00a0: sur du bristol A6, ou sur une feuille plus grande à découper en suivant le bord. Toute personne qui scanne le code arrive sur votre page.',
   pocket_label: 'Carte de poche',
   print_button: 'Imprimer',
   card_eyebrow: 'Sur la recommandation de {partner_name}',
@@ -102,7 +103,8 @@ export const fr: Catalog = {
   sheet_title: 'Cartes de poche de {partner_name} · {owner_name}',
   sheet_description: 'Quatre cartes à imprimer qui présentent {owner_name}, sur une feuille A4.',
   sheet_heading: 'Quatre cartes de poche sur une feuille',
-  sheet_instructions: 'Imprimez cette page sur du papier ou du bristol A4 à 100\u00a0% (sans «\u00a0ajuster à la page\u00a0»), puis découpez le long des pointillés\u00a0: quatre cartes A6 à distribuer.',
+  sheet_instructions:
+    'Imprimez cette page sur du papier ou du bristol A4 à 100\u00a0% (sans «\u00a0ajuster à la page\u00a0»), puis découpez le long des pointillés\u00a0: quatre cartes A6 à distribuer.',
   sheet_single_link: 'Imprimer plutôt une seule carte A6',
   not_found_title: 'Page introuvable',
   not_found_heading: 'Il n’y a pas de page à cette adresse',
@@ -111,25 +113,31 @@ export const fr: Catalog = {
   disclosure_compensated: 'rémunération reçue pour ce témoignage',
   disclosure_not_compensated: 'aucune rémunération',
   testimonial_ask_title: 'Un mot sur notre collaboration\u00a0?',
-  testimonial_ask_intro: 'Si vous avez un instant, écrivez une phrase ou deux sur votre collaboration avec {owner_name}. Elles parviennent à {owner_first_name} par e-mail, depuis votre propre messagerie, et ne sont partagées qu’avec votre accord.',
+  testimonial_ask_intro:
+    'Si vous avez un instant, écrivez une phrase ou deux sur votre collaboration avec {owner_name}. Elles parviennent à {owner_first_name} par e-mail, depuis votre propre messagerie, et ne sont partagées qu’avec votre accord.',
   testimonial_ask_button: 'L’écrire dans un e-mail',
   testimonial_ask_subject: 'Quelques mots sur ma collaboration avec {owner_name}',
   testimonial_ask_words_start: 'Mes mots\u00a0:',
   testimonial_ask_placeholder: '(écrivez votre phrase ici)',
   testimonial_ask_consent: 'J’accepte que {owner_name} cite publiquement les mots ci-dessus, avec mon nom ({partner_name}), sur son site et dans des images à partager.',
-  message_invite_body: 'Bonjour {partner_first_name},\n\nMerci d’avoir accepté de me recommander. J’ai préparé pour vous une page qui indique qui repérer et que dire, prête à copier\u00a0:\n\n{kit_url}\n\n{owner_first_name}',
+  message_invite_body:
+    'Bonjour {partner_first_name},\n\nMerci d’avoir accepté de me recommander. J’ai préparé pour vous une page qui indique qui repérer et que dire, prête à copier\u00a0:\n\n{kit_url}\n\n{owner_first_name}',
   message_thank_you_subject: 'Merci pour la mise en relation avec {intro_prospect}',
   message_thank_you_body: 'Bonjour {partner_first_name},\n\nMerci pour la mise en relation avec {intro_prospect}. Cela me touche que vous ayez pensé à moi.\n\n{owner_first_name}',
   message_outcome_subject: 'Des nouvelles au sujet de {intro_prospect}',
-  message_outcome_body: 'Bonjour {partner_first_name},\n\nUn petit mot au sujet de {intro_prospect}, suite à votre mise en relation du {intro_date}\u00a0: {intro_status, select, contacted {nous avons échangé} meeting {nous avons un rendez-vous} won {nous travaillons désormais ensemble} lost {finalement, cela ne s’est pas fait} not_a_fit {finalement, je n’étais pas la bonne personne pour ce besoin} unreachable {je n’ai pas réussi à joindre cette personne} other {nous n’avons pas encore été en contact}}. Merci encore pour votre recommandation.\n\n{owner_first_name}',
+  message_outcome_body:
+    'Bonjour {partner_first_name},\n\nUn petit mot au sujet de {intro_prospect}, suite à votre mise en relation du {intro_date}\u00a0: {intro_status, select, contacted {nous avons échangé} meeting {nous avons un rendez-vous} won {nous travaillons désormais ensemble} lost {finalement, cela ne s’est pas fait} not_a_fit {finalement, je n’étais pas la bonne personne pour ce besoin} unreachable {je n’ai pas réussi à joindre cette personne} other {nous n’avons pas encore été en contact}}. Merci encore pour votre recommandation.\n\n{owner_first_name}',
   message_ask_again_subject: 'Une personne à me présenter, {partner_first_name}\u00a0?',
-  message_ask_again_body: 'Bonjour {partner_first_name},\n\nSi vous croisez quelqu’un à qui je pourrais être utile, une mise en relation me ferait très plaisir. Avec qui je travaille et que dire\u00a0: tout est sur votre page.\n\n{kit_url}\n\n{owner_first_name}',
+  message_ask_again_body:
+    'Bonjour {partner_first_name},\n\nSi vous croisez quelqu’un à qui je pourrais être utile, une mise en relation me ferait très plaisir. Avec qui je travaille et que dire\u00a0: tout est sur votre page.\n\n{kit_url}\n\n{owner_first_name}',
   message_give_back_subject: 'Puis-je vous présenter quelqu’un\u00a0?',
   message_give_back_body: 'Bonjour {partner_first_name},\n\nVous m’avez adressé de belles personnes, et j’aimerais vous rendre la pareille. Qui aimeriez-vous rencontrer\u00a0?\n\n{owner_first_name}',
   message_re_educate_subject: 'Qui je peux le mieux aider, {partner_first_name}',
-  message_re_educate_body: 'Bonjour {partner_first_name},\n\nMerci pour les mises en relation que vous m’envoyez. Pour que votre temps soit bien employé, voici qui je peux le mieux aider, et pour qui je ne suis pas la bonne personne\u00a0:\n\n{kit_url}\n\n{owner_first_name}',
+  message_re_educate_body:
+    'Bonjour {partner_first_name},\n\nMerci pour les mises en relation que vous m’envoyez. Pour que votre temps soit bien employé, voici qui je peux le mieux aider, et pour qui je ne suis pas la bonne personne\u00a0:\n\n{kit_url}\n\n{owner_first_name}',
   message_testimonial_request_subject: 'Quelques mots de votre part, {partner_first_name}\u00a0?',
-  message_testimonial_request_body: 'Bonjour {partner_first_name},\n\nAccepteriez-vous d’écrire une phrase ou deux sur notre collaboration\u00a0? Je ne la partagerais qu’avec votre accord, avec les mots que vous choisirez.\n\n{owner_first_name}',
+  message_testimonial_request_body:
+    'Bonjour {partner_first_name},\n\nAccepteriez-vous d’écrire une phrase ou deux sur notre collaboration\u00a0? Je ne la partagerais qu’avec votre accord, avec les mots que vous choisirez.\n\n{owner_first_name}',
   status_introduced: 'mise en relation faite',
   status_contacted: 'premier contact pris',
   status_meeting: 'rendez-vous prévu',

@@ -122,13 +122,15 @@ export const he: Catalog = {
   message_thank_you_subject: 'תודה שהכרת לי את {intro_prospect}',
   message_thank_you_body: 'שלום {partner_first_name},\n\nתודה שהכרת לי את {intro_prospect}. משמח אותי שחשבת עליי.\n\n{owner_first_name}',
   message_outcome_subject: 'עדכון לגבי {intro_prospect}',
-  message_outcome_body: 'שלום {partner_first_name},\n\nעדכון קצר לגבי {intro_prospect}, שהכרת לי ב-{intro_date}: {intro_status, select, contacted {כבר דיברנו} meeting {קבענו פגישה} won {התחלנו לעבוד יחד} lost {בסוף זה לא יצא לפועל} not_a_fit {בסוף לא הייתי הכתובת הנכונה למה שנדרש} unreachable {לא הצלחתי ליצור קשר} other {עדיין לא דיברנו}}. שוב תודה על ההיכרות.\n\n{owner_first_name}',
+  message_outcome_body:
+    'שלום {partner_first_name},\n\nעדכון קצר לגבי {intro_prospect}, שהכרת לי ב-{intro_date}: {intro_status, select, contacted {כבר דיברנו} meeting {קבענו פגישה} won {התחלנו לעבוד יחד} lost {בסוף זה לא יצא לפועל} not_a_fit {בסוף לא הייתי הכתובת הנכונה למה שנדרש} unreachable {לא הצלחתי ליצור קשר} other {עדיין לא דיברנו}}. שוב תודה על ההיכרות.\n\n{owner_first_name}',
   message_ask_again_subject: 'יש מישהו שכדאי שאכיר, {partner_first_name}?',
   message_ask_again_body: 'שלום {partner_first_name},\n\nאם נתקלת במישהו שאוכל לעזור לו, אשמח מאוד להיכרות. כל מה שצריך, למי לשים לב ומה לומר, נמצא בדף שלך:\n\n{kit_url}\n\n{owner_first_name}',
   message_give_back_subject: 'אפשר להכיר לך מישהו?',
   message_give_back_body: 'שלום {partner_first_name},\n\nהכרת לי כמה אנשים טובים, ואשמח להחזיר טובה. את מי היית רוצה להכיר?\n\n{owner_first_name}',
   message_re_educate_subject: 'במי אוכל לעזור הכי הרבה, {partner_first_name}',
-  message_re_educate_body: 'שלום {partner_first_name},\n\nתודה על ההיכרויות ששלחת אליי. כדי שהזמן שלך ינוצל היטב, הנה מי שאוכל לעזור לו הכי הרבה, ולמי אני לא הכתובת:\n\n{kit_url}\n\n{owner_first_name}',
+  message_re_educate_body:
+    'שלום {partner_first_name},\n\nתודה על ההיכרויות ששלחת אליי. כדי שהזמן שלך ינוצל היטב, הנה מי שאוכל לעזור לו הכי הרבה, ולמי אני לא הכתובת:\n\n{kit_url}\n\n{owner_first_name}',
   message_testimonial_request_subject: 'כמה מילים ממך, {partner_first_name}?',
   message_testimonial_request_body: 'שלום {partner_first_name},\n\nאפשר לבקש ממך לכתוב משפט או שניים על העבודה איתי? אשתף אותם רק באישורך, במילים שבחרת.\n\n{owner_first_name}',
   status_introduced: 'נעשתה היכרות',

@@ -110,25 +110,31 @@ export const it: Catalog = {
   disclosure_compensated: 'compenso ricevuto per questa testimonianza',
   disclosure_not_compensated: 'nessun compenso',
   testimonial_ask_title: 'Diresti due parole sul lavoro fatto insieme?',
-  testimonial_ask_intro: 'Se hai un momento, scrivi una o due frasi su com’è stato lavorare con {owner_name}. Arrivano a {owner_first_name} per email, dalla tua app di posta, e vengono condivise solo con il tuo permesso.',
+  testimonial_ask_intro:
+    'Se hai un momento, scrivi una o due frasi su com’è stato lavorare con {owner_name}. Arrivano a {owner_first_name} per email, dalla tua app di posta, e vengono condivise solo con il tuo permesso.',
   testimonial_ask_button: 'Scrivilo in un’email',
   testimonial_ask_subject: 'Due parole sul lavoro con {owner_name}',
   testimonial_ask_words_start: 'Le mie parole:',
   testimonial_ask_placeholder: '(scrivi qui la tua frase)',
   testimonial_ask_consent: 'Acconsento a che {owner_name} citi pubblicamente le parole qui sopra, con il mio nome ({partner_name}), sul proprio sito e in immagini da condividere.',
-  message_invite_body: 'Ciao {partner_first_name},\n\ngrazie per la disponibilità a presentarmi ad altre persone. Ho preparato per te una pagina con chi tenere presente e cosa dire, pronta da copiare:\n\n{kit_url}\n\n{owner_first_name}',
+  message_invite_body:
+    'Ciao {partner_first_name},\n\ngrazie per la disponibilità a presentarmi ad altre persone. Ho preparato per te una pagina con chi tenere presente e cosa dire, pronta da copiare:\n\n{kit_url}\n\n{owner_first_name}',
   message_thank_you_subject: 'Grazie per avermi presentato {intro_prospect}',
   message_thank_you_body: 'Ciao {partner_first_name},\n\ngrazie per avermi presentato {intro_prospect}. Apprezzo molto che tu abbia pensato a me.\n\n{owner_first_name}',
   message_outcome_subject: 'Com’è andata con {intro_prospect}',
-  message_outcome_body: 'Ciao {partner_first_name},\n\ndue righe su {intro_prospect}, che mi hai presentato il {intro_date}: {intro_status, select, contacted {siamo in contatto} meeting {abbiamo fissato un incontro} won {ora lavoriamo insieme} lost {alla fine non se n’è fatto nulla} not_a_fit {alla fine non ero la persona giusta per quello che serviva} unreachable {non è stato possibile mettersi in contatto} other {non siamo ancora in contatto}}. Grazie ancora per la presentazione.\n\n{owner_first_name}',
+  message_outcome_body:
+    'Ciao {partner_first_name},\n\ndue righe su {intro_prospect}, che mi hai presentato il {intro_date}: {intro_status, select, contacted {siamo in contatto} meeting {abbiamo fissato un incontro} won {ora lavoriamo insieme} lost {alla fine non se n’è fatto nulla} not_a_fit {alla fine non ero la persona giusta per quello che serviva} unreachable {non è stato possibile mettersi in contatto} other {non siamo ancora in contatto}}. Grazie ancora per la presentazione.\n\n{owner_first_name}',
   message_ask_again_subject: 'Conosci qualcuno, {partner_first_name}?',
-  message_ask_again_body: 'Ciao {partner_first_name},\n\nse incontri qualcuno a cui posso essere utile, una presentazione mi farebbe molto piacere. Con chi lavoro e cosa dire è tutto sulla tua pagina:\n\n{kit_url}\n\n{owner_first_name}',
+  message_ask_again_body:
+    'Ciao {partner_first_name},\n\nse incontri qualcuno a cui posso essere utile, una presentazione mi farebbe molto piacere. Con chi lavoro e cosa dire è tutto sulla tua pagina:\n\n{kit_url}\n\n{owner_first_name}',
   message_give_back_subject: 'Posso presentarti qualcuno?',
   message_give_back_body: 'Ciao {partner_first_name},\n\nmi hai mandato persone davvero valide, e vorrei ricambiare. Chi ti piacerebbe conoscere?\n\n{owner_first_name}',
   message_re_educate_subject: 'Chi posso aiutare di più, {partner_first_name}',
-  message_re_educate_body: 'Ciao {partner_first_name},\n\ngrazie per le presentazioni che mi mandi. Perché il tuo tempo sia ben speso, ecco chi posso aiutare di più, e per chi non sono la persona giusta:\n\n{kit_url}\n\n{owner_first_name}',
+  message_re_educate_body:
+    'Ciao {partner_first_name},\n\ngrazie per le presentazioni che mi mandi. Perché il tuo tempo sia ben speso, ecco chi posso aiutare di più, e per chi non sono la persona giusta:\n\n{kit_url}\n\n{owner_first_name}',
   message_testimonial_request_subject: 'Diresti due parole, {partner_first_name}?',
-  message_testimonial_request_body: 'Ciao {partner_first_name},\n\nti andrebbe di scrivere una o due frasi sul lavoro fatto insieme? Le condividerei solo con il tuo permesso, con le parole che scegli tu.\n\n{owner_first_name}',
+  message_testimonial_request_body:
+    'Ciao {partner_first_name},\n\nti andrebbe di scrivere una o due frasi sul lavoro fatto insieme? Le condividerei solo con il tuo permesso, con le parole che scegli tu.\n\n{owner_first_name}',
   status_introduced: 'presentazione fatta',
   status_contacted: 'contatto avviato',
   status_meeting: 'incontro fissato',

@@ -2,18 +2,7 @@
  * The strings of one kit in one language: the owner's `copy:` overrides first, then the
  * language's catalog, then English. Pages, images and drafts all read their words through here.
  */
-import {
-  catalogFor,
-  defaultLanguage,
-  dir,
-  en,
-  formatMessage,
-  formatParts,
-  isRichKey,
-  type MessageKey,
-  type MessagePart,
-  type MessageValues,
-} from './catalog.ts';
+import { catalogFor, defaultLanguage, dir, en, formatMessage, formatParts, isRichKey, type MessageKey, type MessagePart, type MessageValues } from './catalog.ts';
 
 export interface KitStringsSource {
   site: { language: string };
@@ -64,7 +53,7 @@ export function resolveMessage(kit: KitStringsSource, language: string, key: Mes
   const own = override(kit, language, key) ?? catalogFor(language)?.[key];
   if (own !== undefined) return [own, language];
   const fallback = kit.site.language || defaultLanguage;
-  const inDefault = fallback !== language ? override(kit, fallback, key) ?? catalogFor(fallback)?.[key] : undefined;
+  const inDefault = fallback !== language ? (override(kit, fallback, key) ?? catalogFor(fallback)?.[key]) : undefined;
   return inDefault !== undefined ? [inDefault, fallback] : [en[key], defaultLanguage];
 }
 

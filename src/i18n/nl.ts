@@ -109,25 +109,31 @@ export const nl: Catalog = {
   disclosure_compensated: 'vergoeding ontvangen voor deze ervaring',
   disclosure_not_compensated: 'geen vergoeding ontvangen',
   testimonial_ask_title: 'Wil je iets zeggen over onze samenwerking?',
-  testimonial_ask_intro: 'Als je even tijd hebt: schrijf een zin of twee over je samenwerking met {owner_name}. Het gaat per mail naar {owner_first_name}, vanuit je eigen mailprogramma, en wordt alleen met jouw toestemming gedeeld.',
+  testimonial_ask_intro:
+    'Als je even tijd hebt: schrijf een zin of twee over je samenwerking met {owner_name}. Het gaat per mail naar {owner_first_name}, vanuit je eigen mailprogramma, en wordt alleen met jouw toestemming gedeeld.',
   testimonial_ask_button: 'Schrijf het in een mail',
   testimonial_ask_subject: 'Een paar woorden over de samenwerking met {owner_name}',
   testimonial_ask_words_start: 'Mijn woorden:',
   testimonial_ask_placeholder: '(schrijf hier je zin)',
   testimonial_ask_consent: 'Ik geef {owner_name} toestemming om de woorden hierboven openbaar te citeren, met mijn naam ({partner_name}), op de website en in afbeeldingen om te delen.',
-  message_invite_body: 'Hoi {partner_first_name},\n\nDank je wel dat je mensen aan mij wilt voorstellen. Ik heb een pagina voor je gemaakt met op wie je kunt letten en wat je kunt zeggen, klaar om te kopiëren:\n\n{kit_url}\n\n{owner_first_name}',
+  message_invite_body:
+    'Hoi {partner_first_name},\n\nDank je wel dat je mensen aan mij wilt voorstellen. Ik heb een pagina voor je gemaakt met op wie je kunt letten en wat je kunt zeggen, klaar om te kopiëren:\n\n{kit_url}\n\n{owner_first_name}',
   message_thank_you_subject: 'Bedankt dat je me aan {intro_prospect} hebt voorgesteld',
   message_thank_you_body: 'Hoi {partner_first_name},\n\nBedankt dat je me aan {intro_prospect} hebt voorgesteld. Fijn dat je aan mij dacht.\n\n{owner_first_name}',
   message_outcome_subject: 'Hoe het ging met {intro_prospect}',
-  message_outcome_body: 'Hoi {partner_first_name},\n\nEen kort bericht over {intro_prospect}, die je op {intro_date} aan me hebt voorgesteld: {intro_status, select, contacted {we hebben contact gehad} meeting {we hebben een afspraak} won {we werken nu samen} lost {het is er uiteindelijk niet van gekomen} not_a_fit {uiteindelijk was ik niet de juiste persoon voor wat er nodig was} unreachable {het is me niet gelukt om contact te krijgen} other {we hebben nog geen contact gehad}}. Nogmaals bedankt voor de introductie.\n\n{owner_first_name}',
+  message_outcome_body:
+    'Hoi {partner_first_name},\n\nEen kort bericht over {intro_prospect}, die je op {intro_date} aan me hebt voorgesteld: {intro_status, select, contacted {we hebben contact gehad} meeting {we hebben een afspraak} won {we werken nu samen} lost {het is er uiteindelijk niet van gekomen} not_a_fit {uiteindelijk was ik niet de juiste persoon voor wat er nodig was} unreachable {het is me niet gelukt om contact te krijgen} other {we hebben nog geen contact gehad}}. Nogmaals bedankt voor de introductie.\n\n{owner_first_name}',
   message_ask_again_subject: 'Ken jij iemand, {partner_first_name}?',
-  message_ask_again_body: 'Hoi {partner_first_name},\n\nKom je iemand tegen die mijn hulp kan gebruiken, dan stel ik een introductie erg op prijs. Met wie ik werk en wat je kunt zeggen, staat allemaal op je pagina:\n\n{kit_url}\n\n{owner_first_name}',
+  message_ask_again_body:
+    'Hoi {partner_first_name},\n\nKom je iemand tegen die mijn hulp kan gebruiken, dan stel ik een introductie erg op prijs. Met wie ik werk en wat je kunt zeggen, staat allemaal op je pagina:\n\n{kit_url}\n\n{owner_first_name}',
   message_give_back_subject: 'Mag ik jou aan iemand voorstellen?',
   message_give_back_body: 'Hoi {partner_first_name},\n\nJe hebt me al een paar fijne mensen gestuurd, en ik wil graag iets terugdoen. Met wie zou jij graag kennismaken?\n\n{owner_first_name}',
   message_re_educate_subject: 'Wie ik het best kan helpen, {partner_first_name}',
-  message_re_educate_body: 'Hoi {partner_first_name},\n\nBedankt voor de introducties die je me stuurt. Zodat je tijd niet verloren gaat, staat hier wie ik het best kan helpen, en voor wie ik niet de juiste persoon ben:\n\n{kit_url}\n\n{owner_first_name}',
+  message_re_educate_body:
+    'Hoi {partner_first_name},\n\nBedankt voor de introducties die je me stuurt. Zodat je tijd niet verloren gaat, staat hier wie ik het best kan helpen, en voor wie ik niet de juiste persoon ben:\n\n{kit_url}\n\n{owner_first_name}',
   message_testimonial_request_subject: 'Wil je een paar woorden schrijven, {partner_first_name}?',
-  message_testimonial_request_body: 'Hoi {partner_first_name},\n\nZou je een zin of twee willen schrijven over onze samenwerking? Ik deel die alleen met jouw toestemming, in de woorden die jij kiest.\n\n{owner_first_name}',
+  message_testimonial_request_body:
+    'Hoi {partner_first_name},\n\nZou je een zin of twee willen schrijven over onze samenwerking? Ik deel die alleen met jouw toestemming, in de woorden die jij kiest.\n\n{owner_first_name}',
   status_introduced: 'voorgesteld',
   status_contacted: 'contact gelegd',
   status_meeting: 'afspraak gepland',

@@ -110,25 +110,31 @@ export const pt: Catalog = {
   disclosure_compensated: 'com remuneração por este depoimento',
   disclosure_not_compensated: 'sem remuneração',
   testimonial_ask_title: 'Você diria algumas palavras sobre trabalhar comigo?',
-  testimonial_ask_intro: 'Se tiver um minuto, escreva uma ou duas frases sobre como foi trabalhar com {owner_name}. Elas chegam a {owner_first_name} por e-mail, enviadas do seu próprio aplicativo de e-mail, e só são compartilhadas com a sua permissão.',
+  testimonial_ask_intro:
+    'Se tiver um minuto, escreva uma ou duas frases sobre como foi trabalhar com {owner_name}. Elas chegam a {owner_first_name} por e-mail, enviadas do seu próprio aplicativo de e-mail, e só são compartilhadas com a sua permissão.',
   testimonial_ask_button: 'Escrever em um e-mail',
   testimonial_ask_subject: 'Algumas palavras sobre trabalhar com {owner_name}',
   testimonial_ask_words_start: 'Minhas palavras:',
   testimonial_ask_placeholder: '(escreva sua frase aqui)',
   testimonial_ask_consent: 'Autorizo {owner_name} a citar publicamente as palavras acima, com o meu nome ({partner_name}), no site e em imagens para compartilhar.',
-  message_invite_body: 'Olá, {partner_first_name}!\n\nAgradeço por você querer me apresentar a outras pessoas. Preparei uma página para você com em quem prestar atenção e o que dizer, pronta para copiar:\n\n{kit_url}\n\n{owner_first_name}',
+  message_invite_body:
+    'Olá, {partner_first_name}!\n\nAgradeço por você querer me apresentar a outras pessoas. Preparei uma página para você com em quem prestar atenção e o que dizer, pronta para copiar:\n\n{kit_url}\n\n{owner_first_name}',
   message_thank_you_subject: 'Agradeço por me apresentar a {intro_prospect}',
   message_thank_you_body: 'Olá, {partner_first_name}!\n\nAgradeço por me apresentar a {intro_prospect}. Fico feliz que você tenha pensado em mim.\n\n{owner_first_name}',
   message_outcome_subject: 'Como foi com {intro_prospect}',
-  message_outcome_body: 'Olá, {partner_first_name}!\n\nUma notícia rápida sobre {intro_prospect}, que você me apresentou em {intro_date}: {intro_status, select, contacted {já conversamos} meeting {temos uma reunião marcada} won {fechamos o trabalho} lost {no fim, não foi adiante} not_a_fit {no fim, eu não era a pessoa certa para o que era preciso} unreachable {não consegui fazer contato} other {ainda não conversamos}}. Agradeço mais uma vez pela indicação.\n\n{owner_first_name}',
+  message_outcome_body:
+    'Olá, {partner_first_name}!\n\nUma notícia rápida sobre {intro_prospect}, que você me apresentou em {intro_date}: {intro_status, select, contacted {já conversamos} meeting {temos uma reunião marcada} won {fechamos o trabalho} lost {no fim, não foi adiante} not_a_fit {no fim, eu não era a pessoa certa para o que era preciso} unreachable {não consegui fazer contato} other {ainda não conversamos}}. Agradeço mais uma vez pela indicação.\n\n{owner_first_name}',
   message_ask_again_subject: 'Conhece alguém, {partner_first_name}?',
-  message_ask_again_body: 'Olá, {partner_first_name}!\n\nSe você encontrar alguém que possa precisar da minha ajuda, uma apresentação seria muito bem-vinda. Com quem eu trabalho e o que dizer está tudo na sua página:\n\n{kit_url}\n\n{owner_first_name}',
+  message_ask_again_body:
+    'Olá, {partner_first_name}!\n\nSe você encontrar alguém que possa precisar da minha ajuda, uma apresentação seria muito bem-vinda. Com quem eu trabalho e o que dizer está tudo na sua página:\n\n{kit_url}\n\n{owner_first_name}',
   message_give_back_subject: 'Posso apresentar você a alguém?',
   message_give_back_body: 'Olá, {partner_first_name}!\n\nVocê já me indicou pessoas ótimas, e eu gostaria de retribuir. Quem você gostaria de conhecer?\n\n{owner_first_name}',
   message_re_educate_subject: 'Quem eu posso ajudar mais, {partner_first_name}',
-  message_re_educate_body: 'Olá, {partner_first_name}!\n\nAgradeço pelas indicações que você tem feito. Para que o seu tempo renda, aqui está quem eu posso ajudar mais, e para quem não sou a pessoa certa:\n\n{kit_url}\n\n{owner_first_name}',
+  message_re_educate_body:
+    'Olá, {partner_first_name}!\n\nAgradeço pelas indicações que você tem feito. Para que o seu tempo renda, aqui está quem eu posso ajudar mais, e para quem não sou a pessoa certa:\n\n{kit_url}\n\n{owner_first_name}',
   message_testimonial_request_subject: 'Você diria algumas palavras, {partner_first_name}?',
-  message_testimonial_request_body: 'Olá, {partner_first_name}!\n\nVocê toparia escrever uma ou duas frases sobre como foi trabalhar comigo? Eu só compartilharia com a sua permissão, com as palavras que você escolher.\n\n{owner_first_name}',
+  message_testimonial_request_body:
+    'Olá, {partner_first_name}!\n\nVocê toparia escrever uma ou duas frases sobre como foi trabalhar comigo? Eu só compartilharia com a sua permissão, com as palavras que você escolher.\n\n{owner_first_name}',
   status_introduced: 'apresentação feita',
   status_contacted: 'contato feito',
   status_meeting: 'reunião marcada',

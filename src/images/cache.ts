@@ -117,7 +117,11 @@ function walk(value: unknown, strings: string[], photos: string[], key = ''): vo
 function stableJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
   if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort().filter((k) => (value as Record<string, unknown>)[k] !== undefined).map((k) => `${JSON.stringify(k)}:${stableJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+    return `{${Object.keys(value)
+      .sort()
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${stableJson((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value);
 }
@@ -196,7 +200,10 @@ export class ImageCache {
   /** Whether there is an entry (not yet whether it is sound: `get` checks that). */
   async has(key: string): Promise<boolean> {
     this.used.add(key);
-    return stat(this.entryFile(key)).then((entry) => entry.isFile(), () => false);
+    return stat(this.entryFile(key)).then(
+      (entry) => entry.isFile(),
+      () => false,
+    );
   }
 
   /** The cached PNG, or undefined when there is none or it is damaged. */
@@ -223,7 +230,14 @@ export class ImageCache {
     for (const name of await readdir(this.dir).catch(() => [] as string[])) {
       const file = join(this.dir, name);
       const unused = name.endsWith('.png') && !this.used.has(name.replace(/\.png$/, ''));
-      const abandoned = name.endsWith('.tmp') && Date.now() - (await stat(file).then((s) => s.mtimeMs, () => Date.now())) > abandonedAfterMs;
+      const abandoned =
+        name.endsWith('.tmp') &&
+        Date.now() -
+          (await stat(file).then(
+            (s) => s.mtimeMs,
+            () => Date.now(),
+          )) >
+          abandonedAfterMs;
       if (unused || abandoned) {
         await rm(file, { force: true });
         removed++;

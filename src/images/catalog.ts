@@ -67,9 +67,7 @@ export function imageJobs(content: KitContent): ImageJob[] {
   const owner = ownerInput(kit, contentDir);
   const site = absoluteUrl(kit.site);
   const language = kitStrings(kit).language;
-  const jobs: ImageJob[] = [
-    { kind: 'preview', path: imagePaths.home(), format: '1200x630', input: { oneLiner: kit.value.one_liner, site, owner, language } },
-  ];
+  const jobs: ImageJob[] = [{ kind: 'preview', path: imagePaths.home(), format: '1200x630', input: { oneLiner: kit.value.one_liner, site, owner, language } }];
   for (const { slug, data: partner } of content.partners) {
     // The partner's images are in their language: their words from `translations:` and the catalog.
     const kit = kitIn(content.kit, partner.language);

@@ -107,11 +107,7 @@ export function primaryFace(typeface: Typeface, weight: number): Face {
  * and Korean, so the text's own kana or hangul decides which CJK family comes first.
  */
 export function fallbackFamilies(typeface: Typeface, text: string): Family[] {
-  const cjk: Family[] = /[\u3040-\u30ff\u31f0-\u31ff]/.test(text)
-    ? ['jp', 'sc', 'kr']
-    : /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/.test(text)
-      ? ['kr', 'sc', 'jp']
-      : ['sc', 'jp', 'kr'];
+  const cjk: Family[] = /[\u3040-\u30ff\u31f0-\u31ff]/.test(text) ? ['jp', 'sc', 'kr'] : /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/.test(text) ? ['kr', 'sc', 'jp'] : ['sc', 'jp', 'kr'];
   const latin: Family[] = typeface === 'serif' ? ['serif', 'sans'] : ['sans'];
   return [...latin, 'arabic', 'hebrew', 'devanagari', ...cjk];
 }

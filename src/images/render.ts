@@ -68,9 +68,7 @@ export async function templateSvg(template: Template): Promise<string> {
   const { element, width, height } = template;
   // Every text arrives as shaped outlines, so satori needs no fonts of its own; the element, its
   // size and the satori version (fixed in a process) are all its inputs.
-  const layout = recentLayouts.get(`${width}x${height} ${JSON.stringify(element)}`, () =>
-    satori(element as never, { width, height, fonts: [] }).then(withoutNeedlessClips),
-  );
+  const layout = recentLayouts.get(`${width}x${height} ${JSON.stringify(element)}`, () => satori(element as never, { width, height, fonts: [] }).then(withoutNeedlessClips));
   return inlineDrawings(await layout, template.inline);
 }
 

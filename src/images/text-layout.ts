@@ -51,7 +51,6 @@ export function isolate(value: string): string {
   return `\u2068${value.replace(directionControl, '')}\u2069`;
 }
 
-
 export interface Box {
   width: number;
   height: number;
@@ -361,8 +360,7 @@ function setText(input: string, style: TextStyle, box: Box): TextLayout {
   const { clusters, missing } = clustersOf(text, style);
   measure(clusters, letterSpacing);
   const minSize = Math.min(style.minSize ?? style.size, style.size);
-  const linesThatFit = (size: number) =>
-    Math.max(1, Math.min(style.maxLines ?? Infinity, Math.floor((box.height + 0.01) / (size * style.lineHeight))));
+  const linesThatFit = (size: number) => Math.max(1, Math.min(style.maxLines ?? Infinity, Math.floor((box.height + 0.01) / (size * style.lineHeight))));
 
   let size = style.size;
   let lines = wrap(clusters, box.width / size);
@@ -397,9 +395,7 @@ function place(lines: Line[], style: TextStyle, box: Box, size: number, truncate
   const emoji: PlacedEmoji[] = [];
   let ink: InkBounds | undefined;
   const grow = (left: number, top: number, right: number, bottom: number) => {
-    ink = ink
-      ? { left: Math.min(ink.left, left), top: Math.min(ink.top, top), right: Math.max(ink.right, right), bottom: Math.max(ink.bottom, bottom) }
-      : { left, top, right, bottom };
+    ink = ink ? { left: Math.min(ink.left, left), top: Math.min(ink.top, top), right: Math.max(ink.right, right), bottom: Math.max(ink.bottom, bottom) } : { left, top, right, bottom };
   };
 
   lines.forEach((line, index) => {
@@ -450,7 +446,13 @@ function place(lines: Line[], style: TextStyle, box: Box, size: number, truncate
     height: lines.length * lineHeight,
     box,
     rtl: (lines[0]?.clusters[0]?.paragraphLevel ?? 0) % 2 === 1,
-    lines: lines.map((line) => line.clusters.filter((c) => !c.newline).map((c) => c.text).join('').trim()),
+    lines: lines.map((line) =>
+      line.clusters
+        .filter((c) => !c.newline)
+        .map((c) => c.text)
+        .join('')
+        .trim(),
+    ),
     truncated,
     missing,
     ink,

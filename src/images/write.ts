@@ -140,7 +140,11 @@ export function startImages(content: KitContent, options: WriteOptions): ImageRu
   let cancelled = false;
   let drawn = 0;
   const count = (run: Rendering) => {
-    for (const task of run.each) task.then(() => void drawn++, () => {});
+    for (const task of run.each)
+      task.then(
+        () => void drawn++,
+        () => {},
+      );
     return run;
   };
   /** Per job, settled when its cache entry is written (or found). */
@@ -151,7 +155,12 @@ export function startImages(content: KitContent, options: WriteOptions): ImageRu
         const missing = jobs.flatMap((_, i) => (present[i] ? [] : [i]));
         rendered += missing.length;
         if (cancelled) throw new Error('image rendering was stopped');
-        rendering = count(renderEach(missing.map((i) => ({ job: jobs[i]!, file: cache.entryFile(keys[i]!), as: 'cache' })), workers));
+        rendering = count(
+          renderEach(
+            missing.map((i) => ({ job: jobs[i]!, file: cache.entryFile(keys[i]!), as: 'cache' })),
+            workers,
+          ),
+        );
         const ready: Promise<void>[] = jobs.map(() => Promise.resolve());
         for (const [n, i] of missing.entries()) ready[i] = rendering!.each[n]!;
         return ready;
@@ -201,7 +210,12 @@ export function startImages(content: KitContent, options: WriteOptions): ImageRu
         await cache.prune();
       } else {
         rendered = jobs.length;
-        rendering = count(renderEach(jobs.map((job) => ({ job, file: outputFile(outDir, job), as: 'png' })), workers));
+        rendering = count(
+          renderEach(
+            jobs.map((job) => ({ job, file: outputFile(outDir, job), as: 'png' })),
+            workers,
+          ),
+        );
         await allOrStop(rendering.each, rendering);
       }
       return { total: jobs.length, rendered, fromCache: jobs.length - rendered, workers: rendering?.workers ?? 0, seconds: (performance.now() - started) / 1000 };

@@ -54,9 +54,7 @@ export default function referralKit(): AstroIntegration {
         kit = result.content.kit;
         base = site.base;
         // Share pages name the partner: listed only when the owner opted them in (shareListed).
-        const unlisted = new Set(
-          result.content.partners.filter((partner) => !shareListed(site, partner.data)).map((partner) => `${site.base}${sharePath(partner.slug)}`),
-        );
+        const unlisted = new Set(result.content.partners.filter((partner) => !shareListed(site, partner.data)).map((partner) => `${site.base}${sharePath(partner.slug)}`));
         const listed = (page: string) => {
           const { pathname } = new URL(page);
           return !pathname.startsWith(`${site.base}kit/`) && !unlisted.has(pathname) && !pathname.startsWith(`${site.base}404`);
@@ -67,9 +65,7 @@ export default function referralKit(): AstroIntegration {
           // Kits (and their pocket cards) are never in the sitemap; share pages only when listed.
           integrations: [sitemap({ filter: listed })],
           vite: {
-            plugins: [
-              themePlugin(result.content.kitFile, async () => (await readKit(contentDir(root))).content?.kit.site.accent ?? site.accent),
-            ],
+            plugins: [themePlugin(result.content.kitFile, async () => (await readKit(contentDir(root))).content?.kit.site.accent ?? site.accent)],
           },
         });
       },

@@ -25,9 +25,7 @@ function checkOne(source: YamlSource, path: string[], key: MessageKey, text: str
     used = messageNames(text, rich);
   } catch (error) {
     const reason = (error as Error).message.split('\n')[0]!.toLowerCase().replace(/_/g, ' ');
-    diagnostics.push(
-      diagnostic(source.file, at, 'error', `${name}: cannot read this as a message (${reason}): values are written like {owner_first_name}, a literal { as '{'`),
-    );
+    diagnostics.push(diagnostic(source.file, at, 'error', `${name}: cannot read this as a message (${reason}): values are written like {owner_first_name}, a literal { as '{'`));
     return;
   }
   for (const value of used.values) {

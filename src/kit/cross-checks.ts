@@ -56,7 +56,12 @@ function checkScriptTargets({ kit, partnerFolder, scripts }: CrossCheckInput, di
     if (first) {
       const who = silent.length === 1 ? "this partner's kit" : `the kits of these ${silent.length} partners (${someOf(silent.map((m) => m.slug))})`;
       diagnostics.push(
-        diagnostic(first.file, positionAt(sources.get(first.slug)!, ['category']), 'warning', `no script applies to this partner: ${who} will have nothing to say; add a general script (no categories, tags or partners) or one for them`),
+        diagnostic(
+          first.file,
+          positionAt(sources.get(first.slug)!, ['category']),
+          'warning',
+          `no script applies to this partner: ${who} will have nothing to say; add a general script (no categories, tags or partners) or one for them`,
+        ),
       );
     }
   }
@@ -78,7 +83,14 @@ function checkScriptReferences({ partnerFolder, scripts }: CrossCheckInput, diag
       if (partnerSlugs.includes(slug)) return;
       const guess = didYouMean(slug, partnerSlugs);
       const hint = guess ? `did you mean "${guess}"?` : 'partners are named by their file in partners/, like jane-smith';
-      diagnostics.push(diagnostic(script.file, script.targetPositions.partners[index] ?? startOfFile, 'warning', `partners: no partner "${slug}" (no partners/${slug}.yaml), so no one sees this script for them: ${hint}`));
+      diagnostics.push(
+        diagnostic(
+          script.file,
+          script.targetPositions.partners[index] ?? startOfFile,
+          'warning',
+          `partners: no partner "${slug}" (no partners/${slug}.yaml), so no one sees this script for them: ${hint}`,
+        ),
+      );
     });
   }
 }
@@ -92,20 +104,22 @@ function checkEmptyVariables({ kit, partnerFolder, scripts }: CrossCheckInput, d
       const [group, field] = use.path.split('.') as [string, string];
       const lacking =
         group === 'booking_url'
-          ? kit && !kit.booking_url ? ['you (kit.yaml has no booking_url)'] : []
+          ? kit && !kit.booking_url
+            ? ['you (kit.yaml has no booking_url)']
+            : []
           : group === 'owner'
-          ? kit && !kit.owner[field as 'phone'] ? ['you (kit.yaml)'] : []
-          : partnerFolder.partners
-              .filter((partner) => scriptsFor([script], partnerTarget(partner, defaultLanguage)).length)
-              .filter((partner) => !partner.data[field as 'company' | 'occupation'])
-              .map((partner) => partner.slug);
+            ? kit && !kit.owner[field as 'phone']
+              ? ['you (kit.yaml)']
+              : []
+            : partnerFolder.partners
+                .filter((partner) => scriptsFor([script], partnerTarget(partner, defaultLanguage)).length)
+                .filter((partner) => !partner.data[field as 'company' | 'occupation'])
+                .map((partner) => partner.slug);
       if (lacking.length && group === 'booking_url') {
         diagnostics.push(diagnostic(script.file, use.position, 'warning', '{booking_url} is empty: kit.yaml has no booking_url, so the link goes nowhere; add one, or link to {share_url}'));
       } else if (lacking.length) {
         const who = someOf(lacking);
-        diagnostics.push(
-          diagnostic(script.file, use.position, 'warning', `{${use.path}} is empty for ${who}: add a fallback, like {${use.path} ?? "your team"}`),
-        );
+        diagnostics.push(diagnostic(script.file, use.position, 'warning', `{${use.path}} is empty for ${who}: add a fallback, like {${use.path} ?? "your team"}`));
       }
     }
   }

@@ -78,9 +78,7 @@ export function capPerFile(diagnostics: readonly Diagnostic[]): Diagnostic[] {
 /** Errors first, then by file and position, so the output reads top to bottom. */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   const rank = (d: Diagnostic) => (d.severity === 'error' ? 0 : 1);
-  return [...diagnostics].sort(
-    (a, b) => rank(a) - rank(b) || compareText(a.file, b.file) || a.line - b.line || a.column - b.column,
-  );
+  return [...diagnostics].sort((a, b) => rank(a) - rank(b) || compareText(a.file, b.file) || a.line - b.line || a.column - b.column);
 }
 
 export function summarize(diagnostics: readonly Diagnostic[]): string {
@@ -91,7 +89,7 @@ export function summarize(diagnostics: readonly Diagnostic[]): string {
 
 /** Quotes a value for a message: escaped, so a hostile value cannot move the terminal cursor, and kept short. */
 export function quote(value: unknown, max = 60): string {
-  const shown = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const shown = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   const short = shown.length > max ? `${shown.slice(0, max - 1)}…` : shown;
   // JSON escapes C0 controls, quotes and backslashes; printable() the rest (DEL, C1, direction controls).
   return printable(JSON.stringify(short));

@@ -38,7 +38,10 @@ export interface EmailDraft {
  * so no value can end a header and start another, on top of the encoding MailComposer applies.
  */
 export function headerText(value: string): string {
-  return value.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return value
+    .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** RFC 5322 ends every line with CRLF; MailComposer passes body text through as it is. */

@@ -31,10 +31,7 @@ export interface SkippedPartner {
 }
 
 /** Invitations for the given partners, in their order; those who cannot get one are skipped, with why. */
-export async function invitations(
-  content: KitContent,
-  partners: readonly PartnerEntry[],
-): Promise<{ invitations: Invitation[]; skipped: SkippedPartner[] }> {
+export async function invitations(content: KitContent, partners: readonly PartnerEntry[]): Promise<{ invitations: Invitation[]; skipped: SkippedPartner[] }> {
   const renderers = new Map<string, Promise<ScriptRenderer>>();
   const result: { invitations: Invitation[]; skipped: SkippedPartner[] } = { invitations: [], skipped: [] };
   for (const entry of partners) {

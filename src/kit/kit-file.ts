@@ -38,7 +38,12 @@ export async function loadKitFile(contentDirectory: string): Promise<KitFile> {
   if (kit) checkPhoto(contentDir, parsed.source, ['owner', 'photo'], kit.owner.photo, diagnostics);
   if (kit && new URL(kit.site.url).protocol === 'http:') {
     diagnostics.push(
-      diagnostic(kitFile, positionAt(parsed.source, ['site', 'url']), 'warning', 'site.url: starts with http://, so kit links travel unencrypted and anyone on the network can read the secret part; use https:// if your host offers it (most do, free)'),
+      diagnostic(
+        kitFile,
+        positionAt(parsed.source, ['site', 'url']),
+        'warning',
+        'site.url: starts with http://, so kit links travel unencrypted and anyone on the network can read the secret part; use https:// if your host offers it (most do, free)',
+      ),
     );
   }
   // On the raw value, so a misspelt value shows up even while another field is wrong.

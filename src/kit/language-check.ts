@@ -104,7 +104,11 @@ export function checkLanguages(input: LanguageCheckInput, diagnostics: Diagnosti
       const fallbacks = new Map<string, string[]>();
       for (const partner of group) {
         const target = { slug: partner.slug, category: partner.data.category, tags: partner.data.tags, language, defaultLanguage };
-        const fellBack = new Set(selectScripts(scripts, target).filter(({ reason }) => reason.fallback).map(({ script }) => script.data.channel));
+        const fellBack = new Set(
+          selectScripts(scripts, target)
+            .filter(({ reason }) => reason.fallback)
+            .map(({ script }) => script.data.channel),
+        );
         for (const channel of fellBack) fallbacks.set(channel, [...(fallbacks.get(channel) ?? []), partner.slug]);
       }
       for (const channel of [...partnerFacingChannels, 'invite' as const, ...followThroughChannels]) {
@@ -133,7 +137,7 @@ export function checkLanguages(input: LanguageCheckInput, diagnostics: Diagnosti
           kitFile,
           kitAt(['copy', untranslatedCopy[0]!]),
           'warning',
-          `copy: ${someOf(untranslatedCopy)} ${untranslatedCopy.length === 1 ? 'is' : 'are'} your own words in ${defaultLanguage} only: ${partnersPhrase(slugs)} in ${named(language)} ${slugs.length === 1 ? 'sees' : 'see'} ${catalogFor(language) ? 'the catalog\'s default' : `the ${defaultLanguage} text`} instead; add them under copy: { ${language}: { … } }`,
+          `copy: ${someOf(untranslatedCopy)} ${untranslatedCopy.length === 1 ? 'is' : 'are'} your own words in ${defaultLanguage} only: ${partnersPhrase(slugs)} in ${named(language)} ${slugs.length === 1 ? 'sees' : 'see'} ${catalogFor(language) ? "the catalog's default" : `the ${defaultLanguage} text`} instead; add them under copy: { ${language}: { … } }`,
         ),
       );
     }

@@ -35,7 +35,10 @@ const columns = ['name', 'email', 'category', 'kit_url', 'share_url', 'slug'] as
  */
 export function toCsv(rows: readonly PartnerLinks[]): string {
   const cell = (value: string) => {
-    const safe = value.split(';').map((part) => (/^[=+\-@\t\r]/.test(part.trimStart()) ? `'${part}` : part)).join(';');
+    const safe = value
+      .split(';')
+      .map((part) => (/^[=+\-@\t\r]/.test(part.trimStart()) ? `'${part}` : part))
+      .join(';');
     return /[",;\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
   };
   const lines = [columns.join(','), ...rows.map((row) => columns.map((column) => cell(row[column])).join(','))];
@@ -49,6 +52,11 @@ export function toTable(rows: readonly PartnerLinks[]): string {
   const body = rows.map((row) => [row.name, row.slug, row.category, row.email || '(none)', row.kit_url, row.share_url || '(no page)'].map(printable));
   const widths = headers.map((header, i) => Math.max(header.length, ...body.map((cells) => displayWidth(cells[i]!))));
   return [headers, ...body]
-    .map((cells) => cells.map((value, i) => value + ' '.repeat(widths[i]! - displayWidth(value))).join('  ').trimEnd())
+    .map((cells) =>
+      cells
+        .map((value, i) => value + ' '.repeat(widths[i]! - displayWidth(value)))
+        .join('  ')
+        .trimEnd(),
+    )
     .join('\n');
 }

@@ -81,8 +81,7 @@ export async function readContent<const P extends ContentPart>(contentDirectory:
       ? { partners: [], files: [], emails: new Map(), unreadable: [], sources: new Map(), diagnostics: [] }
       : await loadPartners(contentDir);
   const context: LedgerContext = { partners: partnerFolder.files.map((entry) => entry.slug), today };
-  const ledgerFile: LedgerFile =
-    missingFolder || !(whole || asked.has('ledger')) ? { file: ledgerPath(contentDir), exists: false, diagnostics: [] } : await loadLedger(contentDir, context);
+  const ledgerFile: LedgerFile = missingFolder || !(whole || asked.has('ledger')) ? { file: ledgerPath(contentDir), exists: false, diagnostics: [] } : await loadLedger(contentDir, context);
   const ledger: LedgerReading = { ...ledgerFile, context, check: (text) => checkLedgerText(ledgerFile.file, text, context) };
 
   let content: KitContent | undefined;

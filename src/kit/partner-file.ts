@@ -57,17 +57,8 @@ const commentColumn = Math.max(...optionalFields.map(([, example]) => example.le
 export function partnerFileText(partner: NewPartner, schemaPath: string): string {
   const given = Object.fromEntries(Object.entries(partner).filter(([, value]) => value !== undefined));
   const fields = new Document(given).toString({ lineWidth: 0 });
-  const offered = optionalFields
-    .filter(([field]) => !(field in given))
-    .map(([, example, why]) => `# ${example.padEnd(commentColumn)}# ${why}`);
-  return [
-    `# yaml-language-server: $schema=${schemaPath}`,
-    fields.trimEnd(),
-    '',
-    '# Optional: delete the "# " in front of a field to use it.',
-    ...offered,
-    '',
-  ].join('\n');
+  const offered = optionalFields.filter(([field]) => !(field in given)).map(([, example, why]) => `# ${example.padEnd(commentColumn)}# ${why}`);
+  return [`# yaml-language-server: $schema=${schemaPath}`, fields.trimEnd(), '', '# Optional: delete the "# " in front of a field to use it.', ...offered, ''].join('\n');
 }
 
 export type TokenReplacement = { text: string } | { diagnostics: Diagnostic[] };

@@ -99,9 +99,7 @@ export async function loadPartners(contentDirectory: string): Promise<PartnerFol
     }
   }
   if (!partnerFiles.length) {
-    diagnostics.push(
-      diagnostic(join(contentDir, 'partners'), startOfFile, 'warning', 'no partners yet: add one with `npx referral-kit add partner "Name"`'),
-    );
+    diagnostics.push(diagnostic(join(contentDir, 'partners'), startOfFile, 'warning', 'no partners yet: add one with `npx referral-kit add partner "Name"`'));
   }
   return { partners, files, emails, unreadable, sources, diagnostics };
 }

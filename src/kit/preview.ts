@@ -79,7 +79,11 @@ export async function partnerPreview(content: KitContent, partner: PartnerEntry)
 
 /** The preview as terminal text; every value escaped, so a hostile name cannot move the cursor. */
 export function formatPreview(preview: PartnerPreview): string {
-  const indent = (text: string) => text.split('\n').map((line) => (line ? `    ${printable(line)}` : '')).join('\n');
+  const indent = (text: string) =>
+    text
+      .split('\n')
+      .map((line) => (line ? `    ${printable(line)}` : ''))
+      .join('\n');
   const tags = preview.tags.length ? ` · tags: ${preview.tags.map(printable).join(', ')}` : '';
   const lines = [
     `${printable(preview.name)} (${preview.slug}) · ${preview.category}${tags}`,

@@ -14,7 +14,12 @@ export async function loadScripts(contentDir: string, diagnostics: Diagnostic[])
     const unsafe = /[#?%]/.exec(name);
     if (unsafe) {
       diagnostics.push(
-        diagnostic(file, startOfFile, 'error', `file name: "${unsafe[0]}" cannot be in a script's file name (the build reads it as part of an address); rename the file to ${slugify(name) || 'script'}.mdx`),
+        diagnostic(
+          file,
+          startOfFile,
+          'error',
+          `file name: "${unsafe[0]}" cannot be in a script's file name (the build reads it as part of an address); rename the file to ${slugify(name) || 'script'}.mdx`,
+        ),
       );
       continue;
     }

@@ -70,9 +70,7 @@ export function readScript(file: string, id: string, text: string): { script?: S
   const uses: VariableUse[] = [];
   const targetPositions: ScriptSource['targetPositions'] = { tags: [], partners: [] };
   if (frontmatter === undefined) {
-    diagnostics.push(
-      diagnostic(file, startOfFile, 'error', 'missing frontmatter: start the file with a --- block holding title: and channel:'),
-    );
+    diagnostics.push(diagnostic(file, startOfFile, 'error', 'missing frontmatter: start the file with a --- block holding title: and channel:'));
   } else {
     const parsed = parseYaml(file, frontmatter, 1);
     const validated = validateYaml(parsed, scriptSchema);
@@ -83,9 +81,7 @@ export function readScript(file: string, id: string, text: string): { script?: S
     if (typeof raw.subject === 'string') {
       const at = positionAt(parsed.source, ['subject']);
       for (const { path, fallback, malformed } of templateVariables(raw.subject)) {
-        const message = malformed
-          ? `{${path}} is not a variable: write one like {partner.first_name}, optionally with a fallback: {partner.company ?? "your firm"}`
-          : unknownVariableMessage(path);
+        const message = malformed ? `{${path}} is not a variable: write one like {partner.first_name}, optionally with a fallback: {partner.company ?? "your firm"}` : unknownVariableMessage(path);
         if (message) diagnostics.push(diagnostic(file, at, 'error', `subject: ${message}`));
         else uses.push({ path, position: at, guarded: fallback !== undefined });
       }
@@ -99,15 +95,11 @@ export function readScript(file: string, id: string, text: string): { script?: S
   const deep = tooDeeplyNested(body);
   try {
     if (deep) {
-      diagnostics.push(
-        diagnostic(file, deep.position, 'error', `quotes or lists nested ${deep.depth} levels deep; a script can nest at most ${maxScriptNesting} (each "> " or list level is one)`),
-      );
+      diagnostics.push(diagnostic(file, deep.position, 'error', `quotes or lists nested ${deep.depth} levels deep; a script can nest at most ${maxScriptNesting} (each "> " or list level is one)`));
     } else tree = mdxParser.parse(new VFile({ path: file, value: body }));
   } catch (error) {
     const message = error as { line?: number; column?: number; reason?: string; message: string };
-    diagnostics.push(
-      diagnostic(file, { line: message.line ?? 1, column: message.column ?? 1 }, 'error', `MDX: ${message.reason ?? message.message}`),
-    );
+    diagnostics.push(diagnostic(file, { line: message.line ?? 1, column: message.column ?? 1 }, 'error', `MDX: ${message.reason ?? message.message}`));
   }
   if (tree) {
     // Without recursion: the depth of the tree is the owner's to choose, the call stack is not.
@@ -119,9 +111,7 @@ export function readScript(file: string, id: string, text: string): { script?: S
         case 'mdxJsxFlowElement':
         case 'mdxJsxTextElement': {
           const name = (node as { name?: string | null }).name;
-          diagnostics.push(
-            diagnostic(file, startOf(node), 'error', `tags like <${name ?? ''}> are not allowed in scripts: write plain text and Markdown (a literal "<" is written \\<)`),
-          );
+          diagnostics.push(diagnostic(file, startOf(node), 'error', `tags like <${name ?? ''}> are not allowed in scripts: write plain text and Markdown (a literal "<" is written \\<)`));
           return false;
         }
         case 'mdxFlowExpression':
@@ -162,9 +152,7 @@ export function readScript(file: string, id: string, text: string): { script?: S
             scheme = undefined;
           }
           if (!scheme || !safeLinkSchemes.includes(scheme)) {
-            diagnostics.push(
-              diagnostic(file, startOf(node), 'error', `links must be full http(s), mailto: or tel: addresses (got ${JSON.stringify(url.slice(0, 60))})`),
-            );
+            diagnostics.push(diagnostic(file, startOf(node), 'error', `links must be full http(s), mailto: or tel: addresses (got ${JSON.stringify(url.slice(0, 60))})`));
           }
           break;
         }
@@ -185,7 +173,12 @@ export function readScript(file: string, id: string, text: string): { script?: S
   if (data && partnerFacingChannels.includes(data.channel)) {
     for (const use of uses.filter((candidate) => candidate.path === 'kit_url')) {
       diagnostics.push(
-        diagnostic(file, use.position, 'error', `{kit_url} is the partner's private kit link, and ${data.channel} scripts are what partners pass on to others: use {share_url} (only invite messages, which you send to the partner, may use {kit_url})`),
+        diagnostic(
+          file,
+          use.position,
+          'error',
+          `{kit_url} is the partner's private kit link, and ${data.channel} scripts are what partners pass on to others: use {share_url} (only invite messages, which you send to the partner, may use {kit_url})`,
+        ),
       );
     }
   }

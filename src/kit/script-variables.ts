@@ -40,10 +40,7 @@ export function linkVariable(url: string): string | undefined {
 export const scriptVariableNames: readonly string[] = [...Object.keys(variableGroups), ...scalarVariables];
 
 /** Every path a script may write, e.g. `partner.first_name`. */
-export const scriptVariablePaths: readonly string[] = [
-  ...Object.entries(variableGroups).flatMap(([group, fields]) => fields.map((field) => `${group}.${field}`)),
-  ...scalarVariables,
-];
+export const scriptVariablePaths: readonly string[] = [...Object.entries(variableGroups).flatMap(([group, fields]) => fields.map((field) => `${group}.${field}`)), ...scalarVariables];
 
 export interface ScriptContext {
   partner: { name: string; first_name: string; company: string | undefined; occupation: string | undefined };
@@ -87,9 +84,7 @@ export function unknownVariableMessage(path: string): string | undefined {
     return `{${path}} is a group: write one of its fields, like {${path}.${fields[1] ?? fields[0]}}`;
   }
   const guess = didYouMean(path, scriptVariablePaths);
-  return guess
-    ? `unknown variable {${path}}: did you mean {${guess}}?`
-    : `unknown variable {${path}}: scripts can use ${scriptVariablePaths.map((p) => `{${p}}`).join(', ')}`;
+  return guess ? `unknown variable {${path}}: did you mean {${guess}}?` : `unknown variable {${path}}: scripts can use ${scriptVariablePaths.map((p) => `{${p}}`).join(', ')}`;
 }
 
 export interface VariableUse {
@@ -118,8 +113,7 @@ function dottedPath(node: Expression): string | undefined {
   return undefined;
 }
 
-const onlyVariables =
-  'scripts may only use variables like {partner.first_name}, optionally with a fallback: {partner.company ?? "your firm"}';
+const onlyVariables = 'scripts may only use variables like {partner.first_name}, optionally with a fallback: {partner.company ?? "your firm"}';
 
 /**
  * Checks one `{…}` expression of a script. Allowed: variables, quoted text, and the fallback

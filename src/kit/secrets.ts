@@ -12,11 +12,7 @@ import { diagnostic, startOfFile, type Diagnostic } from './diagnostics.ts';
 const secretFileNames = /^(mail\.ya?ml|\.env(\..+)?|\.netrc)$/i;
 
 /** Text that sets a mail password: an environment line, a YAML key, or a password inside an address. */
-const secretText = [
-  /REFERRAL_KIT_(SMTP|IMAP)_PASSWORD\s*[=:]/,
-  /^[ \t-]*(smtp_|imap_|mail_)?pass(word)?[ \t]*:[ \t]*\S/m,
-  /\b(smtps?|imaps?):\/\/[^\s/:@]+:[^\s/@]+@/i,
-];
+const secretText = [/REFERRAL_KIT_(SMTP|IMAP)_PASSWORD\s*[=:]/, /^[ \t-]*(smtp_|imap_|mail_)?pass(word)?[ \t]*:[ \t]*\S/m, /\b(smtps?|imaps?):\/\/[^\s/:@]+:[^\s/@]+@/i];
 
 const textExtensions = /\.(ya?ml|mdx?|txt|json|env|toml|ini|conf)$/i;
 /** Bounds on the walk: a content folder is a few hundred files at most. */

@@ -43,7 +43,10 @@ export interface SchemaPaths {
 
 /** Text a script's body shows as written: MDX would read braces as code and `<` as a tag. */
 export function mdxText(text: string): string {
-  return text.replace(/[\\`*_{}[\]<>#|~!]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : `\\${c}`)).replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/[\\`*_{}[\]<>#|~!]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : `\\${c}`))
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** A YAML value written by the YAML library, so quotes, colons and a leading `#` stay text. */
@@ -96,10 +99,7 @@ Here's the page: {share_url}
 
 {owner.first_name}, meet my friend. I'll leave you two to it!`,
     ),
-    text: script(
-      { title: 'A quick text', channel: 'text' },
-      `Hey, the person I mentioned is {owner.name}. {value.one_liner} Here's the page, say I sent you: {share_url}`,
-    ),
+    text: script({ title: 'A quick text', channel: 'text' }, `Hey, the person I mentioned is {owner.name}. {value.one_liner} Here's the page, say I sent you: {share_url}`),
     'in-person': script(
       { title: 'At a coffee or an event', channel: 'in-person' },
       `When you hear ${hearing}, think of {owner.first_name}. {value.one_liner} Give me your email and I'll introduce you two.`,

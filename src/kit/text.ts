@@ -28,7 +28,6 @@ export function paragraphs(text: string): string[] {
     .filter(Boolean);
 }
 
-
 /** Control characters (C1 too: some terminals read U+009B as the start of an escape sequence) and direction controls. */
 const unprintable = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f${directionControls}]`, 'g');
 
@@ -51,7 +50,12 @@ export function displayWidth(value: string): number {
   let width = 0;
   for (const c of value) {
     if (/\p{M}|\u200b|\u200d/u.test(c)) continue;
-    width += /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]/u.test(c) ? 2 : 1;
+    width +=
+      /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]/u.test(
+        c,
+      )
+        ? 2
+        : 1;
   }
   return width;
 }

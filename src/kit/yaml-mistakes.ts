@@ -18,14 +18,10 @@ const says = {
     `this line is indented with a tab: YAML indents with spaces only; replace the tab with two spaces${more ? ` (${more} more ${more === 1 ? 'line has' : 'lines have'} a tab too)` : ''}`,
   noSpace: (key: string, rest: string) => `put a space after the colon: write \`${key}: ${rest}\``,
   unclosed: (mark: string) => `this value opens with ${mark} but does not close it: end it with ${mark} on the same line`,
-  colonInValue: (key: string) =>
-    `this value holds a colon followed by a space, which YAML reads as the start of another field: put the whole value of \`${key}\` in quotes`,
-  listInMap: (key: string) =>
-    `a list item where a field belongs: put \`${key}:\` alone on its line with the items below it (each \`- …\`), or remove the \`- \``,
-  deeper: (key: string, above: string) =>
-    `\`${key}:\` is indented further than \`${above}:\` above it, which already has a value: line the two up`,
-  noLevel: (key: string, spaces: number) =>
-    `\`${key}:\` is not lined up with the fields next to it: indent it by ${spaces} ${spaces === 1 ? 'space' : 'spaces'}, like them`,
+  colonInValue: (key: string) => `this value holds a colon followed by a space, which YAML reads as the start of another field: put the whole value of \`${key}\` in quotes`,
+  listInMap: (key: string) => `a list item where a field belongs: put \`${key}:\` alone on its line with the items below it (each \`- …\`), or remove the \`- \``,
+  deeper: (key: string, above: string) => `\`${key}:\` is indented further than \`${above}:\` above it, which already has a value: line the two up`,
+  noLevel: (key: string, spaces: number) => `\`${key}:\` is not lined up with the fields next to it: indent it by ${spaces} ${spaces === 1 ? 'space' : 'spaces'}, like them`,
   comment: (key: string, comment: string, empty: boolean) =>
     `\`#${comment}\` reads as a comment here, so ${key || 'this item'} ${empty ? 'is empty' : 'is cut short before it'}: put the whole value in quotes, like ${key ? `${key}: ` : '- '}"${empty ? '' : '… '}#${comment}"`,
 };

@@ -91,10 +91,7 @@ export function parseYaml(file: string, text: string, lineOffset = 0): ParsedYam
   const mistakes = doc.errors.length ? findYamlMistakes(text) : [];
   const firstMistake = mistakes[0]?.line ?? Infinity;
   const errors = mistakes.length
-    ? [
-        ...oncePerLine(parserErrors.filter((d) => d.line - lineOffset < firstMistake - 1)),
-        ...mistakes.map((mistake) => diagnostic(file, at(mistake), 'error', mistake.message)),
-      ]
+    ? [...oncePerLine(parserErrors.filter((d) => d.line - lineOffset < firstMistake - 1)), ...mistakes.map((mistake) => diagnostic(file, at(mistake), 'error', mistake.message))]
     : oncePerLine(parserErrors);
   const diagnostics = [
     ...errors,
@@ -107,9 +104,10 @@ export function parseYaml(file: string, text: string, lineOffset = 0): ParsedYam
     return { source, value: doc.toJS({ maxAliasCount: 100 }), diagnostics };
   } catch (error) {
     // "Billion laughs": aliases of aliases that would expand to gigabytes.
-    const message = error instanceof ReferenceError && /alias/i.test(error.message)
-      ? 'YAML: aliases (*name) expand into too many values, like a "billion laughs" attack; write the values out instead'
-      : `YAML: could not read this file (${(error as Error).message})`;
+    const message =
+      error instanceof ReferenceError && /alias/i.test(error.message)
+        ? 'YAML: aliases (*name) expand into too many values, like a "billion laughs" attack; write the values out instead'
+        : `YAML: could not read this file (${(error as Error).message})`;
     return { source, value: undefined, diagnostics: [...diagnostics, diagnostic(file, firstAlias(source), 'error', message)] };
   }
 }
@@ -159,10 +157,7 @@ export function positionAt(source: YamlSource, path: Path, target: 'value' | 'ke
 }
 
 export function formatPath(path: Path): string {
-  return path.reduce<string>(
-    (out, segment) => (typeof segment === 'number' ? `${out}[${segment}]` : out ? `${out}.${String(segment)}` : String(segment)),
-    '',
-  );
+  return path.reduce<string>((out, segment) => (typeof segment === 'number' ? `${out}[${segment}]` : out ? `${out}.${String(segment)}` : String(segment)), '');
 }
 
 function valueAt(root: unknown, path: Path): unknown {
@@ -198,10 +193,7 @@ function knownKeys(schema: z.ZodType, path: Path): string[] {
 }
 
 /** Validates parsed YAML against a schema; every problem comes back at the position of its value. */
-export function validateYaml<S extends z.ZodType>(
-  parsed: ParsedYaml,
-  schema: S,
-): { data?: z.output<S>; diagnostics: Diagnostic[] } {
+export function validateYaml<S extends z.ZodType>(parsed: ParsedYaml, schema: S): { data?: z.output<S>; diagnostics: Diagnostic[] } {
   if (parsed.diagnostics.some((d) => d.severity === 'error')) return { diagnostics: parsed.diagnostics };
   const result = schema.safeParse(parsed.value ?? {});
   if (result.success) return { data: result.data, diagnostics: parsed.diagnostics };
@@ -225,24 +217,18 @@ export function validateYaml<S extends z.ZodType>(
       for (const key of issue.keys.slice(0, maxDiagnosticsPerFile)) {
         const guess = didYouMean(key, known);
         const hint = guess ? `did you mean "${guess}"?` : `known fields: ${known.join(', ')}`;
-        diagnostics.push(
-          diagnostic(source.file, positionAt(source, [...path, key], 'key'), 'error', `unknown field ${quote(formatPath([...path, key]))}: ${hint}`),
-        );
+        diagnostics.push(diagnostic(source.file, positionAt(source, [...path, key], 'key'), 'error', `unknown field ${quote(formatPath([...path, key]))}: ${hint}`));
       }
     } else if (issue.code === 'invalid_type' && value === undefined) {
       const where = path.length > 1 ? ` under "${formatPath(path.slice(0, -1))}"` : '';
-      diagnostics.push(
-        diagnostic(source.file, positionAt(source, path.slice(0, -1), 'key'), 'error', `missing field "${String(path.at(-1) ?? name)}"${where}`),
-      );
+      diagnostics.push(diagnostic(source.file, positionAt(source, path.slice(0, -1), 'key'), 'error', `missing field "${String(path.at(-1) ?? name)}"${where}`));
     } else if (issue.code === 'invalid_type' && value === null) {
       diagnostics.push(diagnostic(source.file, positionAt(source, path, 'key'), 'error', `${name}: is blank; give it a value`));
     } else if (issue.code === 'invalid_type' && issue.expected === 'object') {
       const message = path.length ? `${name}: must hold indented fields, not a single value` : 'the file must hold fields like `name: …`';
       diagnostics.push(diagnostic(source.file, positionAt(source, path), 'error', message));
     } else {
-      const guess = issue.code === 'invalid_value' && typeof value === 'string'
-        ? didYouMean(value, issue.values.map(String))
-        : undefined;
+      const guess = issue.code === 'invalid_value' && typeof value === 'string' ? didYouMean(value, issue.values.map(String)) : undefined;
       const got = value !== undefined && typeof value !== 'object' ? ` (got ${quote(value)})` : '';
       const hint = guess ? `; did you mean "${guess}"?` : '';
       const prefix = name ? `${name}: ` : '';

@@ -77,9 +77,7 @@ function flowMap(fields: Fields): string {
 
 /** A block-style list item: `- a: 1` then `  b: 2`, the dash at `dash` and keys at `key`. */
 function blockItem(fields: Fields, dash: number, key: number, eol: string): string {
-  return fields
-    .map(([field, value], i) => `${' '.repeat(i ? key : dash)}${i ? '' : `-${' '.repeat(Math.max(1, key - dash - 1))}`}${field}: ${scalarText(value, false)}`)
-    .join(eol);
+  return fields.map(([field, value], i) => `${' '.repeat(i ? key : dash)}${i ? '' : `-${' '.repeat(Math.max(1, key - dash - 1))}`}${field}: ${scalarText(value, false)}`).join(eol);
 }
 
 interface Splice {

@@ -59,15 +59,18 @@ export function checkLedgerText(file: string, text: string, context: LedgerConte
     else {
       const line = positionAt(source, ['received', first]).line;
       diagnostics.push(
-        diagnostic(file, positionAt(source, ['received', i]), 'warning', `received[${i}]: the same introduction as on line ${line} (${entry.date}, ${entry.from}, ${quote(entry.prospect)}): the report counts it twice`),
+        diagnostic(
+          file,
+          positionAt(source, ['received', i]),
+          'warning',
+          `received[${i}]: the same introduction as on line ${line} (${entry.date}, ${entry.from}, ${quote(entry.prospect)}): the report counts it twice`,
+        ),
       );
     }
     for (const field of followUpDates) {
       const date = entry[field];
       if (date && date < entry.date) {
-        diagnostics.push(
-          diagnostic(file, positionAt(source, ['received', i, field]), 'warning', `received[${i}].${field}: ${date} is before the introduction itself (${entry.date})`),
-        );
+        diagnostics.push(diagnostic(file, positionAt(source, ['received', i, field]), 'warning', `received[${i}].${field}: ${date} is before the introduction itself (${entry.date})`));
       }
     }
   }
@@ -83,9 +86,7 @@ export async function loadLedger(contentDir: string, context: LedgerContext): Pr
   if (read.diagnostic) return { file, exists: true, diagnostics: [read.diagnostic] };
   const checked = checkLedgerText(file, read.text, context);
   if (existsSync(yaml) && existsSync(yml)) {
-    checked.diagnostics.push(
-      diagnostic(yml, startOfFile, 'error', `two ledgers: ${basename(yaml)} and ${basename(yml)}; keep one (only ${basename(yaml)} is read)`),
-    );
+    checked.diagnostics.push(diagnostic(yml, startOfFile, 'error', `two ledgers: ${basename(yaml)} and ${basename(yml)}; keep one (only ${basename(yaml)} is read)`));
   }
   const { data, source, diagnostics } = checked;
   return { file, exists: true, ...(data && !hasErrors(diagnostics) ? { data } : {}), ...(source ? { source } : {}), diagnostics };

@@ -229,7 +229,12 @@ export function renderHtmlReport(report: FollowUpReport, options: HtmlReportOpti
 
   const start = options.hasLedger
     ? ''
-    : h('p', { className: 'notice' }, ['No ', h('code', 'referrals.yaml'), ' yet. Record an introduction when one comes in: ', h('code', 'referral-kit log intro --from <partner> --prospect "<name>"')]);
+    : h('p', { className: 'notice' }, [
+        'No ',
+        h('code', 'referrals.yaml'),
+        ' yet. Record an introduction when one comes in: ',
+        h('code', 'referral-kit log intro --from <partner> --prospect "<name>"'),
+      ]);
 
   const tiles = [
     ['To do today', format.number(report.todo.length), ''],
@@ -245,73 +250,109 @@ export function renderHtmlReport(report: FollowUpReport, options: HtmlReportOpti
         lines(
           '',
           h('h2', 'Where good introductions come from'),
-          h('figure', lines(
-            h('figcaption', 'Introductions by kind of partner'),
-            legend([['won', colours.won], ['open', colours.open], ['not a fit', colours.notFit], ['lost or unreachable', colours.lost]]),
-            outcomesChart(categories, colours, format),
-          )),
-          h('figure', lines(
-            h('figcaption', ['Win rate by kind of partner ', h('span', { className: 'sub' }, 'won, out of introductions that are decided')]),
-            winRateChart(categories, colours, format),
-          )),
-          h('figure', lines(
-            h('figcaption', 'Introductions per month'),
-            legend([['received', colours.open], ['won', colours.won]]),
-            [monthsChart(report.months, colours, options.language), monthsChart(report.months, colours, options.language, true)],
-          )),
-          sourcesTable('By partner', 'Partner', partners.map((p) => ({ head: p.name, sub: p.category, stats: p })), format),
-          sourcesTable('By kind of partner', 'Kind', categories.map((c) => ({ head: c.category, sub: plural(c.partners, 'partner'), stats: c })), format),
+          h(
+            'figure',
+            lines(
+              h('figcaption', 'Introductions by kind of partner'),
+              legend([
+                ['won', colours.won],
+                ['open', colours.open],
+                ['not a fit', colours.notFit],
+                ['lost or unreachable', colours.lost],
+              ]),
+              outcomesChart(categories, colours, format),
+            ),
+          ),
+          h(
+            'figure',
+            lines(h('figcaption', ['Win rate by kind of partner ', h('span', { className: 'sub' }, 'won, out of introductions that are decided')]), winRateChart(categories, colours, format)),
+          ),
+          h(
+            'figure',
+            lines(
+              h('figcaption', 'Introductions per month'),
+              legend([
+                ['received', colours.open],
+                ['won', colours.won],
+              ]),
+              [monthsChart(report.months, colours, options.language), monthsChart(report.months, colours, options.language, true)],
+            ),
+          ),
+          sourcesTable(
+            'By partner',
+            'Partner',
+            partners.map((p) => ({ head: p.name, sub: p.category, stats: p })),
+            format,
+          ),
+          sourcesTable(
+            'By kind of partner',
+            'Kind',
+            categories.map((c) => ({ head: c.category, sub: plural(c.partners, 'partner'), stats: c })),
+            format,
+          ),
           '',
         ),
       )
     : '';
 
-  const page = h('html', { lang: options.language, style: `--accent:${accent};--on-accent:${onAccent};--accent-ink:${accentInk};--open:${colours.open};--not-fit:${colours.notFit};--lost:${colours.lost}` }, lines(
-    '',
-    h('head', lines(
+  const page = h(
+    'html',
+    { lang: options.language, style: `--accent:${accent};--on-accent:${onAccent};--accent-ink:${accentInk};--open:${colours.open};--not-fit:${colours.notFit};--lost:${colours.lost}` },
+    lines(
       '',
-      h('meta', { charSet: 'utf-8' }),
-      h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
-      h('meta', { httpEquiv: 'Content-Security-Policy', content: "default-src 'none'; style-src 'unsafe-inline'; img-src data:" }),
-      h('meta', { name: 'robots', content: 'noindex, nofollow' }),
-      h('meta', { name: 'referrer', content: 'no-referrer' }),
-      h('title', `Referral follow-up, ${report.today}: ${options.owner}`),
-      h('style', css),
+      h(
+        'head',
+        lines(
+          '',
+          h('meta', { charSet: 'utf-8' }),
+          h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+          h('meta', { httpEquiv: 'Content-Security-Policy', content: "default-src 'none'; style-src 'unsafe-inline'; img-src data:" }),
+          h('meta', { name: 'robots', content: 'noindex, nofollow' }),
+          h('meta', { name: 'referrer', content: 'no-referrer' }),
+          h('title', `Referral follow-up, ${report.today}: ${options.owner}`),
+          h('style', css),
+          '',
+        ),
+      ),
+      h(
+        'body',
+        lines(
+          '',
+          h(
+            'header',
+            { className: 'wrap' },
+            lines(
+              '',
+              h('p', { className: 'eyebrow' }, `Private: ${options.business}`),
+              h('h1', 'Referral follow-up'),
+              h('p', { className: 'lede' }, [`${options.owner}, ${report.today}. Made on your computer from `, h('code', 'referrals.yaml'), '; keep it there, it names your prospects.']),
+              h('dl', { className: 'tiles' }, tiles),
+              '',
+            ),
+          ),
+          h('main', { className: 'wrap' }, lines('', start, h('section', { id: 'todo' }, lines('', h('h2', 'To do today'), todo, '')), sources, '')),
+          h(
+            'footer',
+            { className: 'wrap' },
+            lines(
+              '',
+              h('p', [
+                `Contact new prospects within ${plural(report.settings.contact_within_days, 'day')}, ask partners again every ${plural(report.settings.ask_again_after_days, 'day')}: `,
+                h('code', 'follow_up'),
+                ' in ',
+                h('code', 'kit.yaml'),
+                ` sets both. Give back to a partner after ${giveBackAfter} introductions in ${giveBackWindowDays} days; re-educate one when most of ${reeducateAfter} or more referrals were not a fit.`,
+              ]),
+              h('p', 'Win and not-a-fit rates count decided introductions only (won, lost, not a fit, unreachable).'),
+              '',
+            ),
+          ),
+          '',
+        ),
+      ),
       '',
-    )),
-    h('body', lines(
-      '',
-      h('header', { className: 'wrap' }, lines(
-        '',
-        h('p', { className: 'eyebrow' }, `Private: ${options.business}`),
-        h('h1', 'Referral follow-up'),
-        h('p', { className: 'lede' }, [`${options.owner}, ${report.today}. Made on your computer from `, h('code', 'referrals.yaml'), '; keep it there, it names your prospects.']),
-        h('dl', { className: 'tiles' }, tiles),
-        '',
-      )),
-      h('main', { className: 'wrap' }, lines(
-        '',
-        start,
-        h('section', { id: 'todo' }, lines('', h('h2', 'To do today'), todo, '')),
-        sources,
-        '',
-      )),
-      h('footer', { className: 'wrap' }, lines(
-        '',
-        h('p', [
-          `Contact new prospects within ${plural(report.settings.contact_within_days, 'day')}, ask partners again every ${plural(report.settings.ask_again_after_days, 'day')}: `,
-          h('code', 'follow_up'),
-          ' in ',
-          h('code', 'kit.yaml'),
-          ` sets both. Give back to a partner after ${giveBackAfter} introductions in ${giveBackWindowDays} days; re-educate one when most of ${reeducateAfter} or more referrals were not a fit.`,
-        ]),
-        h('p', 'Win and not-a-fit rates count decided introductions only (won, lost, not a fit, unreachable).'),
-        '',
-      )),
-      '',
-    )),
-    '',
-  ));
+    ),
+  );
   return `${toHtml({ type: 'root', children: [{ type: 'doctype' }, { type: 'text', value: '\n' }, page, { type: 'text', value: '\n' }] })}`;
 }
 

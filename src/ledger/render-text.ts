@@ -27,14 +27,15 @@ type Align = 'left' | 'right';
 function table(headers: readonly string[], rows: readonly string[][], align: readonly Align[]): string[] {
   const cells = [headers, ...rows].map((row) => row.map(printable));
   const widths = headers.map((_, i) => Math.max(...cells.map((row) => displayWidth(row[i]!))));
-  return cells.map((row) =>
-    `  ${row
-      .map((cell, i) => {
-        const pad = ' '.repeat(widths[i]! - displayWidth(cell));
-        return align[i] === 'right' ? pad + cell : cell + pad;
-      })
-      .join('  ')
-      .trimEnd()}`,
+  return cells.map(
+    (row) =>
+      `  ${row
+        .map((cell, i) => {
+          const pad = ' '.repeat(widths[i]! - displayWidth(cell));
+          return align[i] === 'right' ? pad + cell : cell + pad;
+        })
+        .join('  ')
+        .trimEnd()}`,
   );
 }
 
@@ -75,9 +76,21 @@ export function renderTextReport(report: FollowUpReport, options: TextReportOpti
 
   if (partners.length) {
     lines.push('', 'Sources by partner (win and not-a-fit rates are of decided introductions):');
-    lines.push(...table(['PARTNER', 'CATEGORY', ...statColumns], partners.map((p) => [p.name, p.category, ...statCells(p)]), ['left', 'left', ...statAlign]));
+    lines.push(
+      ...table(
+        ['PARTNER', 'CATEGORY', ...statColumns],
+        partners.map((p) => [p.name, p.category, ...statCells(p)]),
+        ['left', 'left', ...statAlign],
+      ),
+    );
     lines.push('', 'Sources by category:');
-    lines.push(...table(['CATEGORY', 'PARTNERS', ...statColumns], categories.map((c) => [c.category, String(c.partners), ...statCells(c)]), ['left', 'right', ...statAlign]));
+    lines.push(
+      ...table(
+        ['CATEGORY', 'PARTNERS', ...statColumns],
+        categories.map((c) => [c.category, String(c.partners), ...statCells(c)]),
+        ['left', 'right', ...statAlign],
+      ),
+    );
     lines.push(
       '',
       `In all: ${total.received} received, ${total.open} open, ${total.won} won (${format.percent(total.win_rate)} of decided), ${format.money(total.value_won)} won in value, ${total.given} given back.`,

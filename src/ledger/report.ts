@@ -163,28 +163,34 @@ function todoItems(input: ReportInput): TodoItem[] {
     const about = { partner: entry.from, prospect: entry.prospect, status: entry.status, since: entry.date, days };
     const verb = entry.kind === 'referral' ? 'referred' : 'introduced';
     if (entry.status === 'introduced' && !entry.contacted && days >= followUp.contact_within_days) {
-      items.push(item({
-        action: 'contact',
-        ...about,
-        title: `Contact ${entry.prospect}`,
-        why: `${verb} by ${nameOf(entry.from)} ${daysAgo(days)}, not contacted yet (you aim for ${plural(followUp.contact_within_days, 'day')})`,
-      }));
+      items.push(
+        item({
+          action: 'contact',
+          ...about,
+          title: `Contact ${entry.prospect}`,
+          why: `${verb} by ${nameOf(entry.from)} ${daysAgo(days)}, not contacted yet (you aim for ${plural(followUp.contact_within_days, 'day')})`,
+        }),
+      );
     }
     if (isClosed(entry.status) && !entry.outcome_shared) {
-      items.push(item({
-        action: 'share-outcome',
-        ...about,
-        title: `Tell ${nameOf(entry.from)} how it went with ${entry.prospect}`,
-        why: `${statusLabel(entry.status)}; ${verb} ${daysAgo(days)}, and they have not heard yet`,
-      }));
+      items.push(
+        item({
+          action: 'share-outcome',
+          ...about,
+          title: `Tell ${nameOf(entry.from)} how it went with ${entry.prospect}`,
+          why: `${statusLabel(entry.status)}; ${verb} ${daysAgo(days)}, and they have not heard yet`,
+        }),
+      );
     }
     if (!entry.thanked) {
-      items.push(item({
-        action: 'thank',
-        ...about,
-        title: `Thank ${nameOf(entry.from)} for ${entry.kind === 'referral' ? 'referring' : 'introducing'} ${entry.prospect}`,
-        why: `${verb} ${daysAgo(days)}, not thanked yet`,
-      }));
+      items.push(
+        item({
+          action: 'thank',
+          ...about,
+          title: `Thank ${nameOf(entry.from)} for ${entry.kind === 'referral' ? 'referring' : 'introducing'} ${entry.prospect}`,
+          why: `${verb} ${daysAgo(days)}, not thanked yet`,
+        }),
+      );
     }
   }
 
@@ -196,41 +202,47 @@ function todoItems(input: ReportInput): TodoItem[] {
     const recentGiven = ledger.given.filter((entry) => entry.to === partner.slug && recent(entry.date));
     if (recentReceived.length >= giveBackAfter && !recentGiven.length) {
       const latest = maxDate(recentReceived.map((entry) => entry.date))!;
-      items.push(item({
-        action: 'give-back',
-        partner: partner.slug,
-        since: latest,
-        days: daysBetween(latest, today),
-        title: `Give back to ${partner.name}`,
-        why: `${plural(recentReceived.length, 'introduction')} from them in the last ${giveBackWindowDays} days, none from you yet`,
-      }));
+      items.push(
+        item({
+          action: 'give-back',
+          partner: partner.slug,
+          since: latest,
+          days: daysBetween(latest, today),
+          title: `Give back to ${partner.name}`,
+          why: `${plural(recentReceived.length, 'introduction')} from them in the last ${giveBackWindowDays} days, none from you yet`,
+        }),
+      );
     }
 
     const reeducated = maxDate(ledger.asks.filter((ask) => ask.partner === partner.slug && ask.reeducated).map((ask) => ask.date));
     const counted = reeducated ? received.filter((entry) => entry.date > reeducated) : received;
     const poorFits = counted.filter((entry) => entry.status === 'not-a-fit').length;
     if (counted.length >= reeducateAfter && poorFits * 2 > counted.length) {
-      items.push(item({
-        action: 're-educate',
-        partner: partner.slug,
-        since: reeducated ?? null,
-        title: `Re-educate ${partner.name}`,
-        why: `${poorFits} of ${counted.length} referrals${reeducated ? ` since you last did (${reeducated})` : ''} were not a fit: send them the “who is a fit” part of their kit again`,
-        link: partner.kitUrl ? `${partner.kitUrl}#who` : null,
-      }));
+      items.push(
+        item({
+          action: 're-educate',
+          partner: partner.slug,
+          since: reeducated ?? null,
+          title: `Re-educate ${partner.name}`,
+          why: `${poorFits} of ${counted.length} referrals${reeducated ? ` since you last did (${reeducated})` : ''} were not a fit: send them the “who is a fit” part of their kit again`,
+          link: partner.kitUrl ? `${partner.kitUrl}#who` : null,
+        }),
+      );
     }
 
     const last = maxDate([...ledger.asks.filter((ask) => ask.partner === partner.slug).map((ask) => ask.date), ...received.map((entry) => entry.date)]);
     const sinceLast = last ? daysBetween(last, today) : null;
     if (sinceLast === null || sinceLast >= followUp.ask_again_after_days) {
-      items.push(item({
-        action: 'ask',
-        partner: partner.slug,
-        since: last ?? null,
-        days: sinceLast,
-        title: last ? `Ask ${partner.name} for introductions again` : `Ask ${partner.name} for introductions`,
-        why: last ? `last ask or introduction ${daysAgo(sinceLast!)} (${last}); you ask every ${plural(followUp.ask_again_after_days, 'day')}` : 'never asked',
-      }));
+      items.push(
+        item({
+          action: 'ask',
+          partner: partner.slug,
+          since: last ?? null,
+          days: sinceLast,
+          title: last ? `Ask ${partner.name} for introductions again` : `Ask ${partner.name} for introductions`,
+          why: last ? `last ask or introduction ${daysAgo(sinceLast!)} (${last}); you ask every ${plural(followUp.ask_again_after_days, 'day')}` : 'never asked',
+        }),
+      );
     }
   }
 
@@ -241,26 +253,22 @@ function todoItems(input: ReportInput): TodoItem[] {
     const won = ledger.received.filter((entry) => entry.from === partner.slug && entry.status === 'won');
     if (won.length < testimonialAfterWon) continue;
     const latest = maxDate(won.map((entry) => entry.date))!;
-    items.push(item({
-      action: 'ask-testimonial',
-      partner: partner.slug,
-      since: latest,
-      days: daysBetween(latest, today),
-      title: `Ask ${partner.name} for a testimonial`,
-      why: `${plural(won.length, 'introduction')} from them became ${won.length === 1 ? 'a client' : 'clients'}, and you have no testimonial from them yet`,
-    }));
+    items.push(
+      item({
+        action: 'ask-testimonial',
+        partner: partner.slug,
+        since: latest,
+        days: daysBetween(latest, today),
+        title: `Ask ${partner.name} for a testimonial`,
+        why: `${plural(won.length, 'introduction')} from them became ${won.length === 1 ? 'a client' : 'clients'}, and you have no testimonial from them yet`,
+      }),
+    );
   }
 
   const rank = (action: Action) => actions.indexOf(action);
   // Within a kind, whoever has waited longest comes first; "never asked" is the longest wait.
   const waited = (entry: TodoItem) => entry.days ?? Number.POSITIVE_INFINITY;
-  return items.sort(
-    (a, b) =>
-      rank(a.action) - rank(b.action) ||
-      waited(b) - waited(a) ||
-      compareText(a.partner_name, b.partner_name) ||
-      compareText(a.prospect ?? '', b.prospect ?? ''),
-  );
+  return items.sort((a, b) => rank(a.action) - rank(b.action) || waited(b) - waited(a) || compareText(a.partner_name, b.partner_name) || compareText(a.prospect ?? '', b.prospect ?? ''));
 }
 
 function maxDate(dates: readonly string[]): string | undefined {

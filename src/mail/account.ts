@@ -58,12 +58,7 @@ export function isLocalHost(host: string): boolean {
 }
 
 /** An smtp(s):/imap(s): address as connection settings; a problem in the owner's words otherwise. */
-export function parseEndpoint(
-  protocol: 'smtp' | 'imap',
-  value: string,
-  password: string | undefined,
-  variable: string,
-): MailEndpoint | { problem: string } {
+export function parseEndpoint(protocol: 'smtp' | 'imap', value: string, password: string | undefined, variable: string): MailEndpoint | { problem: string } {
   let url: URL;
   try {
     url = new URL(value.trim());
@@ -82,10 +77,7 @@ export function parseEndpoint(
 }
 
 /** Reads the account: settings file, then the environment, which wins. */
-export async function loadMailAccount(
-  contentDir: string,
-  options: { settingsFile?: string | undefined; env?: NodeJS.ProcessEnv } = {},
-): Promise<MailAccount | { problems: string[] }> {
+export async function loadMailAccount(contentDir: string, options: { settingsFile?: string | undefined; env?: NodeJS.ProcessEnv } = {}): Promise<MailAccount | { problems: string[] }> {
   const env = options.env ?? process.env;
   const named = options.settingsFile ?? env.REFERRAL_KIT_MAIL_SETTINGS?.trim();
   const file = named ? resolve(named) : defaultSettingsFile(env);

@@ -46,7 +46,8 @@ export const mailSentences = {
   passwordInUrl: (variable: string) => `${variable}: the password must not be in the address; put it in ${variable.replace(/_URL$/, '_PASSWORD')}`,
   authFailed: 'the mail server refused the user name or password: check REFERRAL_KIT_SMTP_PASSWORD (Gmail, iCloud and Microsoft 365 accounts with two-step sign-in need an app password)',
   imapAuthFailed: 'the mailbox refused the user name or password: check REFERRAL_KIT_IMAP_PASSWORD (Gmail, iCloud and Microsoft 365 accounts with two-step sign-in need an app password)',
-  secretInContent: 'a mail password or mail settings file in the content folder: keep them outside it (the password in REFERRAL_KIT_SMTP_PASSWORD / REFERRAL_KIT_IMAP_PASSWORD), so they never reach a repository or a host',
+  secretInContent:
+    'a mail password or mail settings file in the content folder: keep them outside it (the password in REFERRAL_KIT_SMTP_PASSWORD / REFERRAL_KIT_IMAP_PASSWORD), so they never reach a repository or a host',
   proposedHeading: (count: number) => `Found ${count} introduction${count === 1 ? '' : 's'} to log:`,
   proposedNone: 'No new introduction found: the ones found are already in the ledger, or none came from a partner with you in cc.',
   proposedConfirm: 'Add them with --yes, or log one by hand with referral-kit log intro.',
@@ -80,8 +81,7 @@ export const mailSentences = {
   loggedNext: '  Next: contact them, then: referral-kit update "<prospect>" --contacted',
   ledgerHasErrors: 'the ledger has errors: run referral-kit check',
   introGone: (prospect: string, partner: string, date: string) => `the introduction of ${prospect} by ${partner} on ${date} is no longer in the ledger`,
-  noStartTls:
-    'the server would not encrypt the connection (STARTTLS), and mail to it must be encrypted: check the address and port (465 is smtps://, 587 is smtp:// with STARTTLS)',
+  noStartTls: 'the server would not encrypt the connection (STARTTLS), and mail to it must be encrypted: check the address and port (465 is smtps://, 587 is smtp:// with STARTTLS)',
   serverReplied: (reply: string) => `the server replied "${reply}"`,
   mailboxUnreachable: (reason: string) => `could not reach the mailbox: ${reason}`,
   noDraftsFolder: (name: string) => `no folder named ${name} in the mailbox (drafts_folder in your mail settings)`,

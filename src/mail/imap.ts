@@ -105,8 +105,7 @@ export async function appendDrafts(messages: readonly OutgoingMessage[], options
   });
 }
 
-const addresses = (list: { name?: string | undefined; address?: string | undefined }[] | undefined) =>
-  (list ?? []).filter((a) => a.address).map((a) => ({ name: a.name ?? '', address: a.address! }));
+const addresses = (list: { name?: string | undefined; address?: string | undefined }[] | undefined) => (list ?? []).filter((a) => a.address).map((a) => ({ name: a.name ?? '', address: a.address! }));
 
 /** Envelopes of the inbox's messages where `cc` is in Cc, since a date, at most `limit` of the latest. */
 export async function inboxEnvelopes(endpoint: MailEndpoint, cc: string, since: Date, limit = 500): Promise<Envelope[]> {

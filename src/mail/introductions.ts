@@ -44,7 +44,12 @@ const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLow
 
 /** What to call a prospect written only as an address: `dana.wu@…` becomes `dana.wu@…` as is. */
 function prospectName({ name, address }: MailAddress): string {
-  return name.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim() || address.trim();
+  return (
+    name
+      .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim() || address.trim()
+  );
 }
 
 /** The introductions in these messages, each once, leaving out those the ledger has. */

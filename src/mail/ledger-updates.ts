@@ -25,9 +25,7 @@ export async function applyLedgerUpdate(target: LedgerTarget, update: LedgerUpda
     const data = checked.data;
     if (!data) return { problem: mailSentences.ledgerHasErrors };
     if (update.list === 'received') {
-      const index = data.received.findIndex(
-        (entry) => entry.date === update.date && entry.from === update.from && prospectKey(entry.prospect) === prospectKey(update.prospect),
-      );
+      const index = data.received.findIndex((entry) => entry.date === update.date && entry.from === update.from && prospectKey(entry.prospect) === prospectKey(update.prospect));
       if (index < 0) return { problem: mailSentences.introGone(update.prospect, update.from, update.date) };
       if (data.received[index]![update.field]) return { text, result: false };
       const edited = setFields(text, index, [[update.field, date]]);

@@ -38,9 +38,7 @@ export const actionChannels: Partial<Record<Action, FollowThroughChannel>> = {
 };
 
 /** What the ledger records once the server has accepted a message (nothing for a draft). */
-export type LedgerUpdate =
-  | { list: 'received'; date: string; from: string; prospect: string; field: 'thanked' | 'outcome_shared' }
-  | { list: 'asks'; partner: string; reeducated: boolean };
+export type LedgerUpdate = { list: 'received'; date: string; from: string; prospect: string; field: 'thanked' | 'outcome_shared' } | { list: 'asks'; partner: string; reeducated: boolean };
 
 export interface OutgoingMessage {
   channel: OwnerChannel;
@@ -79,7 +77,11 @@ function identity(channel: OwnerChannel, partner: string, about: string, to: str
   const hash = sha256(`${to.toLowerCase()}\n${subject}\n${text}`).slice(0, 16);
   const key = `${channel}|${partner}|${about}|${hash}`;
   const id = sha256(key).slice(0, 10);
-  const domain = ownerEmail.split('@').at(-1)?.replace(/[^A-Za-z0-9.-]/g, '') || 'referral-kit.invalid';
+  const domain =
+    ownerEmail
+      .split('@')
+      .at(-1)
+      ?.replace(/[^A-Za-z0-9.-]/g, '') || 'referral-kit.invalid';
   return { key, id, messageId: `<referral-kit.${id}@${domain}>` };
 }
 
@@ -123,8 +125,18 @@ export function longDate(date: string, language: string): string {
  * breaks kept. Values are text nodes, so a name can never become markup.
  */
 export function plainTextHtml(text: string): string {
-  const blocks = text.split(/\n\s*\n/).map((block) => block.trim()).filter(Boolean);
-  return toHtml(blocks.map((block) => h('p', block.split('\n').flatMap((line, index) => (index ? [h('br'), line] : [line])))));
+  const blocks = text
+    .split(/\n\s*\n/)
+    .map((block) => block.trim())
+    .filter(Boolean);
+  return toHtml(
+    blocks.map((block) =>
+      h(
+        'p',
+        block.split('\n').flatMap((line, index) => (index ? [h('br'), line] : [line])),
+      ),
+    ),
+  );
 }
 
 /** The built-in message of a channel in the partner's language: the owner's words from `copy:` first, then the catalog's. */
@@ -189,10 +201,7 @@ async function messageFor(
 }
 
 /** The message for each to-do that calls for one, in the report's order; the rest are skipped with why. */
-export async function followUpMessages(
-  content: KitContent,
-  todo: readonly TodoItem[],
-): Promise<{ messages: OutgoingMessage[]; skipped: SkippedMessage[] }> {
+export async function followUpMessages(content: KitContent, todo: readonly TodoItem[]): Promise<{ messages: OutgoingMessage[]; skipped: SkippedMessage[] }> {
   const renderers = new Renderers();
   const partners = new Map(content.partners.map((partner) => [partner.slug, partner]));
   const messages: OutgoingMessage[] = [];
@@ -201,8 +210,7 @@ export async function followUpMessages(
     const channel = actionChannels[item.action];
     const partner = partners.get(item.partner);
     if (!channel || !partner) continue;
-    const intro: IntroDetails | null =
-      item.prospect && item.since ? { prospect: item.prospect, date: item.since, status: item.status ?? undefined } : null;
+    const intro: IntroDetails | null = item.prospect && item.since ? { prospect: item.prospect, date: item.since, status: item.status ?? undefined } : null;
     const about = intro ? `${intro.date}|${prospectKey(intro.prospect)}` : (item.since ?? 'never');
     const ledger: LedgerUpdate | null =
       channel === 'thank-you' || channel === 'outcome'
@@ -218,10 +226,7 @@ export async function followUpMessages(
 }
 
 /** An invitation per partner, from the `invite` script or the built-in one. */
-export async function inviteMessages(
-  content: KitContent,
-  partners: readonly PartnerEntry[],
-): Promise<{ messages: OutgoingMessage[]; skipped: SkippedMessage[] }> {
+export async function inviteMessages(content: KitContent, partners: readonly PartnerEntry[]): Promise<{ messages: OutgoingMessage[]; skipped: SkippedMessage[] }> {
   const renderers = new Renderers();
   const messages: OutgoingMessage[] = [];
   const skipped: SkippedMessage[] = [];

@@ -29,12 +29,7 @@ export interface SendOptions {
   onMessage?: (message: OutgoingMessage, outcome: SendOutcome) => void;
 }
 
-export type SendOutcome =
-  | { status: 'sent' }
-  | { status: 'already-sent' }
-  | { status: 'check-sent-folder' }
-  | { status: 'rejected'; reason: string }
-  | { status: 'ledger-problem'; problem: string };
+export type SendOutcome = { status: 'sent' } | { status: 'already-sent' } | { status: 'check-sent-folder' } | { status: 'rejected'; reason: string } | { status: 'ledger-problem'; problem: string };
 
 export interface SendResult {
   sent: OutgoingMessage[];

@@ -34,9 +34,7 @@ export function recmaScriptVariables() {
         },
       ],
     };
-    const target = tree.body.find(
-      (node) => node.type === 'FunctionDeclaration' && node.id?.name === contentFunction,
-    );
+    const target = tree.body.find((node) => node.type === 'FunctionDeclaration' && node.id?.name === contentFunction);
     if (target?.type !== 'FunctionDeclaration') {
       throw new Error(`recma-script-variables: MDX output has no ${contentFunction}(); the MDX compiler changed shape`);
     }

@@ -28,12 +28,7 @@ const copyStrings = z.strictObject(Object.fromEntries(messageKeys.map((key) => [
 
 export const copySchema = z.strictObject({
   ...copyStrings.shape,
-  ...Object.fromEntries(
-    Object.keys(catalogs).map((language) => [
-      language,
-      optional(copyStrings).describe(`Your words for partners whose language is ${language}, with the same keys.`),
-    ]),
-  ),
+  ...Object.fromEntries(Object.keys(catalogs).map((language) => [language, optional(copyStrings).describe(`Your words for partners whose language is ${language}, with the same keys.`)])),
 });
 
 export type CopyOverrides = { [K in MessageKey]?: string | undefined } & { [language: string]: unknown };

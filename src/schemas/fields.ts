@@ -75,19 +75,21 @@ const webUrlError = 'must be a full https or http address, like https://example.
 
 /** A web address: only `https:` and `http:` are accepted, so no `javascript:` link can slip in. */
 export function webUrl() {
-  return text()
-    .refine(
-      (value) => {
-        try {
-          return ['https:', 'http:'].includes(new URL(value).protocol);
-        } catch {
-          return false;
-        }
-      },
-      { error: webUrlError },
-    )
-    // The scheme, in JSON Schema; whether the rest parses as an address is checked by `check` only.
-    .meta({ pattern: '^\\s*[hH][tT][tT][pP][sS]?://\\S', patternErrorMessage: webUrlError });
+  return (
+    text()
+      .refine(
+        (value) => {
+          try {
+            return ['https:', 'http:'].includes(new URL(value).protocol);
+          } catch {
+            return false;
+          }
+        },
+        { error: webUrlError },
+      )
+      // The scheme, in JSON Schema; whether the rest parses as an address is checked by `check` only.
+      .meta({ pattern: '^\\s*[hH][tT][tT][pP][sS]?://\\S', patternErrorMessage: webUrlError })
+  );
 }
 
 export function email() {
@@ -105,11 +107,7 @@ const isoDateError = 'must be a date like 2026-10-02';
 
 /** A calendar date written as YYYY-MM-DD, that exists (no 2026-02-30). */
 export function isoDate() {
-  return z
-    .string({ error: isoDateError })
-    .trim()
-    .refine(isCalendarDate, { error: isoDateError })
-    .meta({ pattern: '^\\s*\\d{4}-\\d{2}-\\d{2}\\s*$', patternErrorMessage: isoDateError });
+  return z.string({ error: isoDateError }).trim().refine(isCalendarDate, { error: isoDateError }).meta({ pattern: '^\\s*\\d{4}-\\d{2}-\\d{2}\\s*$', patternErrorMessage: isoDateError });
 }
 
 /** A colour as a CSS hex value, `#2f5d50` or `#2f5`. */
@@ -122,11 +120,13 @@ export function hexColor() {
 
 /** A picture inside the content folder, e.g. `photos/maya.jpg`. Remote images are never fetched. */
 export function localImage() {
-  return line().refine((value) => !/^[a-z][a-z0-9+.-]*:/i.test(value) && !value.startsWith('//'), {
-    error: 'must be a file in your content folder, like photos/maya.jpg (remote images are not fetched)',
-  }).refine((value) => /\.(jpe?g|png|webp|gif)$/i.test(value), {
-    error: 'must be a .jpg, .png, .webp or .gif file',
-  });
+  return line()
+    .refine((value) => !/^[a-z][a-z0-9+.-]*:/i.test(value) && !value.startsWith('//'), {
+      error: 'must be a file in your content folder, like photos/maya.jpg (remote images are not fetched)',
+    })
+    .refine((value) => /\.(jpe?g|png|webp|gif)$/i.test(value), {
+      error: 'must be a .jpg, .png, .webp or .gif file',
+    });
 }
 
 /** Splits a full name into the name a friend would use. */

@@ -10,41 +10,38 @@ const owner = z
     name: line().describe('Your name, as partners will say it.'),
     first_name: optional(line()).describe('What partners call you; taken from the first word of `name` when left out.'),
     business: line().describe('Your business or practice name.'),
-    email: email().describe('Where introductions reach you. Public: shown on your pages and cc\'d on introductions.'),
+    email: email().describe("Where introductions reach you. Public: shown on your pages and cc'd on introductions."),
     phone: optional(phone()).describe('Public phone number, shown on your pages.'),
     photo: optional(localImage()).describe('Your photo, a file inside the content folder, e.g. photos/you.jpg.'),
   })
   .transform((owner) => ({ ...owner, first_name: owner.first_name ?? firstNameOf(owner.name) }));
 
-const site = z
-  .strictObject({
-    url: webUrl()
-      // Runs even when the address did not parse (zod reports every problem): that one is said already.
-      .refine((value) => !URL.canParse(value) || (['', '/'].includes(new URL(value).pathname) && !new URL(value).search && !new URL(value).hash), {
-        error: 'must be just the site\'s address, like https://example.com (put a sub-folder in site.base)',
-      })
-      .transform((value) => new URL(value).origin)
-      .describe('The address the site is deployed at, like https://example.com. Share and kit links are built from it.'),
-    base: optional(
-      z
-        .string({ error: 'must be a folder like /referrals/' })
-        .trim()
-        .regex(/^\/?([A-Za-z0-9._~-]+\/?)*$/, { error: 'must be a folder like /referrals/' }),
-    )
-      .transform((value) => normalizeBase(value ?? '/'))
-      .describe('Sub-folder the site lives in, e.g. /referrals/ for a GitHub Pages project site. Defaults to /.'),
-    accent: optional(hexColor())
-      .transform((value) => value ?? '#2f5d50')
-      .describe('Brand colour for buttons and highlights, like "#2f5d50". Text on it stays readable automatically.'),
-    language: optional(languageTag())
-      .transform((value) => value ?? 'en')
-      .describe('The kit\'s default language, like en or fr-CA: of your public pages, of scripts without a `language:`, and of partners without one. Defaults to en.'),
-    share_pages: optional(z.enum(shareSettings, { error: 'must be public or unlisted' }))
-      .transform((value) => value ?? 'unlisted')
-      .describe(
-        'Whether search engines may list partners\' "introduced by" pages: unlisted (the default) or public. A partner\'s own share_page: public or unlisted wins.',
-      ),
-  });
+const site = z.strictObject({
+  url: webUrl()
+    // Runs even when the address did not parse (zod reports every problem): that one is said already.
+    .refine((value) => !URL.canParse(value) || (['', '/'].includes(new URL(value).pathname) && !new URL(value).search && !new URL(value).hash), {
+      error: "must be just the site's address, like https://example.com (put a sub-folder in site.base)",
+    })
+    .transform((value) => new URL(value).origin)
+    .describe('The address the site is deployed at, like https://example.com. Share and kit links are built from it.'),
+  base: optional(
+    z
+      .string({ error: 'must be a folder like /referrals/' })
+      .trim()
+      .regex(/^\/?([A-Za-z0-9._~-]+\/?)*$/, { error: 'must be a folder like /referrals/' }),
+  )
+    .transform((value) => normalizeBase(value ?? '/'))
+    .describe('Sub-folder the site lives in, e.g. /referrals/ for a GitHub Pages project site. Defaults to /.'),
+  accent: optional(hexColor())
+    .transform((value) => value ?? '#2f5d50')
+    .describe('Brand colour for buttons and highlights, like "#2f5d50". Text on it stays readable automatically.'),
+  language: optional(languageTag())
+    .transform((value) => value ?? 'en')
+    .describe("The kit's default language, like en or fr-CA: of your public pages, of scripts without a `language:`, and of partners without one. Defaults to en."),
+  share_pages: optional(z.enum(shareSettings, { error: 'must be public or unlisted' }))
+    .transform((value) => value ?? 'unlisted')
+    .describe('Whether search engines may list partners\' "introduced by" pages: unlisted (the default) or public. A partner\'s own share_page: public or unlisted wins.'),
+});
 
 /** The follow-up rhythm when kit.yaml says nothing: reply within two days, ask again each quarter. */
 export const followUpDefaults = { contact_within_days: 2, ask_again_after_days: 90 } as const;
@@ -74,10 +71,7 @@ export const kitSchema = z.strictObject({
         .array(line(), { error: 'must be a list of phrases' })
         .min(1, { error: 'needs at least one signal: what someone says when they need you' })
         .describe('Things people say that mean they are a fit, e.g. "our books are a mess before tax season".'),
-      not_a_fit: z
-        .array(line(), { error: 'must be a list of phrases' })
-        .default([])
-        .describe('Who is not a fit, so partners don\'t send them.'),
+      not_a_fit: z.array(line(), { error: 'must be a list of phrases' }).default([]).describe("Who is not a fit, so partners don't send them."),
     })
     .describe('Who to introduce.'),
   promise: z
@@ -124,9 +118,7 @@ export const kitSchema = z.strictObject({
             not_a_fit: optional(z.array(line(), { error: 'must be a list of phrases' })).describe('ideal_client.not_a_fit in this language.'),
           }),
         ).describe('Who to introduce, in this language.'),
-        promise: optional(z.union([line().transform((step) => [step]), z.array(line()).min(1)], { error: 'must be a sentence or a list of steps' })).describe(
-          'promise in this language.',
-        ),
+        promise: optional(z.union([line().transform((step) => [step]), z.array(line()).min(1)], { error: 'must be a sentence or a list of steps' })).describe('promise in this language.'),
       }),
       { error: 'must map language tags (like nl) to your words in that language' },
     ),
@@ -138,15 +130,13 @@ export const kitSchema = z.strictObject({
   ),
   testimonials: optional(
     z.strictObject({
-      disclosure: optional(text()).describe(
-        'Shown with every testimonial that has no disclosure of its own, e.g. "Clients quoted were not paid. Results vary."',
-      ),
+      disclosure: optional(text()).describe('Shown with every testimonial that has no disclosure of its own, e.g. "Clients quoted were not paid. Results vary."'),
       require: optional(z.array(z.enum(requirableDisclosures, { error: `must be ${requirableDisclosures.join(' or ')}` })))
         .transform((value) => value ?? [])
         .describe('Disclosure fields every published testimonial must have; `referral-kit check` warns about one that lacks any.'),
       ask_on_kit: optional(z.boolean({ error: 'must be true or false' }))
         .transform((value) => value ?? false)
-        .describe('Adds a section to each partner\'s kit where they can write a sentence about you and send it by email, with their consent in the message. Off unless true.'),
+        .describe("Adds a section to each partner's kit where they can write a sentence about you and send it by email, with their consent in the message. Off unless true."),
     }),
   )
     .transform((value) => value ?? { disclosure: undefined, require: [] as (typeof requirableDisclosures)[number][], ask_on_kit: false })

@@ -34,14 +34,10 @@ export interface LedgerContext {
  */
 export const futureGraceDays = 1;
 
-const slugError = 'must be a partner\'s file name in partners/, without .yaml, like jane-smith';
+const slugError = "must be a partner's file name in partners/, without .yaml, like jane-smith";
 
 function partnerSlug(context: LedgerContext | undefined): z.ZodType<string> {
-  const shape = z
-    .string({ error: slugError })
-    .trim()
-    .regex(slugPattern, { error: slugError })
-    .meta({ pattern: '^\\s*[a-z0-9]+(?:-[a-z0-9]+)*\\s*$', patternErrorMessage: slugError });
+  const shape = z.string({ error: slugError }).trim().regex(slugPattern, { error: slugError }).meta({ pattern: '^\\s*[a-z0-9]+(?:-[a-z0-9]+)*\\s*$', patternErrorMessage: slugError });
   if (!context) return shape;
   if (!context.partners.length) {
     return shape.refine(() => false, { error: 'there are no partners yet: add one with `npx referral-kit add partner "Name"`' });
@@ -78,17 +74,13 @@ function receivedEntry(context: LedgerContext | undefined) {
     status: z
       .enum(referralStatuses, { error: statusError })
       .default('introduced')
-      .describe(
-        'Where it stands: introduced (not contacted yet), contacted, meeting, won, lost, not-a-fit or unreachable. Defaults to introduced.',
-      ),
+      .describe('Where it stands: introduced (not contacted yet), contacted, meeting, won, lost, not-a-fit or unreachable. Defaults to introduced.'),
     contacted: optionalDate(context).describe('When you first got in touch with the prospect, as YYYY-MM-DD.'),
     outcome_shared: optionalDate(context).describe('When you told the partner how it went, as YYYY-MM-DD.'),
     thanked: optionalDate(context).describe('When you thanked the partner, as YYYY-MM-DD.'),
-    value: optional(
-      z
-        .number({ error: 'must be a plain number, like 4800 (no currency sign or thousands separator)' })
-        .min(0, { error: 'must not be negative' }),
-    ).describe('What the work was worth, as a plain number like 4800. The report adds it up for introductions you won.'),
+    value: optional(z.number({ error: 'must be a plain number, like 4800 (no currency sign or thousands separator)' }).min(0, { error: 'must not be negative' })).describe(
+      'What the work was worth, as a plain number like 4800. The report adds it up for introductions you won.',
+    ),
     notes: optional(text()).describe('Anything you want to remember about it. Private, like the whole file.'),
   });
 }
@@ -109,9 +101,7 @@ function askEntry(context: LedgerContext | undefined) {
     reeducated: z
       .boolean({ error: 'must be true or false' })
       .default(false)
-      .describe(
-        'true when you also sent them the "who is a fit" part of their kit again; the report then counts only the referrals they send after this.',
-      ),
+      .describe('true when you also sent them the "who is a fit" part of their kit again; the report then counts only the referrals they send after this.'),
     notes: optional(text()).describe('Anything you want to remember about it.'),
   });
 }

@@ -14,7 +14,10 @@ import { optional } from './fields.ts';
 export const sendingDefaults = { pause_seconds: 10, daily_cap: 50 } as const;
 
 const mailUrl = (schemes: string) =>
-  z.string({ error: `must be an address like ${schemes}` }).trim().min(1, { error: `must be an address like ${schemes}` });
+  z
+    .string({ error: `must be an address like ${schemes}` })
+    .trim()
+    .min(1, { error: `must be an address like ${schemes}` });
 
 export const mailSettingsSchema = z.strictObject({
   smtp_url: optional(mailUrl('smtps://you%40example.com@smtp.example.com:465')).describe(
@@ -23,9 +26,7 @@ export const mailSettingsSchema = z.strictObject({
   imap_url: optional(mailUrl('imaps://you%40example.com@imap.example.com:993')).describe(
     'The mailbox whose Drafts folder receives drafts, and whose inbox `referral-kit inbox` reads: imaps://user@host:993. No password here.',
   ),
-  drafts_folder: optional(z.string().trim().min(1)).describe(
-    'The Drafts folder, when the server does not mark one (most do: Gmail, Outlook, Fastmail and iCloud need nothing here).',
-  ),
+  drafts_folder: optional(z.string().trim().min(1)).describe('The Drafts folder, when the server does not mark one (most do: Gmail, Outlook, Fastmail and iCloud need nothing here).'),
   pause_seconds: optional(z.number({ error: 'must be a number of seconds' }).min(0).max(3600))
     .transform((value) => value ?? sendingDefaults.pause_seconds)
     .describe(`Seconds to wait between two messages sent over SMTP. Defaults to ${sendingDefaults.pause_seconds}.`),

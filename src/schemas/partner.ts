@@ -3,17 +3,7 @@ import { z } from 'zod';
 import { email, firstNameOf, languageTag, line, optional, phone, text } from './fields.ts';
 
 /** The kinds of partner the method distinguishes; each may get its own script variants. */
-export const partnerCategories = [
-  'client',
-  'former-client',
-  'colleague',
-  'competitor',
-  'center-of-influence',
-  'salesperson',
-  'organization',
-  'prospect',
-  'other',
-] as const;
+export const partnerCategories = ['client', 'former-client', 'colleague', 'competitor', 'center-of-influence', 'salesperson', 'organization', 'prospect', 'other'] as const;
 
 export type PartnerCategory = (typeof partnerCategories)[number];
 
@@ -60,18 +50,12 @@ export const tokenSchema = z
 const partnerFields = z.strictObject({
   name: line().describe('Full name, as the partner signs their emails.'),
   first_name: optional(line()).describe('What you call them; taken from the first word of `name` when left out.'),
-  token: tokenSchema.describe(
-    'Secret part of the partner\'s kit link (/kit/<token>/). Random, at least 128 bits; never share it publicly.',
-  ),
-  category: z
-    .enum(partnerCategories, { error: `must be one of: ${partnerCategories.join(', ')}` })
-    .describe('What kind of partner this is; picks the script variants they see.'),
+  token: tokenSchema.describe("Secret part of the partner's kit link (/kit/<token>/). Random, at least 128 bits; never share it publicly."),
+  category: z.enum(partnerCategories, { error: `must be one of: ${partnerCategories.join(', ')}` }).describe('What kind of partner this is; picks the script variants they see.'),
   tags: optional(z.array(tagSchema, { error: 'must be a list of words, like [movers, property-managers]' }))
     .transform((value) => [...new Set(value ?? [])])
     .describe('Free words that group partners, like movers or property-managers. Scripts with matching `tags:` replace the general and category ones.'),
-  language: optional(languageTag()).describe(
-    'Language of their kit, pocket card, images, share page and invitation, like nl, pt-BR or ar. Defaults to site.language in kit.yaml.',
-  ),
+  language: optional(languageTag()).describe('Language of their kit, pocket card, images, share page and invitation, like nl, pt-BR or ar. Defaults to site.language in kit.yaml.'),
   occupation: optional(line()).describe('What they do, e.g. "Tax accountant". Shown on their share page.'),
   company: optional(line()).describe('Where they work. Shown on their share page and usable in scripts.'),
   email: optional(email()).describe('Private. Used by `referral-kit invite`; never published.'),

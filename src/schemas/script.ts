@@ -43,7 +43,6 @@ export function isOwnerChannel(channel: ScriptChannel): channel is OwnerChannel 
   return (ownerChannels as readonly string[]).includes(channel);
 }
 
-
 export const scriptSchema = z.strictObject({
   title: line().describe('A short name for the script, shown above it on the kit page.'),
   channel: z
@@ -57,34 +56,22 @@ export const scriptSchema = z.strictObject({
         error: 'must be a list of partner categories',
       })
       .min(1, { error: 'must list at least one category (leave it out to apply to every partner)' }),
-  ).describe(
-    'Partner categories this variant is for. Left out: every partner. A variant replaces the general script of its channel for those partners; a tag or partner variant comes before it.',
-  ),
+  ).describe('Partner categories this variant is for. Left out: every partner. A variant replaces the general script of its channel for those partners; a tag or partner variant comes before it.'),
   tags: optional(
-    z
-      .array(tagSchema, { error: 'must be a list of tags, like [movers, property-managers]' })
-      .min(1, { error: 'must list at least one tag (leave it out to apply to every partner)' }),
-  ).describe(
-    'Partner tags this variant is for (partners list theirs under `tags:`). A tag variant comes before a category variant.',
-  ),
+    z.array(tagSchema, { error: 'must be a list of tags, like [movers, property-managers]' }).min(1, { error: 'must list at least one tag (leave it out to apply to every partner)' }),
+  ).describe('Partner tags this variant is for (partners list theirs under `tags:`). A tag variant comes before a category variant.'),
   partners: optional(
     z
       .array(z.string({ error: 'must be a partner slug' }).trim().regex(slugPattern, { error: 'must be a partner slug: the file name in partners/, like jane-smith' }), {
         error: 'must be a list of partner slugs, like [jane-smith]',
       })
       .min(1, { error: 'must list at least one partner (leave it out to apply to every partner)' }),
-  ).describe(
-    'Partners (their file names in partners/) this script is written for. It comes before any tag or category variant for them.',
-  ),
-  language: optional(languageTag()).describe(
-    'Language the script is written in, like nl or ar. Partners whose language it is see it; left out: the kit\'s default language (site.language).',
-  ),
+  ).describe('Partners (their file names in partners/) this script is written for. It comes before any tag or category variant for them.'),
+  language: optional(languageTag()).describe("Language the script is written in, like nl or ar. Partners whose language it is see it; left out: the kit's default language (site.language)."),
   order: optional(z.number({ error: 'must be a number' }).int({ error: 'must be a whole number' }))
     .transform((value) => value ?? 0)
     .describe('Position among scripts of the same channel; lower comes first. Defaults to 0.'),
-  subject: optional(line()).describe(
-    'Email subject for email-intro scripts and your own messages (invite and the follow-through ones); may use variables like {owner.name}.',
-  ),
+  subject: optional(line()).describe('Email subject for email-intro scripts and your own messages (invite and the follow-through ones); may use variables like {owner.name}.'),
 });
 
 export type ScriptInput = z.input<typeof scriptSchema>;

@@ -12,9 +12,9 @@ export const requirableDisclosures = ['relationship', 'compensated'] as const;
 export const testimonialSchema = z.strictObject({
   quote: text().describe('Their words, as they said them.'),
   author: line().describe('Who said it.'),
-  from: optional(
-    z.string({ error: 'must be a partner file name' }).regex(slugPattern, { error: 'must be a partner file name, like jane-smith' }),
-  ).describe('The partner who said it (their file name without .yaml), when they are one.'),
+  from: optional(z.string({ error: 'must be a partner file name' }).regex(slugPattern, { error: 'must be a partner file name, like jane-smith' })).describe(
+    'The partner who said it (their file name without .yaml), when they are one.',
+  ),
   role: optional(line()).describe('Their role, e.g. "Founder".'),
   company: optional(line()).describe('Their company or studio.'),
   photo: optional(localImage()).describe('Their photo, a file inside the content folder, e.g. photos/priya.jpg.'),
@@ -26,9 +26,7 @@ export const testimonialSchema = z.strictObject({
   consent_date: optional(isoDate()).describe('When they answered, as YYYY-MM-DD. Private: never published.'),
   consent_how: optional(line()).describe('How they answered, e.g. "email of 2026-12-03". Private: never published.'),
   relationship: optional(line()).describe('What the author is to you: client, former client, colleague, partner… Shown with the quote.'),
-  compensated: optional(z.boolean({ error: 'must be true or false' })).describe(
-    'Whether they were paid or given anything for it, or have a conflict of interest. Shown with the quote.',
-  ),
+  compensated: optional(z.boolean({ error: 'must be true or false' })).describe('Whether they were paid or given anything for it, or have a conflict of interest. Shown with the quote.'),
   disclosure: optional(text()).describe("Your own disclosure text, shown with the quote; the kit's testimonials.disclosure otherwise."),
 });
 

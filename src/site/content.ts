@@ -15,9 +15,7 @@ export async function getPartners() {
 
 /** Testimonials with consent (the loader never passes others), newest first. */
 export async function getTestimonials() {
-  return (await getCollection('testimonials')).sort(
-    (a, b) => compareText(b.data.date ?? '', a.data.date ?? '') || compareText(a.id, b.id),
-  );
+  return (await getCollection('testimonials')).sort((a, b) => compareText(b.data.date ?? '', a.data.date ?? '') || compareText(a.id, b.id));
 }
 
 export async function getScripts() {

@@ -32,9 +32,7 @@ export function devIndexHtml(content: KitContent): string {
   const { site, owner } = content.kit;
   const link = (path: string, label: string) => `<a href="${escapeHtml(sitePath(site, path))}">${escapeHtml(label)}</a>`;
   const partners = content.partners.map(({ slug, data }) => {
-    const share = data.share_page
-      ? `${link(sharePath(slug), says.share)}${shareListed(site, data) ? ` (${says.shareListed})` : ''}`
-      : says.noShare;
+    const share = data.share_page ? `${link(sharePath(slug), says.share)}${shareListed(site, data) ? ` (${says.shareListed})` : ''}` : says.noShare;
     return `<tr><th scope="row"><bdi>${escapeHtml(data.name)}</bdi> <small>${escapeHtml(slug)} · ${escapeHtml(data.category)}</small></th><td>${link(kitPath(data.token), says.kit)}</td><td>${link(`${kitPath(data.token)}card/`, says.card)}</td><td>${link(`${kitPath(data.token)}cards/`, says.cards)}</td><td>${share}</td></tr>`;
   });
   return `<!doctype html>

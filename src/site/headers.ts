@@ -31,12 +31,7 @@ export const pageDirectives = [
  * styles because the page's own policy, which browsers enforce as well, narrows that to the exact
  * hashes of the site's styles.
  */
-export const contentSecurityPolicy = [
-  ...pageDirectives,
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const contentSecurityPolicy = [...pageDirectives, "script-src 'self'", "style-src 'self' 'unsafe-inline'", "frame-ancestors 'none'"].join('; ');
 
 export function headerRules(base: string): HeaderRule[] {
   return [

@@ -13,5 +13,7 @@ const keyVersion = 1;
 
 /** A hash of JSON-shaped values: what pages are given is data read from YAML and MDX. */
 export function pageCacheKey(...parts: unknown[]): string {
-  return createHash('sha256').update(JSON.stringify([keyVersion, ...parts])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([keyVersion, ...parts]))
+    .digest('hex');
 }

@@ -14,15 +14,7 @@ import { repoRoot } from './fixtures.ts';
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Headless, no sandbox (CI runs as root), and none of Chromium's own background traffic. */
-export const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
+export const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
@@ -103,8 +95,7 @@ export function horizontalOverflow(page: Page): Promise<string[]> {
     const scroll = Math.max(document.documentElement.scrollWidth, document.body.scrollWidth);
     if (scroll <= viewport) return found;
     found.push(`the page is ${scroll}px wide in a ${viewport}px viewport`);
-    const describe = (element: Element) =>
-      `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}${[...element.classList].map((name) => `.${name}`).join('')}`;
+    const describe = (element: Element) => `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}${[...element.classList].map((name) => `.${name}`).join('')}`;
     const reported: Element[] = [];
     for (const element of document.body.querySelectorAll('*')) {
       if (reported.some((parent) => parent.contains(element))) continue;

@@ -40,7 +40,5 @@ export function readPage(file: string): Page {
 export function unhashedStyles(page: Page): string[] {
   const policy = String(select('meta[http-equiv="content-security-policy"]', page.tree)?.properties.content ?? '');
   const allowed = /style-src ([^;]+)/.exec(policy)?.[1]?.split(' ') ?? [];
-  return [...page.html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)]
-    .map((match) => match[1]!)
-    .filter((css) => !allowed.includes(`'sha256-${createHash('sha256').update(css).digest('base64')}'`));
+  return [...page.html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((match) => match[1]!).filter((css) => !allowed.includes(`'sha256-${createHash('sha256').update(css).digest('base64')}'`));
 }

@@ -29,11 +29,15 @@ export async function builtSite(name: SiteName): Promise<BuiltSite> {
   const dist = join(folder, 'dist');
   // Written once the build succeeded, so its presence means the site is complete.
   const runFile = join(folder, 'build-run.json');
-  await withLock(join(inject('siteCache'), `${name}.lock`), () => {}, async () => {
-    if (existsSync(runFile)) return;
-    const run = await runCli(['build', '--content', contentDirOf(name), '--out', dist]);
-    if (run.code !== 0) throw new Error(`building ${name} failed (exit code ${run.code}):\n${run.stderr}`);
-    writeFileSync(runFile, JSON.stringify(run));
-  });
+  await withLock(
+    join(inject('siteCache'), `${name}.lock`),
+    () => {},
+    async () => {
+      if (existsSync(runFile)) return;
+      const run = await runCli(['build', '--content', contentDirOf(name), '--out', dist]);
+      if (run.code !== 0) throw new Error(`building ${name} failed (exit code ${run.code}):\n${run.stderr}`);
+      writeFileSync(runFile, JSON.stringify(run));
+    },
+  );
   return { name, dist, content: await loadContent(name), run: JSON.parse(readFileSync(runFile, 'utf8')) as CliRun };
 }

@@ -6,7 +6,28 @@ import { partnerCategories } from '../../src/schemas/partner.ts';
 import { repoRoot } from './fixtures.ts';
 
 const firstNames = ['Priya', 'Tomás', 'Zoë', 'Jordan', 'Renée', 'Marcus', 'Lena', 'Inês', 'Dana', 'Αλέξανδρος', 'Дмитрий', 'عمر', 'ليلى', 'מאיה', 'प्रिया', '小明', '由紀', '민준', 'Olú', 'Søren'];
-const lastNames = ['Nair', 'Herrera', 'Ångström', 'Blake', 'Dubois', 'Chen', 'Park', 'Ferreira', 'Wu', 'Παπαδόπουλος', 'Иванов', 'حداد', 'الفاروق', 'כהן', 'शर्मा', '王', '田中', '김', 'Bankole', 'Kierkegaard'];
+const lastNames = [
+  'Nair',
+  'Herrera',
+  'Ångström',
+  'Blake',
+  'Dubois',
+  'Chen',
+  'Park',
+  'Ferreira',
+  'Wu',
+  'Παπαδόπουλος',
+  'Иванов',
+  'حداد',
+  'الفاروق',
+  'כהן',
+  'शर्मा',
+  '王',
+  '田中',
+  '김',
+  'Bankole',
+  'Kierkegaard',
+];
 
 function partnerName(i: number): string {
   return `${firstNames[i % firstNames.length]} ${lastNames[Math.floor(i / firstNames.length) % lastNames.length]}`;
@@ -17,10 +38,7 @@ export function syntheticKit(dir: string, partners: number): void {
   mkdirSync(join(dir, 'partners'), { recursive: true });
   mkdirSync(join(dir, 'scripts'));
   mkdirSync(join(dir, 'testimonials'));
-  writeFileSync(
-    join(dir, 'kit.yaml'),
-    readFileSync(join(repoRoot, 'content', 'kit.yaml'), 'utf8').replace(/^#.*\n/gm, ''),
-  );
+  writeFileSync(join(dir, 'kit.yaml'), readFileSync(join(repoRoot, 'content', 'kit.yaml'), 'utf8').replace(/^#.*\n/gm, ''));
   for (let i = 0; i < partners; i++) {
     const category = partnerCategories[i % partnerCategories.length];
     writeFileSync(
@@ -44,4 +62,3 @@ export function syntheticKit(dir: string, partners: number): void {
     );
   }
 }
-

@@ -20,8 +20,8 @@ export function cardTemplate(input: CardInput, format: ImageFormat): Template {
 
   if (format === '1200x630') {
     const left = { width: 684 };
-      const quoteHeight = 630 - 64 - 30 - 26 - 96 - 56 - 24;
-      const element = box(
+    const quoteHeight = 630 - 64 - 30 - 26 - 96 - 56 - 24;
+    const element = box(
       { flexDirection: rowFor(direction), width, height, background: colours.paper },
       box(
         { flexDirection: 'column', width: 820, height, padding: rtl ? '64px 72px 56px 64px' : '64px 64px 56px 72px' },
@@ -38,7 +38,14 @@ export function cardTemplate(input: CardInput, format: ImageFormat): Template {
         box({ padding: 16, background: colours.white, borderRadius: 24 }, qr),
         box({ height: 22 }),
         texts.block('caption', caption, { typeface: 'sans', weight: 700, size: 26, minSize: 16, lineHeight: 1.25, maxLines: 2, align: 'center', direction }, 316, 66, palette.onAccent),
-        texts.block('url', displayUrl(input.shareUrl), { typeface: 'sans', weight: 400, size: 18, minSize: 11, lineHeight: 1.3, maxLines: 2, align: 'center', direction: 'ltr', url: true }, 316, 48, palette.onAccent),
+        texts.block(
+          'url',
+          displayUrl(input.shareUrl),
+          { typeface: 'sans', weight: 400, size: 18, minSize: 11, lineHeight: 1.3, maxLines: 2, align: 'center', direction: 'ltr', url: true },
+          316,
+          48,
+          palette.onAccent,
+        ),
       ),
     );
     return texts.done(element, width, height);
@@ -65,7 +72,14 @@ export function cardTemplate(input: CardInput, format: ImageFormat): Template {
         { flexDirection: 'column', ...(rtl ? { marginRight: 48 } : { marginLeft: 48 }) },
         texts.block('caption', caption, { typeface: 'sans', weight: 700, size: 40, minSize: 22, lineHeight: 1.2, maxLines: 2, direction }, 600, 100, palette.onAccent),
         box({ height: 12 }),
-        texts.block('url', displayUrl(input.shareUrl), { typeface: 'sans', weight: 400, size: 26, minSize: 14, lineHeight: 1.3, maxLines: 2, direction: 'ltr', url: true, align: rtl ? 'right' : 'left' }, 600, 70, palette.onAccent),
+        texts.block(
+          'url',
+          displayUrl(input.shareUrl),
+          { typeface: 'sans', weight: 400, size: 26, minSize: 14, lineHeight: 1.3, maxLines: 2, direction: 'ltr', url: true, align: rtl ? 'right' : 'left' },
+          600,
+          70,
+          palette.onAccent,
+        ),
       ),
     ),
   );

@@ -159,7 +159,14 @@ export function ownerRow(owner: OwnerInput, texts: Parts, textWidth: number, siz
     box(
       { flexDirection: 'column', ...(direction === 'rtl' ? { marginRight: 22 } : { marginLeft: 22 }) },
       texts.block('owner', owner.name, { typeface: 'sans', weight: 700, size: size * 0.34, minSize: 18, lineHeight: 1.25, maxLines: 1, align }, textWidth, Math.round(size * 0.43), colours.ink),
-      texts.block('business', owner.business, { typeface: 'sans', weight: 400, size: size * 0.27, minSize: 15, lineHeight: 1.3, maxLines: 1, align }, textWidth, Math.round(size * 0.36), colours.muted),
+      texts.block(
+        'business',
+        owner.business,
+        { typeface: 'sans', weight: 400, size: size * 0.27, minSize: 15, lineHeight: 1.3, maxLines: 1, align },
+        textWidth,
+        Math.round(size * 0.36),
+        colours.muted,
+      ),
     ),
   );
 }

@@ -14,9 +14,7 @@ export function previewTemplate(input: PreviewInput): Template {
   const headlineStyle: TextStyle = { typeface: 'serif', weight: 700, size: 64, minSize: 34, lineHeight: 1.12, maxLines: 3, direction: input.partnerName ? direction : 'auto' };
   // The names are fitted to the width first (isolated once, by imageText).
   const fitted = (value: string) => clampName(value, headlineStyle, left.width);
-  const headline = input.partnerName
-    ? imageText(input, 'prospect_image_headline', { partner_name: fitted(input.partnerName), owner_name: fitted(input.owner.name) })
-    : input.owner.name;
+  const headline = input.partnerName ? imageText(input, 'prospect_image_headline', { partner_name: fitted(input.partnerName), owner_name: fitted(input.owner.name) }) : input.owner.name;
   const eyebrow = input.partnerName ? imageText(input, 'prospect_eyebrow', {}) : input.owner.business;
   const element = box(
     { flexDirection: 'column', width, height, background: colours.paper },
@@ -24,16 +22,27 @@ export function previewTemplate(input: PreviewInput): Template {
       { flexDirection: rowFor(direction), height: height - 12, padding: '70px 72px 48px 72px', alignItems: 'center' },
       box(
         { flexDirection: 'column', width: left.width, height: height - 12 - 70 - 48 },
-        texts.block('eyebrow', eyebrow.toLocaleUpperCase(input.language ?? 'en'), { typeface: 'sans', weight: 700, size: 20, minSize: 13, lineHeight: 1.3, maxLines: 1, letterSpacing: 0.12, direction }, left.width, 30, palette.accentInk),
-        box({ height: 20 }),
-        box(
-          { height: 200, alignItems: 'flex-end' },
-          texts.block('headline', headline, headlineStyle, left.width, 200, colours.ink),
+        texts.block(
+          'eyebrow',
+          eyebrow.toLocaleUpperCase(input.language ?? 'en'),
+          { typeface: 'sans', weight: 700, size: 20, minSize: 13, lineHeight: 1.3, maxLines: 1, letterSpacing: 0.12, direction },
+          left.width,
+          30,
+          palette.accentInk,
         ),
+        box({ height: 20 }),
+        box({ height: 200, alignItems: 'flex-end' }, texts.block('headline', headline, headlineStyle, left.width, 200, colours.ink)),
         box({ height: 24 }),
         texts.block('one-liner', input.oneLiner, { typeface: 'sans', weight: 400, size: 27, minSize: 18, lineHeight: 1.4, maxLines: 3 }, left.width, 114, colours.muted),
         box({ flexGrow: 1 }),
-        texts.block('site', input.partnerName ? `${isolate(input.owner.business)} · ${displayUrl(input.site)}` : displayUrl(input.site), { typeface: 'sans', weight: 600, size: 21, minSize: 13, lineHeight: 1.3, maxLines: 1, direction }, left.width, 28, palette.accentInk),
+        texts.block(
+          'site',
+          input.partnerName ? `${isolate(input.owner.business)} · ${displayUrl(input.site)}` : displayUrl(input.site),
+          { typeface: 'sans', weight: 600, size: 21, minSize: 13, lineHeight: 1.3, maxLines: 1, direction },
+          left.width,
+          28,
+          palette.accentInk,
+        ),
       ),
       box({ flexGrow: 1 }),
       avatar(input.owner, 280, texts),

@@ -21,14 +21,7 @@ export function testimonialTemplate(input: TestimonialInput, format: ImageFormat
   const disclosureHeight = input.disclosure ? (square ? 68 : 48) : 0;
   const footer = (square ? 160 : 104) + disclosureHeight;
   const quoteHeight = height - pad.top - pad.bottom - mark - footer;
-  const quote = texts.block(
-    'quote',
-    input.quote,
-    { typeface: 'serif', weight: 400, size: square ? 84 : 64, minSize: square ? 28 : 22, lineHeight: 1.3 },
-    inner,
-    quoteHeight,
-    colours.ink,
-  );
+  const quote = texts.block('quote', input.quote, { typeface: 'serif', weight: 400, size: square ? 84 : 64, minSize: square ? 28 : 22, lineHeight: 1.3 }, inner, quoteHeight, colours.ink);
   const rtl = texts.texts.at(-1)!.layout.rtl;
   const byline = [input.role, input.company].filter(Boolean).join(', ');
   const aboutWidth = square ? inner : 360;
@@ -42,9 +35,25 @@ export function testimonialTemplate(input: TestimonialInput, format: ImageFormat
     box({ width: 22 }),
     box(
       { flexDirection: 'column' },
-      texts.block('author', input.author, { typeface: 'sans', weight: 700, size: square ? 36 : 30, minSize: 18, lineHeight: 1.25, maxLines: 1, align: 'start' }, authorWidth, square ? 46 : 38, colours.ink),
+      texts.block(
+        'author',
+        input.author,
+        { typeface: 'sans', weight: 700, size: square ? 36 : 30, minSize: 18, lineHeight: 1.25, maxLines: 1, align: 'start' },
+        authorWidth,
+        square ? 46 : 38,
+        colours.ink,
+      ),
       ...(byline
-        ? [texts.block('byline', byline, { typeface: 'sans', weight: 400, size: square ? 28 : 23, minSize: 14, lineHeight: 1.3, maxLines: 1, align: 'start' }, authorWidth, square ? 38 : 30, colours.muted)]
+        ? [
+            texts.block(
+              'byline',
+              byline,
+              { typeface: 'sans', weight: 400, size: square ? 28 : 23, minSize: 14, lineHeight: 1.3, maxLines: 1, align: 'start' },
+              authorWidth,
+              square ? 38 : 30,
+              colours.muted,
+            ),
+          ]
         : []),
     ),
   );
@@ -58,7 +67,16 @@ export function testimonialTemplate(input: TestimonialInput, format: ImageFormat
   );
   // Legible at feed size, not fine print: at least 20 px on the wide image, 24 on the square one.
   const disclosure = input.disclosure
-    ? [texts.block('disclosure', input.disclosure, { typeface: 'sans', weight: 400, size: square ? 26 : 20, minSize: square ? 20 : 16, lineHeight: 1.3, maxLines: 2, align: 'start' }, inner, disclosureHeight - 8, colours.muted)]
+    ? [
+        texts.block(
+          'disclosure',
+          input.disclosure,
+          { typeface: 'sans', weight: 400, size: square ? 26 : 20, minSize: square ? 20 : 16, lineHeight: 1.3, maxLines: 2, align: 'start' },
+          inner,
+          disclosureHeight - 8,
+          colours.muted,
+        ),
+      ]
     : [];
   const element = box(
     { width, height, background: colours.paper },
