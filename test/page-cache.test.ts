@@ -143,6 +143,15 @@ describe('the page cache check', () => {
     expect(await checkPageCache(dir)).toBe('sound');
   });
 
+  it('starts again, without calling it damage, from a record an older Referral Kit wrote', async () => {
+    const dir = astroCache();
+    await recordPageCache(dir);
+    const record = JSON.parse(readFileSync(join(dir, 'referral-kit-pages.json'), 'utf8')) as { version: number };
+    writeFileSync(join(dir, 'referral-kit-pages.json'), JSON.stringify({ ...record, version: 1 }));
+    expect(await checkPageCache(dir)).toBe('empty');
+    expect(existsSync(dir)).toBe(false);
+  });
+
   it('empties a cache with a changed copy, an unknown copy, no record or a broken manifest', async () => {
     const damages: ((dir: string) => void)[] = [
       (dir) => writeFileSync(join(dir, 'dist', 'kit', 'abc', 'index.html'), '<p>tampered</p>'),

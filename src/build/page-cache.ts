@@ -5,11 +5,17 @@
  * copy of every keyed page under its cache folder, and restores a page when both still match.
  * This module gives each kit folder a cache folder of its own (agencies building several kits do
  * not evict each other's pages), and notices a damaged cache, which Astro would copy into the site
- * as it is: after each build it records a hash of every stored copy, and before the next it checks
- * them; a copy that is missing, changed or unlisted empties the cache, and every page renders anew.
+ * as it is: after each build it records every stored copy (its hash, size and modification time),
+ * and before the next it checks them; a copy that is missing, changed or unlisted empties the
+ * cache, and every page renders anew. A copy whose size and time are still those recorded is the
+ * file that was hashed (a write, a truncation or a hand edit changes them), so only copies that
+ * differ are read again: a warm rebuild of 1,000 partners reads a few pages, not 4,000. The
+ * thousands of small file operations are synchronous: one after another on the thread pool, each
+ * awaited, they took seconds.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { type Dirent, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 
 /** Astro's names, inside its cache folder (node_modules/astro/dist/core/build/incremental.js). */
@@ -17,19 +23,26 @@ const astroManifest = 'incremental-build.json';
 const astroCopies = 'dist';
 /** Ours, next to them. */
 const recordFile = 'referral-kit-pages.json';
-const recordVersion = 1;
+/** 2: each copy with its size and time (1 had its hash only). */
+const recordVersion = 2;
 
 interface PageRecord {
   version: number;
-  /** Every stored copy, by its path under the copies folder, and the sha-256 of its bytes. */
-  files: Record<string, string>;
+  /** Every stored copy, by its path under the copies folder: the sha-256 of its bytes, its size and modification time. */
+  files: Record<string, StoredCopy>;
 }
 
 /** What the check found: nothing to reuse yet, a cache to reuse, or a damaged one (now emptied). */
 export type PageCacheState = 'empty' | 'sound' | 'damaged';
 
-/** The copies the check read, by path: their hash, and their size and time so a later look can tell they are the same file. */
-export type CheckedCopies = Map<string, { hash: string; size: number; mtimeMs: number }>;
+interface StoredCopy {
+  hash: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/** The copies the check found sound, by path: their hash, and their size and time so a later look can tell they are the same file. */
+export type CheckedCopies = Map<string, StoredCopy>;
 
 /** The cache folder of one kit folder (by its real path), inside the project. */
 export function pageCacheDir(projectRoot: string, realContentDir: string): string {
@@ -39,9 +52,28 @@ export function pageCacheDir(projectRoot: string, realContentDir: string): strin
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-async function storedCopies(dir: string): Promise<string[]> {
+/**
+ * A stored copy as it is now: `known`'s hash when its size and time are still the ones known
+ * (the same file), else its bytes hashed anew; undefined when it cannot be read.
+ */
+function copyAsItIs(path: string, known: StoredCopy | undefined): StoredCopy | undefined {
+  try {
+    const { size, mtimeMs } = statSync(path);
+    if (known && known.size === size && known.mtimeMs === mtimeMs) return { ...known };
+    return { hash: sha256(readFileSync(path)), size, mtimeMs };
+  } catch {
+    return undefined;
+  }
+}
+
+function storedCopies(dir: string): string[] {
   const copies = join(dir, astroCopies);
-  const entries = await readdir(copies, { withFileTypes: true, recursive: true }).catch(() => []);
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(copies, { withFileTypes: true, recursive: true });
+  } catch {
+    return [];
+  }
   return entries.filter((entry) => entry.isFile()).map((entry) => relative(copies, join(entry.parentPath, entry.name)).split('\\').join('/'));
 }
 
@@ -67,7 +99,7 @@ function manifestFiles(manifest: unknown): string[] | undefined {
 export async function checkPageCache(dir: string, checked: CheckedCopies = new Map()): Promise<PageCacheState> {
   const manifestText = await readFile(join(dir, astroManifest), 'utf8').catch(() => undefined);
   const recordText = await readFile(join(dir, recordFile), 'utf8').catch(() => undefined);
-  if (manifestText === undefined && recordText === undefined && !(await storedCopies(dir)).length) return 'empty';
+  if (manifestText === undefined && recordText === undefined && !storedCopies(dir).length) return 'empty';
   const damaged = async (): Promise<PageCacheState> => {
     await rm(dir, { recursive: true, force: true });
     return 'damaged';
@@ -80,17 +112,21 @@ export async function checkPageCache(dir: string, checked: CheckedCopies = new M
   } catch {
     return damaged();
   }
+  if (typeof record?.version === 'number' && record.version < recordVersion) {
+    // Written by an older Referral Kit: not damage, just a cache to start again.
+    await rm(dir, { recursive: true, force: true });
+    return 'empty';
+  }
   const expected = manifestFiles(manifest);
   if (!expected || record?.version !== recordVersion || typeof record.files !== 'object') return damaged();
   for (const file of expected) if (!(file in record.files)) return damaged();
-  const present = await storedCopies(dir);
+  const present = storedCopies(dir);
   if (present.length !== Object.keys(record.files).length) return damaged();
   for (const file of present) {
-    const path = join(dir, astroCopies, file);
-    const [bytes, stats] = await Promise.all([readFile(path).catch(() => undefined), stat(path).catch(() => undefined)]);
-    const hash = bytes && sha256(bytes);
-    if (!hash || !stats || record.files[file] !== hash) return damaged();
-    checked.set(file, { hash, size: stats.size, mtimeMs: stats.mtimeMs });
+    const recorded = record.files[file];
+    const copy = recorded && copyAsItIs(join(dir, astroCopies, file), recorded);
+    if (!copy || copy.hash !== recorded.hash) return damaged();
+    checked.set(file, copy);
   }
   return 'sound';
 }
@@ -107,12 +143,11 @@ export async function preparePageCache(dir: string): Promise<void> {
  * a warm rebuild of a large kit reads only the copies of the pages it rendered.
  */
 export async function recordPageCache(dir: string, checked: CheckedCopies = new Map()): Promise<void> {
-  const files: Record<string, string> = {};
-  for (const file of await storedCopies(dir)) {
-    const path = join(dir, astroCopies, file);
-    const before = checked.get(file);
-    const now = before && (await stat(path));
-    files[file] = before && now && now.size === before.size && now.mtimeMs === before.mtimeMs ? before.hash : sha256(await readFile(path));
+  const files: Record<string, StoredCopy> = {};
+  for (const file of storedCopies(dir)) {
+    const copy = copyAsItIs(join(dir, astroCopies, file), checked.get(file));
+    // A copy gone between the listing and now is left out: the next check then finds the cache damaged.
+    if (copy) files[file] = copy;
   }
   const record: PageRecord = { version: recordVersion, files };
   const temporary = join(dir, `${recordFile}.${process.pid}.tmp`);

@@ -3,8 +3,8 @@
  * image folders…). A server with directory listing on (a stock Apache) would otherwise answer
  * `/kit/` with "Index of /kit" and every partner's secret link in it.
  */
-import { existsSync } from 'node:fs';
-import { readdir, writeFile } from 'node:fs/promises';
+import { existsSync, readdirSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** Says nothing and links nowhere: there is nothing to see in a folder. */
@@ -14,7 +14,12 @@ export const placeholderHtml =
 /** Writes the placeholder into `dir` and each folder under it that lacks an index.html. */
 export async function writePlaceholders(dir: string): Promise<string[]> {
   const written: string[] = [];
-  const folders = [dir, ...(await readdir(dir, { withFileTypes: true, recursive: true })).filter((entry) => entry.isDirectory()).map((entry) => join(entry.parentPath, entry.name))];
+  const folders = [
+    dir, // Synchronous: Node's asynchronous recursive listing awaits each folder in turn, seconds for a large kit.
+    ...readdirSync(dir, { withFileTypes: true, recursive: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => join(entry.parentPath, entry.name)),
+  ];
   for (const folder of folders) {
     const index = join(folder, 'index.html');
     if (existsSync(index)) continue;
