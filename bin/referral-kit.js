@@ -3,6 +3,14 @@
 // behind a flag before that, so older 22.x releases are re-run with the flag.
 import './check-node.js';
 import { spawnSync } from 'node:child_process';
+import { enableCompileCache } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+// Node keeps the code it compiled for our modules and their packages (hundreds of files: zod,
+// yaml, the Markdown parser) and reuses it on the next run, which takes about a fifth off the
+// start of every command. Kept with the project's other caches; NODE_DISABLE_COMPILE_CACHE=1
+// turns it off.
+enableCompileCache?.(fileURLToPath(new URL('../node_modules/.cache/referral-kit/node-compile/', import.meta.url)));
 
 if (process.features.typescript) {
   // Colours only on a terminal; the help text must stay readable when piped or logged.

@@ -131,6 +131,12 @@ describe('what the everyday commands load', () => {
     expect(drawing(packages)).toEqual([]);
   });
 
+  it('check parses scripts with the MDX parser alone, without the MDX compiler behind it', () => {
+    const packages = packagesLoadedBy(['check', '--content', content]);
+    expect(packages).toContain('remark-mdx');
+    expect(packages).not.toContain('@mdx-js/mdx');
+  });
+
   it('log loads neither the image renderer nor Astro, nor the MDX compiler of scripts it does not read', () => {
     const packages = packagesLoadedBy(['log', 'ask', 'dana-wu', '--content', content]);
     expect(drawing(packages)).toEqual([]);

@@ -3,7 +3,9 @@
  * and a walk of the MDX tree that allows text, Markdown and variables, and nothing that runs
  * code or injects markup.
  */
-import { createProcessor } from '@mdx-js/mdx';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import type { Program } from 'estree';
 import type { Definition, Link, Node as MdastNode, Parent } from 'mdast';
 import { VFile } from 'vfile';
@@ -33,7 +35,12 @@ export function splitFrontmatter(text: string): { frontmatter?: string; body: st
   return { frontmatter: match[1] ?? '', body: blank + text.slice(match[0].length) };
 }
 
-const mdxParser = createProcessor({ format: 'mdx' });
+/**
+ * The parser half of MDX: the same Markdown and MDX syntax `@mdx-js/mdx` reads (its processor is
+ * remark-parse with remark-mdx before any transform), without loading the compiler behind it,
+ * which commands that only check scripts (`check`, `links`) have no use for.
+ */
+const mdxParser = unified().use(remarkParse).use(remarkMdx);
 
 const safeLinkSchemes = ['http:', 'https:', 'mailto:', 'tel:'];
 
