@@ -6,13 +6,13 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { jsonSchema, jsonSchemaFile, jsonSchemaText, yamlFileTypeNames, type YamlFileType } from '../src/schemas/json-schema.ts';
 import { kitSchema } from '../src/schemas/kit.ts';
-import { ledgerSchema } from '../src/schemas/ledger.ts';
+import { ledgerSchemaFor } from '../src/schemas/ledger.ts';
 import { partnerSchema } from '../src/schemas/partner.ts';
 import { testimonialSchema } from '../src/schemas/testimonial.ts';
 import { repoRoot } from './helpers/fixtures.ts';
 import { minimalKit } from './helpers/kit.ts';
 
-const zodSchemas: Record<YamlFileType, z.ZodType> = { kit: kitSchema, partner: partnerSchema, testimonial: testimonialSchema, referrals: ledgerSchema };
+const zodSchemas: Record<YamlFileType, z.ZodType> = { kit: kitSchema, partner: partnerSchema, testimonial: testimonialSchema, referrals: ledgerSchemaFor() };
 
 // The email format is Zod's own regular expression, carried as `pattern`; `format` adds nothing.
 // `patternErrorMessage` is the VS Code YAML extension's keyword for a readable message.

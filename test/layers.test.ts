@@ -96,6 +96,13 @@ describe('layers', () => {
     expect(layerOf('kit/load.ts')).toBeGreaterThan(layerOf('ledger/load.ts'));
     expect(layerOf('ledger/load.ts')).toBeGreaterThan(layerOf('kit/partners.ts'));
   });
+
+  it('take Zod from src/schemas/zod.ts, which sets it up before any schema is built', () => {
+    const direct = sourceFiles(src)
+      .filter((file) => /^\s*import\s+(?!type\b)[^;]*?from\s*['"]zod(\/[^'"]*)?['"]/m.test(readFileSync(file, 'utf8')))
+      .map((file) => relative(src, file));
+    expect(direct).toEqual(['schemas/zod.ts']);
+  });
 });
 
 /** The packages (bare specifiers) a CLI command resolves while it runs, as a real process. */
@@ -135,6 +142,13 @@ describe('what the everyday commands load', () => {
     const packages = packagesLoadedBy(['check', '--content', content]);
     expect(packages).toContain('remark-mdx');
     expect(packages).not.toContain('@mdx-js/mdx');
+  });
+
+  it('report in the terminal loads neither the MDX compiler nor the mail composer: only --html fills messages in', () => {
+    const packages = packagesLoadedBy(['report', '--content', content, '--today', '2026-12-01']);
+    expect(packages).toContain('yaml');
+    expect(packages).not.toContain('@mdx-js/mdx');
+    expect(packages.filter((name) => name.startsWith('nodemailer'))).toEqual([]);
   });
 
   it('log loads neither the image renderer nor Astro, nor the MDX compiler of scripts it does not read', () => {

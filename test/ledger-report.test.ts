@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays, daysBetween, isCalendarDate, localToday } from '../src/kit/dates.ts';
 import { followUpReport, type ReportInput, type ReportPartner, type TodoItem } from '../src/ledger/report.ts';
 import { renderTextReport, todoLine } from '../src/ledger/render-text.ts';
-import { ledgerSchema, type LedgerData } from '../src/schemas/ledger.ts';
+import { ledgerSchemaFor, type LedgerData } from '../src/schemas/ledger.ts';
 
 const today = '2026-10-10';
 const ago = (days: number) => addDays(today, -days);
@@ -16,7 +16,7 @@ const partners: ReportPartner[] = [
 /** A ledger as the schema reads it: defaults filled in. Every partner was asked today unless said otherwise. */
 function ledger(data: { received?: object[]; given?: object[]; asks?: object[] }): LedgerData {
   const asks = data.asks ?? partners.map((partner) => ({ date: today, partner: partner.slug }));
-  return ledgerSchema.parse({ received: data.received ?? [], given: data.given ?? [], asks });
+  return ledgerSchemaFor().parse({ received: data.received ?? [], given: data.given ?? [], asks });
 }
 
 function report(data: Parameters<typeof ledger>[0], settings = { contact_within_days: 2, ask_again_after_days: 90 }) {

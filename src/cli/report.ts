@@ -12,12 +12,10 @@ import { localToday } from '../kit/dates.ts';
 import { displayPath, summarize } from '../kit/diagnostics.ts';
 import { readContent } from '../kit/load.ts';
 import { publishedPlace } from '../kit/published.ts';
-import { mailtoUrl } from '../kit/mailto.ts';
 import { loadMailAccount } from '../mail/account.ts';
-import { draftCommand, followUpMessages } from '../mail/messages.ts';
+import { draftCommand } from '../mail/draft-command.ts';
 import { absoluteUrl, kitPath } from '../kit/urls.ts';
 import { writeFileAtomically } from '../ledger/edit.ts';
-import { renderHtmlReport } from '../ledger/render-html.ts';
 import { renderTextReport } from '../ledger/render-text.ts';
 import { followUpReport } from '../ledger/report.ts';
 import { dateFromOption } from './ledger.ts';
@@ -83,6 +81,8 @@ export const reportCommand = defineCommand({
     const draftCommands = report.todo.map((item) => (emails.get(item.partner) ? draftCommand(item, via) : undefined));
 
     if (parsed.html !== undefined) {
+      // Loaded for the page only: filling messages in renders scripts, which the terminal report never does.
+      const [{ followUpMessages }, { mailtoUrl }, { renderHtmlReport }] = await Promise.all([import('../mail/messages.ts'), import('../kit/mailto.ts'), import('../ledger/render-html.ts')]);
       const file = resolve(parsed.html);
       // "Write it": each message filled in, opened in the owner's mail app. Scripts with errors
       // leave the page without these links rather than without a report.

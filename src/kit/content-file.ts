@@ -3,7 +3,7 @@
  * take minutes and gigabytes to check), and its bytes must be UTF-8 (anything else would be
  * published as "�"); either problem is a diagnostic at the file, not a crash.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import { diagnostic, startOfFile, type Diagnostic, type Position } from './diagnostics.ts';
 
 const KiB = 1024;
@@ -67,14 +67,18 @@ function positionOfByte(bytes: Uint8Array, offset: number): Position {
 
 export type ContentFileText = { text: string; diagnostic?: undefined } | { text?: undefined; diagnostic: Diagnostic };
 
-/** A content file's text, or the diagnostic that says why it is not read. */
+/**
+ * A content file's text, or the diagnostic that says why it is not read. Read synchronously: a
+ * content folder is a few hundred small files, and each asynchronous read is several round trips
+ * through libuv's thread pool, which took a tenth of a second off every command.
+ */
 export async function readContentFile(file: string, kind: ContentFileKind): Promise<ContentFileText> {
   const limit = fileSizeLimits[kind];
-  const { size } = await stat(file);
+  const { size } = statSync(file);
   if (size > limit) {
     return { diagnostic: diagnostic(file, startOfFile, 'error', `the file is ${sizeText(size)}; a ${kind} file can be at most ${sizeText(limit)}, so it was not read`) };
   }
-  const bytes = await readFile(file);
+  const bytes = readFileSync(file);
   return decodeContent(file, bytes);
 }
 

@@ -3,7 +3,7 @@
  * and hands to a hosting service. `check` (and so the build) refuses a kit holding a mail
  * password or a mail settings file, with where it is.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { mailSentences } from '../mail/default-messages.ts';
 import { diagnostic, startOfFile, type Diagnostic } from './diagnostics.ts';
@@ -23,6 +23,7 @@ function lineOf(text: string, index: number): number {
   return text.slice(0, index).split('\n').length;
 }
 
+/** Read synchronously, like the other content files (src/kit/content-file.ts says why). */
 export async function findMailSecrets(contentDir: string): Promise<Diagnostic[]> {
   const diagnostics: Diagnostic[] = [];
   const pending = [contentDir];
@@ -31,7 +32,7 @@ export async function findMailSecrets(contentDir: string): Promise<Diagnostic[]>
     const dir = pending.pop()!;
     let entries;
     try {
-      entries = await readdir(dir, { withFileTypes: true });
+      entries = readdirSync(dir, { withFileTypes: true });
     } catch {
       continue;
     }
@@ -47,8 +48,8 @@ export async function findMailSecrets(contentDir: string): Promise<Diagnostic[]>
         diagnostics.push(diagnostic(path, startOfFile, 'error', mailSentences.secretInContent));
         continue;
       }
-      if (!textExtensions.test(entry.name) || (await stat(path)).size > maxBytes) continue;
-      const text = await readFile(path, 'utf8');
+      if (!textExtensions.test(entry.name) || statSync(path).size > maxBytes) continue;
+      const text = readFileSync(path, 'utf8');
       for (const pattern of secretText) {
         const match = pattern.exec(text);
         if (!match) continue;

@@ -20,22 +20,13 @@ import { scriptsFor } from '../kit/script-selection.ts';
 import { fillTemplate, scriptContext } from '../kit/script-variables.ts';
 import { scriptUrls } from '../kit/urls.ts';
 import { prospectKey } from '../ledger/load.ts';
-import type { Action, TodoItem } from '../ledger/report.ts';
+import type { TodoItem } from '../ledger/report.ts';
 import type { ReferralStatus } from '../schemas/ledger.ts';
 import { kitIn } from '../schemas/kit.ts';
-import type { FollowThroughChannel, OwnerChannel } from '../schemas/script.ts';
+import type { OwnerChannel } from '../schemas/script.ts';
 import { builtInMessageKeys, mailSentences } from './default-messages.ts';
+import { actionChannels } from './draft-command.ts';
 import { linkifyHtml } from './linkify.ts';
-
-/** The follow-through channel of each kind of to-do; contacting a prospect is not a message to a partner. */
-export const actionChannels: Partial<Record<Action, FollowThroughChannel>> = {
-  'share-outcome': 'outcome',
-  thank: 'thank-you',
-  'give-back': 'give-back',
-  're-educate': 're-educate',
-  ask: 'ask-again',
-  'ask-testimonial': 'testimonial-request',
-};
 
 /** What the ledger records once the server has accepted a message (nothing for a draft). */
 export type LedgerUpdate = { list: 'received'; date: string; from: string; prospect: string; field: 'thanked' | 'outcome_shared' } | { list: 'asks'; partner: string; reeducated: boolean };
@@ -236,15 +227,6 @@ export async function inviteMessages(content: KitContent, partners: readonly Par
     else skipped.push(made);
   }
   return { messages, skipped };
-}
-
-/** The command that drafts one to-do's message, as the terminal report prints it. */
-export function draftCommand(item: TodoItem, via: 'eml' | 'imap' = 'eml'): string | undefined {
-  const channel = actionChannels[item.action];
-  if (!channel) return undefined;
-  const who = item.prospect ?? item.partner;
-  const quoted = /^[A-Za-z0-9._-]+$/.test(who) ? who : `"${who.replace(/["\\$`]/g, '\\$&')}"`;
-  return `referral-kit follow-up ${quoted} --kind ${channel} --${via}`;
 }
 
 /** A message ready to leave from the owner's account, as sent mail: for SMTP and for the Drafts folder alike. */

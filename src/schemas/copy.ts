@@ -6,7 +6,7 @@
  * language. Catalog keys always hold an underscore and language tags never do, so the two forms
  * cannot be confused. The JSON Schema lists every key with its default, so an editor completes them.
  */
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { allowedValues, catalogs, en, messageInfo, messageKeys, type MessageKey } from '../i18n/catalog.ts';
 import { directionControls } from '../kit/direction-controls.ts';
 import { optional } from './fields.ts';

@@ -9,7 +9,7 @@
  * (`patternErrorMessage` is what VS Code's YAML extension shows), so the editor flags the
  * mistake as the owner types. test/json-schema.test.ts checks both agree.
  */
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { isCalendarDate } from '../kit/dates.ts';
 import { directionControls } from '../kit/direction-controls.ts';
 

@@ -9,9 +9,9 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { kitSchema } from './kit.ts';
-import { ledgerSchema } from './ledger.ts';
+import { ledgerSchemaFor } from './ledger.ts';
 import { partnerSchema } from './partner.ts';
 import { testimonialSchema } from './testimonial.ts';
 
@@ -31,7 +31,8 @@ const yamlFileTypes = {
     description: 'What a client said; published only with their consent.',
   },
   referrals: {
-    schema: ledgerSchema,
+    // Built here, not at import: the commands that read the ledger build their own, for the kit.
+    schema: ledgerSchemaFor(),
     title: 'Referral Kit: your referral ledger (referrals.yaml)',
     description: 'Introductions received and given, and asks. Private: read by referral-kit report, never published.',
   },

@@ -1,5 +1,5 @@
 /** `kit.yaml`: who the owner is, what they offer, who to introduce, and where the site lives. */
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { copySchema } from './copy.ts';
 import { requirableDisclosures } from './testimonial.ts';
 import { email, firstNameOf, hexColor, languageTag, line, localImage, optional, phone, text, webUrl } from './fields.ts';

@@ -3,12 +3,12 @@
  * back, and asks. Only the command line reads it (`report`, `log`, `update`, `check`); the site
  * never does, so nothing in it can reach `dist/`.
  *
- * The schema comes in two forms. `ledgerSchema` knows only the shape of the file: it is what
+ * The schema comes in two forms. `ledgerSchemaFor()` knows only the shape of the file: it is what
  * editors get as JSON Schema. `ledgerSchemaFor({ partners, today })` also knows the kit, so a
  * partner slug must name a partner file and a date must not be in the future; `check` uses it,
  * and every problem comes back at its position like any other schema error.
  */
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { addDays } from '../kit/dates.ts';
 import { isoDate, line, optional, slugPattern, text } from './fields.ts';
 
@@ -123,10 +123,7 @@ export function ledgerSchemaFor(context?: LedgerContext) {
   });
 }
 
-/** The shape of the file alone, for editors (JSON Schema) and types. */
-export const ledgerSchema = ledgerSchemaFor();
-
-export type LedgerData = z.output<typeof ledgerSchema>;
+export type LedgerData = z.output<ReturnType<typeof ledgerSchemaFor>>;
 export type ReceivedEntry = LedgerData['received'][number];
 export type GivenEntry = LedgerData['given'][number];
 export type AskEntry = LedgerData['asks'][number];

@@ -3,7 +3,7 @@
  * `invite` deliver through, and how gently they send. Never a password: that lives only in
  * REFERRAL_KIT_SMTP_PASSWORD / REFERRAL_KIT_IMAP_PASSWORD.
  */
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { optional } from './fields.ts';
 
 /**

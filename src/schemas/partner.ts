@@ -1,5 +1,5 @@
 /** A referral partner: one file `partners/<slug>.yaml`, one private kit, one public share page. */
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { email, firstNameOf, languageTag, line, optional, phone, text } from './fields.ts';
 
 /** The kinds of partner the method distinguishes; each may get its own script variants. */

@@ -1,5 +1,5 @@
 /** `scripts/<id>.mdx` frontmatter: what a partner can say, on which channel, for which kinds of partner. */
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { languageTag, line, optional, slugPattern } from './fields.ts';
 import { partnerCategories, tagSchema } from './partner.ts';
 

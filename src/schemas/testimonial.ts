@@ -1,5 +1,5 @@
 /** `testimonials/<id>.yaml`: what a client said, published only with their consent. */
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { isoDate, line, localImage, optional, slugPattern, text } from './fields.ts';
 
 /** What the author answered when asked whether they may be quoted publicly. */
