@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -70,15 +70,17 @@ describe('referral-kit --help', () => {
 
         --content=<dir>    Kit folder to read (Default: content)
             --out=<dir>    Folder to write the site to (replaced only when the build succeeds) (Default: dist)
-                 --json    Print the outcome and its figures as JSON
+                 --json    Print the outcome and its figures as JSON (with --watch, a line of it per build)
                 --cache    Reuse images whose inputs did not change (Default: true)
              --no-cache    Render every image anew (also: REFERRAL_KIT_CACHE=off)
+                --watch    Stay running and build again whenever a file of the kit changes (Ctrl-C stops)
 
       EXAMPLES
 
         referral-kit build
         referral-kit build --content clients/maya --out public/maya
         referral-kit build --no-cache
+        referral-kit build --watch
       "
     `);
   });
@@ -608,6 +610,55 @@ describe('referral-kit build', () => {
     expect(failed.stderr).toContain('partners/jane-smith.yaml:3:11: error: category:');
     expect(failed.stderr).toMatch(/build stopped: the content has errors \(2 errors, \d+ warnings?\); .*dist was left as it was/);
     expect(fingerprint(out)).toEqual(before);
+    expect(readdirSync(join(out, '..'))).toEqual(['dist']);
+  });
+
+  it('--watch builds again after each change, keeps the last good site when a change breaks it, and stops on Ctrl-C', async () => {
+    const content = copyFixture('basic');
+    const out = join(tempDir('watch-build'), 'dist');
+    const child = spawn(process.execPath, [join(repoRoot, 'bin', 'referral-kit.js'), 'build', '--watch', '--json', '--content', content, '--out', out], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+    const builds = () =>
+      stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as { ok: boolean; changed: string[]; errors: number });
+    const buildNumber = async (count: number) => {
+      await expect.poll(() => builds().length, { timeout: 120_000, interval: 100 }).toBeGreaterThanOrEqual(count);
+      return builds()[count - 1]!;
+    };
+    const pagesHolding = (text: string) => Object.keys(fingerprint(out)).filter((file) => file.endsWith('.html') && readFileSync(join(out, file), 'utf8').includes(text));
+    try {
+      expect(await buildNumber(1)).toMatchObject({ ok: true, changed: [] });
+      expect(pagesHolding('WATCHED-EDIT-MARKER')).toEqual([]);
+
+      const script = join(content, 'scripts', 'email-intro.mdx');
+      writeFileSync(script, `${readFileSync(script, 'utf8').trimEnd()} WATCHED-EDIT-MARKER\n`);
+      expect(await buildNumber(2)).toMatchObject({ ok: true, changed: ['scripts/email-intro.mdx'] });
+      expect(pagesHolding('WATCHED-EDIT-MARKER').length).toBeGreaterThan(0);
+
+      // An editor's swap file is not a change of the kit.
+      writeFileSync(join(content, 'scripts', '.email-intro.mdx.swp'), 'swap');
+      writeFileSync(join(content, 'partners', 'jane-smith.yaml'), 'name: Jane\ntoken: short\n');
+      const broken = await buildNumber(3);
+      expect(broken).toMatchObject({ ok: false, changed: ['partners/jane-smith.yaml'] });
+      expect(broken.errors).toBeGreaterThan(0);
+      expect(stderr).toContain('partners/jane-smith.yaml:2:8: error: token:');
+      // The site of build 2 is still there, whole.
+      expect(pagesHolding('WATCHED-EDIT-MARKER').length).toBeGreaterThan(0);
+
+      cpSync(join(fixture('basic'), 'partners', 'jane-smith.yaml'), join(content, 'partners', 'jane-smith.yaml'));
+      expect(await buildNumber(4)).toMatchObject({ ok: true, changed: ['partners/jane-smith.yaml'] });
+    } finally {
+      child.kill('SIGINT');
+    }
+    const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+    expect(code, stderr).toBe(0);
+    expect(builds()).toHaveLength(4);
+    // No staging or previous site left beside the output.
     expect(readdirSync(join(out, '..'))).toEqual(['dist']);
   });
 

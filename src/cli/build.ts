@@ -1,53 +1,104 @@
 /** `referral-kit build`: the kit folder → a static site, swapped in only when complete. */
 import { defineCommand } from 'citty';
 import { displayPath, summarize } from '../kit/diagnostics.ts';
+import { resolve } from 'node:path';
 import { buildSite } from '../build/build-site.ts';
-import { CliError } from './cli-error.ts';
+import { serialBuilds, watchFolder } from '../build/watch.ts';
+import { CliError, reportCliError } from './cli-error.ts';
 import { contentOption, rejectUnknown, reportDiagnostics } from './options.ts';
 import { terminalProgress } from './progress.ts';
 
 const args = {
   ...contentOption,
   out: { type: 'string', description: 'Folder to write the site to (replaced only when the build succeeds)', default: 'dist', valueHint: 'dir' },
-  json: { type: 'boolean', description: 'Print the outcome and its figures as JSON' },
+  json: { type: 'boolean', description: 'Print the outcome and its figures as JSON (with --watch, a line of it per build)' },
   cache: {
     type: 'boolean',
     description: 'Reuse images whose inputs did not change',
     negativeDescription: 'Render every image anew (also: REFERRAL_KIT_CACHE=off)',
     default: true,
   },
+  watch: { type: 'boolean', description: 'Stay running and build again whenever a file of the kit changes (Ctrl-C stops)' },
 } as const;
+
+type BuildArgs = { content: string; out: string; json?: boolean | undefined; cache: boolean };
+
+/**
+ * One build, its findings and outcome printed. Resolves to nothing when it succeeded, and
+ * otherwise to why it stopped, for the caller to say (empty when the JSON has said it).
+ */
+async function buildOnce(parsed: BuildArgs, changed?: readonly string[]): Promise<string[] | undefined> {
+  const progress = parsed.json ? undefined : terminalProgress(process.stderr);
+  const log = (message: string) => {
+    progress?.done();
+    console.error(message);
+  };
+  const result = await buildSite({ contentDir: parsed.content, outDir: parsed.out, noCache: !parsed.cache, log, ...(progress ? { onProgress: progress.update } : {}) });
+  progress?.done();
+  reportDiagnostics(result.diagnostics);
+  if (parsed.json) {
+    const { diagnostics, ...outcome } = result;
+    const figures = {
+      ...outcome,
+      ...(changed ? { changed } : {}),
+      errors: diagnostics.filter((d) => d.severity === 'error').length,
+      warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+    };
+    // While watching, one line per build, so that a script can read them as they come.
+    console.log(changed ? JSON.stringify(figures) : JSON.stringify(figures, null, 2));
+    return result.ok ? undefined : [];
+  }
+  if (!result.ok) return [`build stopped: ${result.reason} (${summarize(result.diagnostics)}); ${displayPath(parsed.out)} was left as it was`];
+  const images = result.stats?.images;
+  const imageSummary = images ? ` and ${images.total} images (${images.rendered} rendered, ${images.fromCache} from the cache)` : '';
+  console.log(
+    `✓ Built ${result.pages} pages${imageSummary} for ${result.partners} ${result.partners === 1 ? 'partner' : 'partners'} into ${displayPath(parsed.out)} in ${result.seconds.toFixed(1)}s (${summarize(result.diagnostics)})`,
+  );
+  return undefined;
+}
+
+/** While watching, a build that stops is said as the command would say it, and the watching goes on. */
+async function buildWhileWatching(parsed: BuildArgs, changed: readonly string[]): Promise<void> {
+  try {
+    const stopped = await buildOnce(parsed, changed);
+    if (stopped) reportCliError(new CliError(stopped));
+  } catch (error) {
+    reportCliError(error);
+  }
+}
+
+/** `--watch`: a build now, then one after each change, until Ctrl-C. */
+async function watchAndBuild(parsed: BuildArgs): Promise<void> {
+  await buildWhileWatching(parsed, []);
+  const builds = serialBuilds(async (changes) => {
+    if (!parsed.json) console.error(`${changes.length === 1 ? changes[0] : `${changes.length} files`} changed: building again…`);
+    await buildWhileWatching(parsed, changes);
+  });
+  let fail: (error: Error) => void = () => {};
+  const lost = new Promise<never>((_, reject) => (fail = reject));
+  const stopWatching = watchFolder(resolve(parsed.content), builds.changed, (error) => fail(error));
+  if (!parsed.json) console.error(`Watching ${displayPath(parsed.content)} for changes; Ctrl-C stops.`);
+  try {
+    await Promise.race([new Promise((done) => process.once('SIGINT', done).once('SIGTERM', done)), lost]);
+  } catch (error) {
+    throw new CliError(`stopped watching ${displayPath(parsed.content)}: ${(error as Error).message}`);
+  } finally {
+    stopWatching();
+    await builds.stop();
+  }
+  if (!parsed.json) console.error(`Stopped watching. ${displayPath(parsed.out)} holds the last build that succeeded.`);
+}
 
 export const buildCommand = defineCommand({
   meta: { name: 'build', description: 'Check the kit, then build the site: kits, share pages, home and testimonials' },
   args,
   async run({ args: parsed }) {
     rejectUnknown(parsed, args);
-    const progress = parsed.json ? undefined : terminalProgress(process.stderr);
-    const log = (message: string) => {
-      progress?.done();
-      console.error(message);
-    };
-    const result = await buildSite({ contentDir: parsed.content, outDir: parsed.out, noCache: !parsed.cache, log, ...(progress ? { onProgress: progress.update } : {}) });
-    progress?.done();
-    reportDiagnostics(result.diagnostics);
-    if (parsed.json) {
-      const { diagnostics, ...outcome } = result;
-      console.log(JSON.stringify({ ...outcome, errors: diagnostics.filter((d) => d.severity === 'error').length, warnings: diagnostics.filter((d) => d.severity === 'warning').length }, null, 2));
-      // The JSON says why; the exit code tells a script it failed.
-      if (!result.ok) throw new CliError();
-      return;
-    }
-    if (!result.ok) {
-      const kept = `${displayPath(parsed.out)} was left as it was`;
-      throw new CliError(`build stopped: ${result.reason} (${summarize(result.diagnostics)}); ${kept}`);
-    }
-    const images = result.stats?.images;
-    const imageSummary = images ? ` and ${images.total} images (${images.rendered} rendered, ${images.fromCache} from the cache)` : '';
-    console.log(
-      `✓ Built ${result.pages} pages${imageSummary} for ${result.partners} ${result.partners === 1 ? 'partner' : 'partners'} into ${displayPath(parsed.out)} in ${result.seconds.toFixed(1)}s (${summarize(result.diagnostics)})`,
-    );
+    if (parsed.watch) return watchAndBuild(parsed);
+    const stopped = await buildOnce(parsed);
+    // With --json, the JSON says why; the exit code tells a script it failed.
+    if (stopped) throw new CliError(stopped);
   },
 });
 
-export const buildExamples = ['referral-kit build', 'referral-kit build --content clients/maya --out public/maya', 'referral-kit build --no-cache'];
+export const buildExamples = ['referral-kit build', 'referral-kit build --content clients/maya --out public/maya', 'referral-kit build --no-cache', 'referral-kit build --watch'];
