@@ -91,9 +91,11 @@ describe('serialBuilds', () => {
     }, 10);
     serial.changed('a');
     await until(() => builds.length === 1);
+    expect(serial.building).toBe(true);
     serial.changed('b');
     await serial.stop();
     expect(ended).toBe(true);
+    expect(serial.building).toBe(false);
     serial.changed('c');
     await sleep(60);
     expect(builds).toEqual([['a']]);

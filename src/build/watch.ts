@@ -33,6 +33,8 @@ export interface SerialBuilds {
   changed(file: string): void;
   /** No more builds; resolves when the one under way (if any) has ended. */
   stop(): Promise<void>;
+  /** True while a build runs. */
+  readonly building: boolean;
 }
 
 /**
@@ -74,6 +76,9 @@ export function serialBuilds(build: (changes: string[]) => Promise<void>, quiet 
       stopped = true;
       clearTimeout(timer);
       await running;
+    },
+    get building() {
+      return running !== undefined;
     },
   };
 }

@@ -84,6 +84,8 @@ async function watchAndBuild(parsed: BuildArgs): Promise<void> {
     throw new CliError(`stopped watching ${displayPath(parsed.content)}: ${(error as Error).message}`);
   } finally {
     stopWatching();
+    // A second Ctrl-C ends the process at once (Node's default): the next build tidies up after it.
+    if (builds.building && !parsed.json) console.error('Stopping once this build is done (Ctrl-C again stops now)…');
     await builds.stop();
   }
   if (!parsed.json) console.error(`Stopped watching. ${displayPath(parsed.out)} holds the last build that succeeded.`);
