@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { checkReport } from '../src/cli/check.ts';
 import { runCli } from './helpers/cli.ts';
 import { copyFixture, fixture, repoRoot, tempDir } from './helpers/fixtures.ts';
+import { childProcesses } from './helpers/process-memory.ts';
 import { builtSite } from './helpers/sites.ts';
 
 function fingerprint(dir: string): Record<string, string> {
@@ -650,8 +651,11 @@ describe('referral-kit build', () => {
       // The site of build 2 is still there, whole.
       expect(pagesHolding('WATCHED-EDIT-MARKER').length).toBeGreaterThan(0);
 
-      cpSync(join(fixture('basic'), 'partners', 'jane-smith.yaml'), join(content, 'partners', 'jane-smith.yaml'));
+      // Fixed, and with a new name that the pages then show.
+      const jane = readFileSync(join(fixture('basic'), 'partners', 'jane-smith.yaml'), 'utf8');
+      writeFileSync(join(content, 'partners', 'jane-smith.yaml'), jane.replace('name: Jane Smith', 'name: Janet Watchedname'));
       expect(await buildNumber(4)).toMatchObject({ ok: true, changed: ['partners/jane-smith.yaml'] });
+      expect(pagesHolding('Janet Watchedname').length).toBeGreaterThan(0);
     } finally {
       child.kill('SIGINT');
     }
@@ -660,6 +664,48 @@ describe('referral-kit build', () => {
     expect(builds()).toHaveLength(4);
     // No staging or previous site left beside the output.
     expect(readdirSync(join(out, '..'))).toEqual(['dist']);
+  });
+
+  it('--watch on Ctrl-C in a terminal: the build under way stops, the last good site stays whole, nothing is left running', async () => {
+    const content = copyFixture('basic');
+    const out = join(tempDir('watch-ctrl-c'), 'dist');
+    // Its own process group, as a terminal gives a command: Ctrl-C signals every process in it,
+    // the bundler's and the image workers too.
+    const child = spawn(process.execPath, [join(repoRoot, 'bin', 'referral-kit.js'), 'build', '--watch', '--json', '--no-cache', '--content', content, '--out', out], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+    const closed = new Promise<number | null>((resolve) => child.once('close', resolve));
+    const killer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 240_000);
+    try {
+      await expect.poll(() => stdout.split('\n').filter(Boolean).length, { timeout: 120_000, interval: 100 }).toBe(1);
+      expect(JSON.parse(stdout)).toMatchObject({ ok: true });
+      const before = fingerprint(out);
+      // Every image changes with the accent, so the next build draws them all, in worker processes.
+      const kit = join(content, 'kit.yaml');
+      writeFileSync(kit, `${readFileSync(kit, 'utf8').trimEnd()}\n# edited while watching\n`.replace(/accent: .*/, 'accent: "#1d6b52"'));
+      await expect.poll(() => childProcesses(child.pid!).length, { timeout: 120_000, interval: 20 }).toBeGreaterThan(0);
+      process.kill(-child.pid!, 'SIGINT');
+      expect(await closed, stderr).toBe(0);
+      expect(fingerprint(out)).toEqual(before);
+      expect(readdirSync(join(out, '..'))).toEqual(['dist']);
+      // No worker, bundler or other process of the group outlives it.
+      await expect
+        .poll(
+          () =>
+            spawnSync('pgrep', ['-g', String(child.pid)])
+              .stdout.toString()
+              .trim(),
+          { timeout: 10_000 },
+        )
+        .toBe('');
+    } finally {
+      clearTimeout(killer);
+    }
   });
 
   it('drops the old kit path after a token is rotated', async () => {

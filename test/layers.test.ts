@@ -99,7 +99,7 @@ describe('layers', () => {
 
   it('take Zod from src/schemas/zod.ts, which sets it up before any schema is built', () => {
     const direct = sourceFiles(src)
-      .filter((file) => /^\s*import\s+(?!type\b)[^;]*?from\s*['"]zod(\/[^'"]*)?['"]/m.test(readFileSync(file, 'utf8')))
+      .filter((file) => /^\s*(?:import|export)\s+(?!type\b)[^;]*?from\s*['"]zod(?:\/[^'"]*)?['"]|\bimport\(\s*['"]zod(?:\/[^'"]*)?['"]/m.test(readFileSync(file, 'utf8')))
       .map((file) => relative(src, file));
     expect(direct).toEqual(['schemas/zod.ts']);
   });

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
@@ -28,5 +28,17 @@ describe('photos', () => {
     const [r, g, b] = pixel(picture, 32, 24);
     expect(r).toBeGreaterThan(g);
     expect(g).toBeGreaterThan(b);
+  });
+
+  it('draws a photo replaced under the same name anew, in a process that builds again (build --watch)', () => {
+    const file = join(tempDir('replaced-photo'), 'owner.png');
+    copyFileSync(fixture('basic/photos/pat-lee.png'), file);
+    utimesSync(file, new Date('2026-01-01T00:00:00Z'), new Date('2026-01-01T00:00:00Z'));
+    const before = squarePhoto(file, 32);
+    copyFileSync(fixture('basic/photos/alex-rivera.png'), file);
+    utimesSync(file, new Date('2026-01-02T00:00:00Z'), new Date('2026-01-02T00:00:00Z'));
+    const after = squarePhoto(file, 32);
+    expect(after).not.toBe(before);
+    expect(after).toBe(squarePhoto(fixture('basic/photos/alex-rivera.png'), 32));
   });
 });

@@ -1,6 +1,6 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ignoredChange, serialBuilds, watchFolder } from '../src/build/watch.ts';
 import { tempDir } from './helpers/fixtures.ts';
 
@@ -27,16 +27,47 @@ describe('ignoredChange', () => {
 });
 
 describe('serialBuilds', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('builds once for a burst of changes, after the folder is calm', async () => {
+    vi.useFakeTimers();
     const builds: string[][] = [];
     const serial = serialBuilds(async (changes) => void builds.push(changes), 50);
     serial.changed('scripts/b.mdx');
-    await sleep(20);
+    await vi.advanceTimersByTimeAsync(40);
     serial.changed('scripts/a.mdx');
     serial.changed('scripts/b.mdx');
-    await until(() => builds.length === 1);
-    await sleep(120);
+    await vi.advanceTimersByTimeAsync(40);
+    expect(builds).toEqual([]);
+    await vi.advanceTimersByTimeAsync(20);
     expect(builds).toEqual([['scripts/a.mdx', 'scripts/b.mdx']]);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(builds).toHaveLength(1);
+    await serial.stop();
+  });
+
+  it('builds a folder that never calms down once the longest wait is over', async () => {
+    vi.useFakeTimers();
+    const builds: string[][] = [];
+    const serial = serialBuilds(async (changes) => void builds.push(changes), 50, 300);
+    for (let i = 0; i < 10; i++) {
+      serial.changed(`partners/p${i}.yaml`);
+      await vi.advanceTimersByTimeAsync(40);
+    }
+    expect(builds).toHaveLength(1);
+    expect(builds[0]!.length).toBeGreaterThanOrEqual(7);
+    await serial.stop();
+  });
+
+  it('builds at once when asked, with no changes', async () => {
+    vi.useFakeTimers();
+    const builds: string[][] = [];
+    const serial = serialBuilds(async (changes) => void builds.push(changes), 1000);
+    serial.buildNow();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(builds).toEqual([[]]);
     await serial.stop();
   });
 
@@ -103,29 +134,84 @@ describe('serialBuilds', () => {
 });
 
 describe('watchFolder', () => {
-  it('reports changes anywhere under the folder, new sub-folders included, relative and with forward slashes', async () => {
-    const dir = tempDir('watch-');
-    mkdirSync(join(dir, 'partners'));
+  /** Watches `dir` for the test; the changes seen and the errors. */
+  async function watching(dir: string, skip?: string) {
     const seen = new Set<string>();
     const errors: Error[] = [];
-    const stop = watchFolder(
+    const stop = await watchFolder(
       dir,
       (file) => seen.add(file),
       (error) => errors.push(error),
+      skip,
     );
+    return { seen, errors, stop };
+  }
+
+  it('reports changes anywhere under the folder, new sub-folders included, relative and with forward slashes', async () => {
+    const dir = tempDir('watch-');
+    mkdirSync(join(dir, 'partners'));
+    const { seen, errors, stop } = await watching(dir);
     try {
-      await sleep(50);
       writeFileSync(join(dir, 'partners', 'jane-smith.yaml'), 'name: Jane\n');
       writeFileSync(join(dir, 'partners', '.jane-smith.yaml.swp'), 'x');
       await until(() => seen.has('partners/jane-smith.yaml'));
       mkdirSync(join(dir, 'photos'));
-      await sleep(100);
+      await sleep(200);
       writeFileSync(join(dir, 'photos', 'owner.jpg'), 'x');
       await until(() => seen.has('photos/owner.jpg'));
       expect([...seen].filter((file) => file.includes('.swp'))).toEqual([]);
       expect(errors).toEqual([]);
     } finally {
-      stop();
+      await stop();
+    }
+  });
+
+  it('notices every save of an editor that writes a copy and renames it over the file', async () => {
+    const dir = tempDir('watch-atomic-');
+    mkdirSync(join(dir, 'scripts'));
+    const script = join(dir, 'scripts', 'phone.mdx');
+    writeFileSync(script, 'first\n');
+    const { seen, stop } = await watching(dir);
+    try {
+      for (let save = 1; save <= 3; save++) {
+        seen.clear();
+        writeFileSync(`${script}.new`, `save ${save}\n`);
+        renameSync(`${script}.new`, script);
+        await until(() => seen.has('scripts/phone.mdx'));
+        await sleep(150);
+      }
+    } finally {
+      await stop();
+    }
+  });
+
+  it('says so when the folder itself is removed', async () => {
+    const dir = join(tempDir('watch-gone-'), 'content');
+    mkdirSync(join(dir, 'partners'), { recursive: true });
+    const { errors, stop } = await watching(dir);
+    try {
+      rmSync(dir, { recursive: true });
+      await until(() => errors.length > 0);
+      expect(errors[0]!.message).toMatch(/removed/);
+    } finally {
+      await stop();
+    }
+  });
+
+  it('leaves out an output folder kept inside the kit folder, which each build replaces', async () => {
+    const dir = tempDir('watch-out-');
+    mkdirSync(join(dir, 'dist'));
+    const { seen, stop } = await watching(dir, join(dir, 'dist'));
+    try {
+      writeFileSync(join(dir, 'dist', 'index.html'), 'x');
+      renameSync(join(dir, 'dist'), join(dir, 'old'));
+      mkdirSync(join(dir, 'dist'));
+      writeFileSync(join(dir, 'kit.yaml'), 'x');
+      await until(() => seen.has('kit.yaml'));
+      await sleep(150);
+      expect([...seen].filter((file) => file === 'dist' || file.startsWith('dist/'))).toEqual([]);
+    } finally {
+      await stop();
     }
   });
 });

@@ -4,18 +4,23 @@
  *
  * Why a process that stays: most of a small kit's rebuild is starting up (Node, our modules,
  * Astro's hundreds of modules, code not yet optimised), not building. A second build in the same
- * process finds all that done and the page and image caches warm: a script edit on the example
- * kit is rebuilt in about half the time a new `referral-kit build` takes (docs/benchmarks.md).
+ * process finds all that done and the page and image caches warm (docs/benchmarks.md has the
+ * figures).
  *
  * Builds run one at a time. Changes that arrive while one runs are gathered and build once when
  * it ends; a burst of changes (an editor saving a file in several steps, a `git checkout`) waits
- * `quietMs` of calm and builds once.
+ * `quietMs` of calm (`longestWaitMs` at most) and builds once.
  */
-import { watch } from 'node:fs';
-import { sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { watch } from 'chokidar';
+import { isInside, realPathOfSync } from '../kit/real-path.ts';
 
 /** How long the folder must be calm after a change before the build starts. */
 export const quietMs = 200;
+
+/** The longest a change waits for calm: a folder that never stops changing still builds. */
+export const longestWaitMs = 3000;
 
 /**
  * Changes that never change the site: hidden files and folders (`.git/`, `.DS_Store`, an editor's
@@ -31,6 +36,8 @@ export function ignoredChange(relativePath: string): boolean {
 export interface SerialBuilds {
   /** A file changed (its path relative to the content folder). */
   changed(file: string): void;
+  /** A build now, without waiting for calm (the first one, say), unless one is under way. */
+  buildNow(): void;
   /** No more builds; resolves when the one under way (if any) has ended. */
   stop(): Promise<void>;
   /** True while a build runs. */
@@ -39,26 +46,34 @@ export interface SerialBuilds {
 
 /**
  * `build` is called with the files that changed since it last started, never twice at once;
- * changes during a build lead to one more build after it. A build that throws is the caller's to
- * report inside `build`: here it only ends that build.
+ * changes during a build lead to one more build after it. A change waits for `quiet` ms of calm,
+ * but never more than `longest` ms in all. What `build` throws is the caller's to report inside
+ * `build`: here it only ends that build.
  */
-export function serialBuilds(build: (changes: string[]) => Promise<void>, quiet = quietMs): SerialBuilds {
+export function serialBuilds(build: (changes: string[]) => Promise<void>, quiet = quietMs, longest = longestWaitMs): SerialBuilds {
   const pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
+  let firstWaiting: number | undefined;
   let running: Promise<void> | undefined;
+  let forced = false;
   let stopped = false;
 
   const schedule = () => {
-    if (stopped || running || pending.size === 0) return;
+    if (stopped || running || (pending.size === 0 && !forced)) return;
     clearTimeout(timer);
-    timer = setTimeout(start, quiet);
+    firstWaiting ??= Date.now();
+    const wait = forced ? 0 : Math.max(0, Math.min(quiet, firstWaiting + longest - Date.now()));
+    timer = setTimeout(start, wait);
   };
   const start = () => {
     timer = undefined;
-    if (stopped || running || pending.size === 0) return;
+    if (stopped || running || (pending.size === 0 && !forced)) return;
     const changes = [...pending].sort();
     pending.clear();
-    running = build(changes)
+    forced = false;
+    firstWaiting = undefined;
+    running = Promise.resolve()
+      .then(() => build(changes))
       .catch(() => {})
       .finally(() => {
         running = undefined;
@@ -70,6 +85,11 @@ export function serialBuilds(build: (changes: string[]) => Promise<void>, quiet 
     changed(file) {
       if (stopped) return;
       pending.add(file);
+      schedule();
+    },
+    buildNow() {
+      if (stopped) return;
+      forced = true;
       schedule();
     },
     async stop() {
@@ -84,16 +104,43 @@ export function serialBuilds(build: (changes: string[]) => Promise<void>, quiet 
 }
 
 /**
- * Calls `onChange` with the path (relative to `contentDir`) of each file that changes under it,
- * ignored ones left out; `onError` when the folder cannot be watched any more (it was removed, say).
- * Returns the function that stops watching.
+ * Watches the kit folder: `onChange` gets the path (relative to `contentDir`, with forward
+ * slashes) of each file or folder added, changed or removed under it, ignored ones left out, and
+ * `onError` is called when the folder cannot be watched any more (it was removed, say). Resolves,
+ * once every folder is watched, to the function that stops watching.
+ *
+ * chokidar rather than `fs.watch(…, { recursive: true })`: on Node 22 that follows each file, and
+ * after an editor saves a file by writing a copy and renaming it over (vim, JetBrains, `git
+ * checkout`), later saves of that file are never reported. chokidar watches folders and notices
+ * those saves on every Node the kit supports.
+ *
+ * `skip` is a folder whose changes are not the kit's: the output, when the owner keeps it inside
+ * the content folder, since each build's swap into it would otherwise start another build.
  */
-export function watchFolder(contentDir: string, onChange: (file: string) => void, onError: (error: Error) => void): () => void {
-  const watcher = watch(contentDir, { recursive: true }, (_event, filename) => {
-    // Some platforms do not say which file; then the folder changed as a whole.
-    const file = filename ? String(filename).split(sep).join('/') : '.';
-    if (!ignoredChange(file)) onChange(file);
+export async function watchFolder(contentDir: string, onChange: (file: string) => void, onError: (error: Error) => void, skip?: string): Promise<() => Promise<void>> {
+  const root = resolve(contentDir);
+  // Compared by real path: the content folder (or the output) may be reached through a link.
+  const realRoot = realPathOfSync(root);
+  const realSkip = skip === undefined ? undefined : realPathOfSync(skip);
+  // Only an output strictly inside the kit folder: one that holds it is refused by the build anyway.
+  const inSkipped = (file: string) => realSkip !== undefined && realSkip !== realRoot && isInside(realSkip, realRoot) && isInside(join(realRoot, file), realSkip);
+  const relativeOf = (path: string) => relative(root, path).split(sep).join('/');
+  const watcher = watch(root, {
+    ignoreInitial: true,
+    ignored: (path) => {
+      const file = relativeOf(path);
+      return file !== '' && (ignoredChange(file) || inSkipped(file) || file.split('/').includes('node_modules'));
+    },
   });
-  watcher.on('error', onError);
+  watcher.on('all', (event, path) => {
+    const file = relativeOf(path);
+    if (file === '' && (event === 'unlinkDir' || !existsSync(root))) onError(new Error('the folder was removed or moved'));
+    else if (file !== '') onChange(file);
+  });
+  watcher.on('error', (error) => onError(error instanceof Error ? error : new Error(String(error))));
+  await new Promise<void>((ready, failed) => {
+    watcher.once('ready', ready);
+    watcher.once('error', failed);
+  });
   return () => watcher.close();
 }

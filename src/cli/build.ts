@@ -1,6 +1,7 @@
 /** `referral-kit build`: the kit folder → a static site, swapped in only when complete. */
 import { defineCommand } from 'citty';
 import { displayPath, summarize } from '../kit/diagnostics.ts';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildSite } from '../build/build-site.ts';
 import { serialBuilds, watchFolder } from '../build/watch.ts';
@@ -57,37 +58,56 @@ async function buildOnce(parsed: BuildArgs, changed?: readonly string[]): Promis
   return undefined;
 }
 
-/** While watching, a build that stops is said as the command would say it, and the watching goes on. */
-async function buildWhileWatching(parsed: BuildArgs, changed: readonly string[]): Promise<void> {
-  try {
-    const stopped = await buildOnce(parsed, changed);
-    if (stopped) reportCliError(new CliError(stopped));
-  } catch (error) {
-    reportCliError(error);
-  }
-}
-
 /** `--watch`: a build now, then one after each change, until Ctrl-C. */
 async function watchAndBuild(parsed: BuildArgs): Promise<void> {
-  await buildWhileWatching(parsed, []);
+  // No folder to watch: said as a build without --watch says it.
+  if (!existsSync(resolve(parsed.content))) {
+    const stopped = await buildOnce(parsed);
+    throw new CliError(stopped ?? []);
+  }
+  let end: () => void = () => {};
+  const ended = new Promise<void>((resolve) => (end = resolve));
+  let unexpected: { error: unknown } | undefined;
+  let lost: Error | undefined;
   const builds = serialBuilds(async (changes) => {
-    if (!parsed.json) console.error(`${changes.length === 1 ? changes[0] : `${changes.length} files`} changed: building again…`);
-    await buildWhileWatching(parsed, changes);
+    if (changes.length && !parsed.json) console.error(`${changes.length === 1 ? changes[0] : `${changes.length} files`} changed: building again…`);
+    try {
+      const stopped = await buildOnce(parsed, changes);
+      // A build that stops is said as the command would say it, and the watching goes on.
+      if (stopped) reportCliError(new CliError(stopped));
+    } catch (error) {
+      // Not a problem of the kit's: it ends the watching, as it would end any command.
+      unexpected = { error };
+      end();
+    }
   });
-  let fail: (error: Error) => void = () => {};
-  const lost = new Promise<never>((_, reject) => (fail = reject));
-  const stopWatching = watchFolder(resolve(parsed.content), builds.changed, (error) => fail(error));
+  const onSignal = () => end();
+  process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
+  // Watching starts before the first build, so that nothing saved during it is missed.
+  const stopWatching = await watchFolder(
+    parsed.content,
+    builds.changed,
+    (error) => {
+      lost = error;
+      end();
+    },
+    parsed.out,
+  );
   if (!parsed.json) console.error(`Watching ${displayPath(parsed.content)} for changes; Ctrl-C stops.`);
+  builds.buildNow();
   try {
-    await Promise.race([new Promise((done) => process.once('SIGINT', done).once('SIGTERM', done)), lost]);
-  } catch (error) {
-    throw new CliError(`stopped watching ${displayPath(parsed.content)}: ${(error as Error).message}`);
+    await ended;
   } finally {
-    stopWatching();
-    // A second Ctrl-C ends the process at once (Node's default): the next build tidies up after it.
-    if (builds.building && !parsed.json) console.error('Stopping once this build is done (Ctrl-C again stops now)…');
+    // From here a second Ctrl-C ends the process at once (Node's default); the next build tidies up
+    // after it. A terminal's Ctrl-C also reaches the processes a build runs (the bundler's, the
+    // image workers), so a build under way then stops, and the site stays as the last one left it.
+    process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
+    await stopWatching();
+    if (builds.building && !parsed.json) console.error('Stopping… (Ctrl-C again to stop at once)');
     await builds.stop();
   }
+  if (unexpected) throw unexpected.error;
+  if (lost) throw new CliError(`stopped watching ${displayPath(parsed.content)}: ${lost.message}`);
   if (!parsed.json) console.error(`Stopped watching. ${displayPath(parsed.out)} holds the last build that succeeded.`);
 }
 

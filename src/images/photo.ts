@@ -3,7 +3,7 @@
  * src/kit/photos.ts) and scaled down before embedding, so a 12-megapixel phone photo costs the
  * card no more than a thumbnail. resvg both decodes and scales, so no image library is needed.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { Resvg } from '@resvg/resvg-js';
 import { inspectPhotoFile, photoMimeTypes } from '../kit/photo-file.ts';
 
@@ -25,7 +25,10 @@ const cache = new Map<string, string>();
 
 /** The photo cropped to a centred square of `size` pixels, as a PNG data URI. */
 export function squarePhoto(file: string, size: number): string {
-  const key = `${file}@${size}`;
+  // The file's time and size are in the key: a process that builds again (`build --watch`) must
+  // draw a photo the owner replaced under the same name.
+  const stats = statSync(file);
+  const key = `${file}:${stats.mtimeMs}:${stats.size}@${size}`;
   const cached = cache.get(key);
   if (cached) return cached;
   const { info, problem } = inspectPhotoFile(file);
