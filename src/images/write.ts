@@ -4,7 +4,7 @@
  * Also serves images from the dev server.
  */
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import pLimit from 'p-limit';
@@ -171,7 +171,8 @@ export function startImages(content: KitContent, options: WriteOptions): ImageRu
   /** Copying the images into the site, each as it is ready; begun once, by deliverTo or finish. */
   let delivery: { outDir: string; done: Promise<void> } | undefined;
   const deliver = (outDir: string): Promise<void> => {
-    if (delivery && delivery.outDir !== outDir) throw new Error(`images are already going to ${delivery.outDir}, not ${outDir}`);
+    // The same folder may be named with and without a trailing slash (the build, then Astro).
+    if (delivery && resolve(delivery.outDir) !== resolve(outDir)) throw new Error(`images are already going to ${delivery.outDir}, not ${outDir}`);
     delivery ??= {
       outDir,
       done: (async () => {
