@@ -246,11 +246,6 @@ export class ImageCache {
     return png && checksumOf(key, png) === match[2] ? { file: path, png } : undefined;
   }
 
-  /** The cached PNG, or undefined when there is none or it is damaged. */
-  async get(key: string): Promise<Buffer | undefined> {
-    return (await this.entry(key))?.png;
-  }
-
   /** Stores the PNG for `key` (see writeCacheEntry); returns the entry's file. */
   async put(key: string, png: Uint8Array): Promise<string> {
     this.used.add(key);
