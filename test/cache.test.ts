@@ -108,6 +108,8 @@ describe('the image cache', () => {
     const root = tempDir('cache-root');
     const first = tempDir('out');
     await writeImages(content, first, inProcess(root));
+    // Before the damage: the first site's images are links to the entries.
+    const expected = images(first);
     const [entry] = readdirSync(cacheFolder(root));
     const file = join(cacheFolder(root), entry!);
     const bytes = readFileSync(file);
@@ -115,7 +117,7 @@ describe('the image cache', () => {
     writeFileSync(file, bytes);
     const second = tempDir('out');
     expect((await writeImages(content, second, inProcess(root))).rendered).toBe(1);
-    expect(images(second)).toEqual(images(first));
+    expect(images(second)).toEqual(expected);
   });
 
   it('renders an entry again when a folder is in its place, instead of failing every build', async () => {
@@ -142,11 +144,33 @@ describe('the image cache', () => {
       .filter((name) => name.endsWith('.png'))
       .map((name) => join(cacheFolder(root), name));
     const [bytesA, bytesB] = [readFileSync(a!), readFileSync(b!)];
+    // Before the swap: the first site's images are links to the entries.
+    const expected = images(first);
     writeFileSync(a!, bytesB);
     writeFileSync(b!, bytesA);
     const second = tempDir('out');
     expect((await writeImages(content, second, inProcess(root))).rendered).toBe(2);
-    expect(images(second)).toEqual(images(first));
+    expect(images(second)).toEqual(expected);
+  });
+
+  it('links each cached image into the site, and draws again one edited there in place', async () => {
+    const content = await kit();
+    const root = tempDir('cache-root');
+    await writeImages(content, tempDir('out'), inProcess(root));
+    const site = tempDir('out');
+    expect((await writeImages(content, site, inProcess(root))).rendered).toBe(0);
+    const expected = images(site);
+    const entries = new Set(readdirSync(cacheFolder(root)).map((name) => statSync(join(cacheFolder(root), name)).ino));
+    const published = Object.keys(expected).map((name) => join(site, name));
+    for (const file of published) expect(entries.has(statSync(file).ino), file).toBe(true);
+    // Written in place through the site's file: the entry shares its bytes, and must not be trusted.
+    const edited = published[0]!;
+    const bytes = readFileSync(edited);
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 100) ^ 0xff, bytes.length - 100);
+    writeFileSync(edited, bytes);
+    const next = tempDir('out');
+    expect((await writeImages(content, next, inProcess(root))).rendered).toBe(1);
+    expect(images(next)).toEqual(expected);
   });
 
   it('prunes entries the last build did not use', async () => {

@@ -3,7 +3,7 @@
  * src/site/page-keys.ts), on real builds of a copy of the basic fixture. Every rebuild's output
  * is compared byte for byte with a build of the same content that reuses nothing.
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkPageCache, pageCacheDir, recordPageCache, type CheckedCopies } from '../src/build/page-cache.ts';
@@ -13,6 +13,7 @@ import { copyFixture, repoRoot, tempDir } from './helpers/fixtures.ts';
 interface Built {
   pages: number;
   pageCache: string;
+  pagesPlaced: number;
   stats: { pagesRendered: number };
 }
 
@@ -113,6 +114,21 @@ describe('rebuilding a kit', () => {
     const next = await build(content, out);
     expect(next.pageCache).toBe('sound');
     expect(next.stats.pagesRendered).toBe(alwaysRendered);
+  });
+
+  it('puts the stored pages into the site before Astro runs, and leaves out those of a partner removed since', async () => {
+    const token = /^token: (\S+)$/m.exec(readFileSync(join(content, 'partners', 'quiet-partner.yaml'), 'utf8'))![1]!;
+    expect(existsSync(join(out, 'kit', token, 'index.html'))).toBe(true);
+    rmSync(join(content, 'partners', 'quiet-partner.yaml'));
+    const rebuilt = await build(content, out);
+    expect(rebuilt.pageCache).toBe('sound');
+    // Every stored page (all but the three without a key) was placed, hers among them...
+    expect(rebuilt.pagesPlaced).toBe(allPages - alwaysRendered);
+    expect(rebuilt.stats.pagesRendered).toBe(alwaysRendered);
+    // ...and hers (kit, pocket card, A4 sheet) were taken out again: Astro no longer makes them.
+    expect(rebuilt.pages).toBe(allPages - 3);
+    expect(existsSync(join(out, 'kit', token))).toBe(false);
+    await expectSameAsColdBuild(content, out);
   });
 });
 

@@ -15,7 +15,8 @@ import { startImages, type ImageRun } from '../images/write.ts';
 import { isDiskProblem, writeProblem } from '../kit/write-problem.ts';
 import { isRunning, withLock } from './lock.ts';
 import { writePlaceholders } from './placeholders.ts';
-import { checkPageCache, dropPageCache, pageCacheDir, preparePageCache, recordPageCache, type CheckedCopies, type PageCacheState } from './page-cache.ts';
+import { checkPageCache, dropPageCache, pageCacheDir, pageCopiesDir, preparePageCache, recordPageCache, reusablePages, type CheckedCopies, type PageCacheState } from './page-cache.ts';
+import { pagesToPlace, placePages, removeUnclaimed } from './placed-pages.ts';
 import { projectRoot } from './project-root.ts';
 
 /** Where Astro runs during a build; its prerender chunks land in a `.astro/` folder here. */
@@ -53,6 +54,8 @@ export type BuildResult =
       stats?: BuildStats | undefined;
       /** The page cache this build found: none yet, one to reuse, a damaged one (emptied), or `off` (--no-cache). */
       pageCache: PageCacheState | 'off';
+      /** Pages copied from the page cache into the site before Astro ran (src/build/placed-pages.ts), whether Astro then reused them or rendered them anew. */
+      pagesPlaced: number;
     }
   | { ok: false; diagnostics: Diagnostic[]; reason: string };
 
@@ -185,6 +188,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
         if (pageCacheState === 'damaged') log('The page cache was damaged, so every page is built anew this time.');
         await preparePageCache(pageCache);
       }
+      // Started now, finished while Astro loads and bundles; Astro waits for it before generating.
+      const placing = pageCache && pageCacheState === 'sound' ? placePages(pageCopiesDir(pageCache), pagesToPlace(reusablePages(pageCache), checkedCopies), staging) : Promise.resolve([]);
+      // A failure is reported where it is awaited, after Astro; until then it must not count as unhandled.
+      placing.catch(() => {});
+      let placed: string[] = [];
       let images: ImageRun | undefined;
       let handoff: BuildHandoff | undefined;
       const report = options.onProgress;
@@ -197,11 +205,15 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       ticker?.unref();
       let pages: number;
       let stats: BuildStats | undefined;
+      let produced: string[] | undefined;
       try {
         try {
           // Images start before Astro loads (seconds, for a large kit); the integration finishes them.
           images = startImages(content, imageSettings);
-          handoff = openHandoff({ contentDir, findingsShown: true, reading: { content, diagnostics }, images });
+          // Astro is told not to empty the staging folder (it is new and empty), so cached images
+          // can go in from now on, not only once Astro has loaded.
+          images.deliverTo(staging);
+          handoff = openHandoff({ contentDir, findingsShown: true, reading: { content, diagnostics }, images, placing });
           const { build } = await import('astro');
           // Astro writes its prerender chunks under the working folder when the output is outside
           // it (a `.astro/` folder in the owner's kit), and those chunks import packages by name, so
@@ -217,6 +229,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
               outDir: staging,
               logLevel: 'error',
               mode: 'production',
+              // The staging folder is new: emptying it would only remove the pages and images
+              // this build has started putting there.
+              vite: { build: { emptyOutDir: false } },
               // Astro keeps its page cache (and its content store) in the kit's own folder of ours.
               ...(pageCache ? { cacheDir: pageCache } : { experimental: { incrementalBuild: false } }),
             });
@@ -227,7 +242,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
           // Images Astro never asked for (it stopped before its integrations ran) are stopped too.
           const closed = closeHandoff();
           stats = closed?.stats;
+          produced = closed?.produced;
           await closed?.images?.cancel();
+        }
+        placed = await placing;
+        if (placed.length) {
+          // A page placed from the cache that Astro did not make this time must not be published.
+          if (!produced) throw new Error('Astro did not say which pages it made');
+          await removeUnclaimed(staging, placed, produced);
         }
         if (pageCache) await recordPageCache(pageCache, checkedCopies);
         pages = countPages(staging);
@@ -238,6 +260,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       } catch (error) {
         // Without this the workers would draw every image before the process could end.
         await images?.cancel();
+        // Copies still in flight would land in the staging folder after it is removed.
+        await placing.catch(() => {});
         // Astro may have stopped between storing pages and writing its manifest.
         if (pageCache) await dropPageCache(pageCache).catch(() => {});
         // Tidying up must not hide the failure that got us here. Astro's writes still in flight
@@ -261,6 +285,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
         seconds: (performance.now() - started) / 1000,
         stats,
         pageCache: pageCacheState,
+        pagesPlaced: placed.length,
       };
     },
   );

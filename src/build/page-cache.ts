@@ -131,6 +131,20 @@ export async function checkPageCache(dir: string, checked: CheckedCopies = new M
   return 'sound';
 }
 
+/** The folder of Astro's stored copies, by the output paths they are stored under. */
+export function pageCopiesDir(dir: string): string {
+  return join(dir, astroCopies);
+}
+
+/** The output files Astro's manifest in `dir` lists as reusable (empty without a readable one). */
+export function reusablePages(dir: string): string[] {
+  try {
+    return manifestFiles(JSON.parse(readFileSync(join(dir, astroManifest), 'utf8'))) ?? [];
+  } catch {
+    return [];
+  }
+}
+
 /** Makes the cache folder before Astro writes to it: it holds every kit page, so for the owner only. */
 export async function preparePageCache(dir: string): Promise<void> {
   await mkdir(join(dir, '..'), { recursive: true });

@@ -9,7 +9,7 @@
  * several kits do not evict each other's images.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { type Dirent, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -154,24 +154,26 @@ export function imageKey(job: ImageJob, options: KeyOptions = {}): string {
 const abandonedAfterMs = 60 * 60 * 1000;
 
 /**
- * Entries are a SHA-256 of their key and PNG, followed by the PNG: a damaged entry, or a sound
- * one moved under another key's name, is noticed and redone rather than published.
+ * Entries are the PNG as it is, so the site can link to it, named `<key>.<checksum>.png`: the
+ * checksum is a SHA-256 of the key and the PNG, so a damaged entry, or a sound one moved under
+ * another key's name, is noticed and redone rather than published.
  */
-const digestLength = 32;
+const entryName = /^([0-9a-f]{64})\.([0-9a-f]{64})\.png$/;
 
-const entryDigest = (key: string, png: Uint8Array) => createHash('sha256').update(`${key}\n`).update(png).digest();
-
-/** The key an entry file is named after. */
-const keyOfEntry = (file: string) => basename(file, '.png');
+const checksumOf = (key: string, png: Uint8Array) => createHash('sha256').update(`${key}\n`).update(png).digest('hex');
 
 /**
- * Stores an entry through a temporary file, so a build running alongside never reads half of one.
+ * Stores an entry through a temporary file, so a build running alongside never reads half of one,
+ * and so an entry is never written in place (the site may link to the one there). `stem` is
+ * `<cache folder>/<key>.png` (`ImageCache.entryFile`); returns the entry's file.
  * Whatever is in the way (a folder put there by hand, say) is replaced, not a build failure.
  */
-export async function writeCacheEntry(file: string, png: Uint8Array): Promise<void> {
+export async function writeCacheEntry(stem: string, png: Uint8Array): Promise<string> {
+  const key = basename(stem, '.png');
+  const file = join(dirname(stem), `${key}.${checksumOf(key, png)}.png`);
   await mkdir(dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  await writeFile(temporary, Buffer.concat([entryDigest(keyOfEntry(file), png), png]));
+  await writeFile(temporary, png);
   try {
     await rename(temporary, file);
   } catch (error) {
@@ -182,54 +184,88 @@ export async function writeCacheEntry(file: string, png: Uint8Array): Promise<vo
     await rm(file, { recursive: true, force: true });
     await rename(temporary, file);
   }
+  return file;
+}
+
+/** A sound entry: its file and the PNG in it. */
+export interface CacheEntry {
+  file: string;
+  png: Buffer;
 }
 
 export class ImageCache {
   readonly dir: string;
   private used = new Set<string>();
+  /** The entry file of each key, from one listing of the folder (and the entries stored since). */
+  private entries: Map<string, string> | undefined;
 
   constructor(root: string, contentDir: string) {
     this.dir = join(root, 'node_modules', '.cache', 'referral-kit', 'images', sha256(contentDir).toString('hex').slice(0, 16));
   }
 
-  /** Where the entry for `key` lives (workers write entries there themselves). */
+  /** What `writeCacheEntry` is given for `key` (workers write entries there themselves). */
   entryFile(key: string): string {
     return join(this.dir, `${key}.png`);
   }
 
-  /** Whether there is an entry (not yet whether it is sound: `get` checks that). */
+  /** One listing of the folder rather than a look per key: a large kit has thousands. */
+  private listing(): Map<string, string> {
+    if (!this.entries) {
+      this.entries = new Map();
+      let found: Dirent[] = [];
+      try {
+        found = readdirSync(this.dir, { withFileTypes: true });
+      } catch {
+        // No folder yet: no entries.
+      }
+      for (const entry of found) {
+        const match = entryName.exec(entry.name);
+        if (match && entry.isFile()) this.entries.set(match[1]!, join(this.dir, entry.name));
+      }
+    }
+    return this.entries;
+  }
+
+  /** Whether there is an entry (not yet whether it is sound: `entry` checks that). */
   async has(key: string): Promise<boolean> {
     this.used.add(key);
-    return stat(this.entryFile(key)).then(
-      (entry) => entry.isFile(),
-      () => false,
-    );
-  }
-
-  /** The cached PNG, or undefined when there is none or it is damaged. */
-  async get(key: string): Promise<Buffer | undefined> {
-    this.used.add(key);
-    const entry = await readFile(this.entryFile(key)).catch(() => undefined);
-    if (!entry || entry.length <= digestLength) return undefined;
-    const png = entry.subarray(digestLength);
-    return entryDigest(key, png).equals(entry.subarray(0, digestLength)) ? png : undefined;
-  }
-
-  /** Stores the PNG for `key` (see writeCacheEntry). */
-  async put(key: string, png: Uint8Array): Promise<void> {
-    this.used.add(key);
-    await writeCacheEntry(this.entryFile(key), png);
+    return this.listing().has(key);
   }
 
   /**
-   * Removes the entries this build did not use, and temporary files a stopped build left (only
-   * old ones: a build running alongside may be writing the new ones); returns how many.
+   * The sound entry for `key`, or undefined when there is none or it is damaged. `file` is the
+   * entry a worker just wrote, when there is one.
+   */
+  async entry(key: string, file?: string): Promise<CacheEntry | undefined> {
+    this.used.add(key);
+    if (file) this.listing().set(key, file);
+    const path = this.listing().get(key);
+    const match = path && entryName.exec(basename(path));
+    if (!path || !match || match[1] !== key) return undefined;
+    const png = await readFile(path).catch(() => undefined);
+    return png && checksumOf(key, png) === match[2] ? { file: path, png } : undefined;
+  }
+
+  /** Stores the PNG for `key` (see writeCacheEntry); returns the entry's file. */
+  async put(key: string, png: Uint8Array): Promise<string> {
+    this.used.add(key);
+    const file = await writeCacheEntry(this.entryFile(key), png);
+    this.listing().set(key, file);
+    return file;
+  }
+
+  /**
+   * Removes the entries this build did not use (and any other file of a key than the one it
+   * used, and entries in the format of older versions), and temporary files a stopped build left
+   * (only old ones: a build running alongside may be writing the new ones); returns how many.
    */
   async prune(): Promise<number> {
     let removed = 0;
+    const current = this.listing();
     for (const name of await readdir(this.dir).catch(() => [] as string[])) {
       const file = join(this.dir, name);
-      const unused = name.endsWith('.png') && !this.used.has(name.replace(/\.png$/, ''));
+      const match = entryName.exec(name);
+      const unused = name.endsWith('.png') && !(match && this.used.has(match[1]!) && current.get(match[1]!) === file);
       const abandoned =
         name.endsWith('.tmp') &&
         Date.now() -

@@ -13,7 +13,7 @@ import { renderTemplate } from './render.ts';
 
 export interface RenderTask {
   job: ImageJob;
-  /** The file to write. */
+  /** The file to write; for a cache entry, `ImageCache.entryFile` of its key. */
   file: string;
   /** `cache`: a cache entry (checksummed, written atomically); `png`: the bare image, into the site. */
   as: 'cache' | 'png';
@@ -25,7 +25,10 @@ export async function writeImageFile(file: string, png: Uint8Array): Promise<voi
   await writeFile(file, png);
 }
 
-export default async function renderImageFile({ job, file, as }: RenderTask): Promise<void> {
+/** Renders the task's image; for a cache entry, returns the entry's file (its name holds its checksum). */
+export default async function renderImageFile({ job, file, as }: RenderTask): Promise<string | undefined> {
   const png = await renderTemplate(templateFor(job));
-  return as === 'cache' ? writeCacheEntry(file, png) : writeImageFile(file, png);
+  if (as === 'cache') return writeCacheEntry(file, png);
+  await writeImageFile(file, png);
+  return undefined;
 }

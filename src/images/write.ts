@@ -4,16 +4,17 @@
  * Also serves images from the dev server.
  */
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { link, mkdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import pLimit from 'p-limit';
 import Tinypool from 'tinypool';
 import type { KitContent } from '../kit/kit-content.ts';
-import { ImageCache, imageKey } from './cache.ts';
+import { type CacheEntry, ImageCache, imageKey } from './cache.ts';
 import { imageJobs, templateFor, type ImageJob } from './catalog.ts';
 import { renderTemplate } from './render.ts';
-import renderImageFile, { writeImageFile, type RenderTask } from './worker.ts';
+import renderImageFile, { type RenderTask } from './worker.ts';
 
 export interface ImageStats {
   total: number;
@@ -42,7 +43,8 @@ const workerFile = fileURLToPath(new URL('./worker.ts', import.meta.url));
 
 /** Tasks being rendered: a promise per task, settled when its file is written. */
 interface Rendering {
-  each: Promise<void>[];
+  /** For a cache entry, settles with the entry's file. */
+  each: Promise<string | undefined>[];
   /** Worker processes used; 0 when rendering in this process. */
   workers: number;
   /** Settles when every task has; the workers are gone by then. */
@@ -55,7 +57,7 @@ function renderEach(tasks: RenderTask[], workers: number): Rendering {
   let rendering: Rendering;
   if (workers === 0 || tasks.length < poolThreshold) {
     let stopped = false;
-    let previous = Promise.resolve();
+    let previous: Promise<string | undefined> = Promise.resolve(undefined);
     // One after another, as the pool would give them out; a stop skips the rest.
     const each = tasks.map((task) => (previous = previous.then(() => (stopped ? Promise.reject(new Error('image rendering was stopped')) : renderImageFile(task)))));
     const stop = async () => {
@@ -82,7 +84,7 @@ function renderEach(tasks: RenderTask[], workers: number): Rendering {
       // Workers load the TypeScript sources natively; Node before 22.18 needs the flag for that.
       execArgv: process.features.typescript ? [] : ['--experimental-strip-types', '--disable-warning=ExperimentalWarning'],
     });
-    const each = tasks.map((task) => pool.run(task) as Promise<void>);
+    const each = tasks.map((task) => pool.run(task) as Promise<string | undefined>);
     let destroyed: Promise<void> | undefined;
     const stop = () => (destroyed ??= pool.destroy());
     rendering = { each, workers, settled: Promise.allSettled(each).then(stop), stop };
@@ -106,6 +108,25 @@ export interface ImageRun {
   cancel(): Promise<void>;
   /** How far drawing has come: images drawn so far, of those to draw (the cache has the rest). */
   progress(): { drawn: number; toDraw: number };
+}
+
+/**
+ * Puts a cached image into the site as a hard link to its cache entry, or, where the two cannot
+ * share a file (another file system, say), as a copy. Safe because neither file is ever written
+ * in place: an entry is only written through a new file renamed over it (writeCacheEntry) and
+ * only removed by pruning; the build writes each site image once, into a new staging folder, and
+ * writes over nothing there. If someone edits a published image in place, the entry's bytes
+ * change with it and no longer match the checksum in its name: the next build draws it again.
+ */
+async function linkImageFile(entry: CacheEntry, target: string): Promise<void> {
+  await mkdir(dirname(target), { recursive: true });
+  try {
+    await link(entry.file, target);
+  } catch {
+    // A new file, not a write into whatever is there (which could be linked to something else).
+    await rm(target, { force: true });
+    await writeFile(target, entry.png);
+  }
 }
 
 function outputFile(outDir: string, job: ImageJob): string {
@@ -161,7 +182,7 @@ export function startImages(content: KitContent, options: WriteOptions): ImageRu
             workers,
           ),
         );
-        const ready: Promise<void>[] = jobs.map(() => Promise.resolve());
+        const ready: Promise<string | undefined>[] = jobs.map(() => Promise.resolve(undefined));
         for (const [n, i] of missing.entries()) ready[i] = rendering!.each[n]!;
         return ready;
       })()
@@ -171,7 +192,8 @@ export function startImages(content: KitContent, options: WriteOptions): ImageRu
   /** Copying the images into the site, each as it is ready; begun once, by deliverTo or finish. */
   let delivery: { outDir: string; done: Promise<void> } | undefined;
   const deliver = (outDir: string): Promise<void> => {
-    if (delivery && delivery.outDir !== outDir) throw new Error(`images are already going to ${delivery.outDir}, not ${outDir}`);
+    // The same folder may be named with and without a trailing slash (the build, then Astro).
+    if (delivery && resolve(delivery.outDir) !== resolve(outDir)) throw new Error(`images are already going to ${delivery.outDir}, not ${outDir}`);
     delivery ??= {
       outDir,
       done: (async () => {
@@ -179,16 +201,16 @@ export function startImages(content: KitContent, options: WriteOptions): ImageRu
         const copy = pLimit(copyConcurrency);
         await allOrStop(
           jobs.map((job, i) =>
-            ready[i]!.then(() =>
+            ready[i]!.then((written) =>
               copy(async () => {
-                let png = await cache.get(keys[i]!);
-                if (!png) {
+                let entry = await cache.entry(keys[i]!, written);
+                if (!entry) {
                   // Damaged since it was checked: draw it again here.
-                  png = await renderTemplate(templateFor(job));
+                  const png = await renderTemplate(templateFor(job));
                   rendered++;
-                  await cache.put(keys[i]!, png);
+                  entry = { file: await cache.put(keys[i]!, png), png };
                 }
-                await writeImageFile(outputFile(outDir, job), png);
+                await linkImageFile(entry, outputFile(outDir, job));
               }),
             ),
           ),

@@ -15,7 +15,10 @@
  *    (src/integration/loader.ts) takes the same reading.
  * 3. While Astro generates the pages, the page middleware (src/integration/page-middleware.ts)
  *    calls `pageRendered()` for each page it renders; `buildSite` reads `pages` for progress.
- * 4. In `astro:build:done` the integration calls `recordBuildStats()` with the figures.
+ * 4. In `astro:build:done` the integration calls `recordBuildStats()` with the figures, and
+ *    `recordProducedFiles()` with every file Astro generated or reused.
+ * Before Astro generates its first page, the integration waits for `placing` (pages `buildSite`
+ * copies from the page cache into the staging folder meanwhile: src/build/placed-pages.ts).
  * 5. `buildSite` calls `closeHandoff()`, which empties the slot and returns the handoff (with
  *    images never taken, to cancel, and the figures).
  * `referral-kit dev` opens a handoff with the kit folder and `findingsShown` only, for as long
@@ -54,6 +57,10 @@ export interface BuildHandoff {
   pages: { rendered: number; firstAt: number | undefined };
   /** The build's figures, once Astro is done. */
   stats?: BuildStats | undefined;
+  /** Settles when the pages placed ahead of Astro are all in the staging folder (or failed to be). */
+  placing?: Promise<unknown> | undefined;
+  /** Every output file Astro generated or reused this build (absolute paths), once it is done. */
+  produced?: string[] | undefined;
 }
 
 const slot = Symbol.for('referral-kit.build-handoff');
@@ -63,7 +70,7 @@ function current(): BuildHandoff | undefined {
 }
 
 /** Starts a handoff (the CLI, before loading Astro). */
-export function openHandoff(handoff: Omit<BuildHandoff, 'pages' | 'stats'>): BuildHandoff {
+export function openHandoff(handoff: Omit<BuildHandoff, 'pages' | 'stats' | 'produced'>): BuildHandoff {
   if (current()) throw new Error('another build is already handing off to Astro in this process');
   const opened: BuildHandoff = { ...handoff, contentDir: resolve(handoff.contentDir), pages: { rendered: 0, firstAt: undefined } };
   (globalThis as Record<symbol, BuildHandoff | undefined>)[slot] = opened;
@@ -130,6 +137,17 @@ export function pagesRendered(): number {
 export function recordBuildStats(stats: Omit<BuildStats, 'pagesRendered'>): void {
   const handoff = current();
   if (handoff) handoff.stats = { ...stats, pagesRendered: handoff.pages.rendered };
+}
+
+/** What Astro must wait for before it generates pages: the pages being placed ahead of it. */
+export async function pagesPlaced(): Promise<void> {
+  await current()?.placing;
+}
+
+/** The integration, when the build is done: every output file Astro generated or reused. */
+export function recordProducedFiles(files: string[]): void {
+  const handoff = current();
+  if (handoff) handoff.produced = files;
 }
 
 /** Environment variables that steer image rendering, for a user or the benchmark. */

@@ -12,7 +12,7 @@ import { imageMiddleware, startImages, type ImageRun } from '../images/write.ts'
 import { formatDiagnostic, hasErrors, summarize } from '../kit/diagnostics.ts';
 import { loadKit } from '../kit/load.ts';
 import { headerRules, netlifyHeaders } from '../site/headers.ts';
-import { contentDir, findingsShown, imageOptions, pageSeconds as pageSecondsSoFar, readKit, recordBuildStats, takeImages } from './build-handoff.ts';
+import { contentDir, findingsShown, imageOptions, pageSeconds as pageSecondsSoFar, pagesPlaced, readKit, recordBuildStats, recordProducedFiles, takeImages } from './build-handoff.ts';
 import { themePlugin } from './theme.ts';
 import { ownerPhoto, ownerPhotoPng } from '../images/owner-photo.ts';
 import type { KitData } from '../schemas/kit.ts';
@@ -65,7 +65,17 @@ export default function referralKit(): AstroIntegration {
           // Kits (and their pocket cards) are never in the sitemap; share pages only when listed.
           integrations: [sitemap({ filter: listed })],
           vite: {
-            plugins: [themePlugin(result.content.kitFile, async () => (await readKit(contentDir(root))).content?.kit.site.accent ?? site.accent)],
+            plugins: [
+              themePlugin(result.content.kitFile, async () => (await readKit(contentDir(root))).content?.kit.site.accent ?? site.accent),
+              {
+                // Runs after bundling and before Astro's own `post` hook that generates the pages
+                // (Vite runs a config's `buildApp` before the first `post` hook, then those in
+                // order, Astro's last as it is `enforce: 'post'`): pages placed from the cache
+                // must all be there before Astro looks for them, or it would copy them too.
+                name: 'referral-kit:pages-placed',
+                buildApp: { order: 'post', handler: pagesPlaced },
+              },
+            ],
           },
         });
       },
@@ -104,7 +114,8 @@ export default function referralKit(): AstroIntegration {
       'astro:build:generated': () => {
         pageSeconds = pageSecondsSoFar();
       },
-      'astro:build:done': async ({ dir, logger }) => {
+      'astro:build:done': async ({ dir, assets, logger }) => {
+        recordProducedFiles([...assets.values()].flat().map((file) => fileURLToPath(file)));
         if (!images) return;
         const out = fileURLToPath(dir);
         const stats = await images.finish(out);
