@@ -41,6 +41,13 @@ function cacheFolder(root: string): string {
 
 const inProcess = (root: string): WriteOptions => ({ root, cache: true, workers: 0 });
 
+/** Changes one byte near the end of a file, writing the file in place (same inode). */
+function flipByteInPlace(file: string): void {
+  const bytes = readFileSync(file);
+  bytes.writeUInt8(bytes.readUInt8(bytes.length - 100) ^ 0xff, bytes.length - 100);
+  writeFileSync(file, bytes);
+}
+
 describe('the image cache', () => {
   it('renders nothing when nothing changed, and gives the same bytes', async () => {
     const content = await kit();
@@ -111,10 +118,7 @@ describe('the image cache', () => {
     // Before the damage: the first site's images are links to the entries.
     const expected = images(first);
     const [entry] = readdirSync(cacheFolder(root));
-    const file = join(cacheFolder(root), entry!);
-    const bytes = readFileSync(file);
-    bytes.writeUInt8(bytes.readUInt8(bytes.length - 100) ^ 0xff, bytes.length - 100);
-    writeFileSync(file, bytes);
+    flipByteInPlace(join(cacheFolder(root), entry!));
     const second = tempDir('out');
     expect((await writeImages(content, second, inProcess(root))).rendered).toBe(1);
     expect(images(second)).toEqual(expected);
@@ -164,10 +168,7 @@ describe('the image cache', () => {
     const published = Object.keys(expected).map((name) => join(site, name));
     for (const file of published) expect(entries.has(statSync(file).ino), file).toBe(true);
     // Written in place through the site's file: the entry shares its bytes, and must not be trusted.
-    const edited = published[0]!;
-    const bytes = readFileSync(edited);
-    bytes.writeUInt8(bytes.readUInt8(bytes.length - 100) ^ 0xff, bytes.length - 100);
-    writeFileSync(edited, bytes);
+    flipByteInPlace(published[0]!);
     const next = tempDir('out');
     expect((await writeImages(content, next, inProcess(root))).rendered).toBe(1);
     expect(images(next)).toEqual(expected);
