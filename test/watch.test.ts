@@ -17,7 +17,7 @@ async function until(ready: () => boolean, ms = 5000): Promise<void> {
 
 describe('ignoredChange', () => {
   it('leaves out hidden files and folders and editors’ scratch files, and nothing of the kit', () => {
-    for (const path of ['.git/index', '.DS_Store', 'scripts/.phone.mdx.swp', 'partners/jane.yaml~', 'partners/4913', 'partners/jane.yaml.tmp', 'photos/.thumbs/a.jpg']) {
+    for (const path of ['.git/index', '.DS_Store', 'scripts/.phone.mdx.swp', 'partners/jane.yaml~', 'partners/4913', 'partners/jane.yaml.tmp', 'photos/.thumbs/a.jpg', 'node_modules/x/index.js']) {
       expect(ignoredChange(path), path).toBe(true);
     }
     for (const path of ['kit.yaml', 'partners/jane-smith.yaml', 'scripts/phone.mdx', 'photos/owner.jpg', 'testimonials/ana.yaml', 'referrals.yaml', 'partners', '.']) {

@@ -24,12 +24,13 @@ export const longestWaitMs = 3000;
 
 /**
  * Changes that never change the site: hidden files and folders (`.git/`, `.DS_Store`, an editor's
- * `.page.yaml.swp`) and editors' backup and scratch files (`page.yaml~`, vim's `4913` probe).
+ * `.page.yaml.swp`), editors' backup and scratch files (`page.yaml~`, vim's `4913` probe), and
+ * packages (`node_modules/`).
  */
 export function ignoredChange(relativePath: string): boolean {
   const parts = relativePath.split(/[\\/]/).filter(Boolean);
   const name = parts.at(-1) ?? '';
-  return parts.some((part) => part.startsWith('.') && part !== '.') || /(~|\.sw[a-p]|\.tmp)$/i.test(name) || name === '4913';
+  return parts.some((part) => (part.startsWith('.') && part !== '.') || part === 'node_modules') || /(~|\.sw[a-p]|\.tmp)$/i.test(name) || name === '4913';
 }
 
 /** Builds on demand, one at a time, each after the folder has been calm for `quiet` ms. */
@@ -129,7 +130,7 @@ export async function watchFolder(contentDir: string, onChange: (file: string) =
     ignoreInitial: true,
     ignored: (path) => {
       const file = relativeOf(path);
-      return file !== '' && (ignoredChange(file) || inSkipped(file) || file.split('/').includes('node_modules'));
+      return file !== '' && (ignoredChange(file) || inSkipped(file));
     },
   });
   watcher.on('all', (event, path) => {

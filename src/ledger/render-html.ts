@@ -177,6 +177,11 @@ function legend(entries: [string, string][]): Part {
   );
 }
 
+/** A chart with its caption and the legend of its colours. */
+function chartFigure(caption: string, entries: [string, string][], chart: Part | Part[]): Part {
+  return h('figure', lines(h('figcaption', caption), legend(entries), chart));
+}
+
 function statCells(stats: SourceStats, format: NumberFormat): Part[] {
   const cells = [
     format.number(stats.received),
@@ -250,33 +255,27 @@ export function renderHtmlReport(report: FollowUpReport, options: HtmlReportOpti
         lines(
           '',
           h('h2', 'Where good introductions come from'),
-          h(
-            'figure',
-            lines(
-              h('figcaption', 'Introductions by kind of partner'),
-              legend([
-                ['won', colours.won],
-                ['open', colours.open],
-                ['not a fit', colours.notFit],
-                ['lost or unreachable', colours.lost],
-              ]),
-              outcomesChart(categories, colours, format),
-            ),
+          chartFigure(
+            'Introductions by kind of partner',
+            [
+              ['won', colours.won],
+              ['open', colours.open],
+              ['not a fit', colours.notFit],
+              ['lost or unreachable', colours.lost],
+            ],
+            outcomesChart(categories, colours, format),
           ),
           h(
             'figure',
             lines(h('figcaption', ['Win rate by kind of partner ', h('span', { className: 'sub' }, 'won, out of introductions that are decided')]), winRateChart(categories, colours, format)),
           ),
-          h(
-            'figure',
-            lines(
-              h('figcaption', 'Introductions per month'),
-              legend([
-                ['received', colours.open],
-                ['won', colours.won],
-              ]),
-              [monthsChart(report.months, colours, options.language), monthsChart(report.months, colours, options.language, true)],
-            ),
+          chartFigure(
+            'Introductions per month',
+            [
+              ['received', colours.open],
+              ['won', colours.won],
+            ],
+            [monthsChart(report.months, colours, options.language), monthsChart(report.months, colours, options.language, true)],
           ),
           sourcesTable(
             'By partner',
