@@ -4,7 +4,7 @@
  * processes), and full or read-only disks (small tmpfs mounts; CI runs as root, as we do).
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildSite, recoverLeftovers } from '../src/build/build-site.ts';
@@ -112,6 +112,24 @@ describe('leftovers of killed builds', () => {
     await recoverLeftovers(out);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('last good site');
     expect(leftovers(out)).toEqual([`.site.building-${process.pid}-abc2`]);
+  });
+});
+
+describe('the site a build replaces', () => {
+  it("leaves the owner's folder with the swap, for the owner's eyes only, and the next build removes it", async () => {
+    const replaced = join(repoRoot, 'node_modules', '.cache', 'referral-kit', 'replaced');
+    const out = join(tempDir('replaced'), 'site');
+    expect((await buildSite({ contentDir: fixture('basic'), outDir: out })).ok).toBe(true);
+    expect((await buildSite({ contentDir: fixture('basic'), outDir: out })).ok).toBe(true);
+    expect(leftovers(out)).toEqual([]);
+    const setAside = () => readdirSync(replaced).filter((name) => name.startsWith('.site.previous-'));
+    // The first build's site, set aside by the second (builds take turns, and this one just ended).
+    const [first] = setAside();
+    expect(first).toBeDefined();
+    expect(existsSync(join(replaced, first!, 'index.html'))).toBe(true);
+    expect(statSync(replaced).mode & 0o777).toBe(0o700);
+    expect((await buildSite({ contentDir: fixture('basic'), outDir: out })).ok).toBe(true);
+    expect(existsSync(join(replaced, first!))).toBe(false);
   });
 });
 

@@ -3,7 +3,7 @@
  * src/site/page-keys.ts), on real builds of a copy of the basic fixture. Every rebuild's output
  * is compared byte for byte with a build of the same content that reuses nothing.
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkPageCache, pageCacheDir, recordPageCache, type CheckedCopies } from '../src/build/page-cache.ts';
@@ -114,6 +114,27 @@ describe('rebuilding a kit', () => {
     const next = await build(content, out);
     expect(next.pageCache).toBe('sound');
     expect(next.stats.pagesRendered).toBe(alwaysRendered);
+  });
+
+  it('links the stored pages into the site, and never writes a page anew into a file an earlier site shares', async () => {
+    const stored = join(pageCacheDir(repoRoot, realpathSync(content)), 'dist');
+    const janesPage = join('for', 'jane-smith', 'index.html');
+    const othersPage = join('for', 'omar-haddad', 'index.html');
+    // The last build placed both: each published page is its stored copy, linked.
+    expect(statSync(join(out, othersPage)).ino).toBe(statSync(join(stored, othersPage)).ino);
+    expect(statSync(join(out, janesPage)).ino).toBe(statSync(join(stored, janesPage)).ino);
+    // Another name for the file the published site has now, as a deploy tool or a backup might hold it.
+    const held = join(tempDir('held'), 'jane.html');
+    linkSync(join(out, janesPage), held);
+    edit(join(content, 'partners', 'jane-smith.yaml'), /^name: Janet Smith$/m, 'name: Jane Smith');
+    const rebuilt = await build(content, out);
+    expect(rebuilt.stats.pagesRendered).toBe(alwaysRendered + 4);
+    // Her page was rendered anew into a new file; the one the earlier site had is as it was.
+    expect(readFileSync(join(out, janesPage), 'utf8')).toContain('Jane Smith');
+    expect(readFileSync(held, 'utf8').match(/J[a-z]+ Smith/g)).toContain('Janet Smith');
+    expect(statSync(join(out, janesPage)).ino).not.toBe(statSync(held).ino);
+    expect(statSync(join(stored, janesPage)).ino).not.toBe(statSync(held).ino);
+    await expectSameAsColdBuild(content, out);
   });
 
   it('puts the stored pages into the site before Astro runs, and leaves out those of a partner removed since', async () => {

@@ -2,10 +2,10 @@
  * Pages placed from the page cache ahead of Astro (src/build/placed-pages.ts). Whole builds that
  * place pages are in test/page-cache.test.ts; these check each step on its own.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pagesToPlace, placePages, removeUnclaimed, unclaimedPages } from '../src/build/placed-pages.ts';
+import { outputFilesOf, pagesToPlace, placePages, releasePlacedPage, removeUnclaimed, unclaimedPages } from '../src/build/placed-pages.ts';
 import { tempDir } from './helpers/fixtures.ts';
 
 const sound = { hash: 'h', size: 1, mtimeMs: 1 };
@@ -29,7 +29,7 @@ describe('pages placed ahead of Astro', () => {
     expect(pagesToPlace(['kit/abc/index.html', 'for/jane/index.html', 'kit/abc/index.html'], checked)).toEqual(['kit/abc/index.html']);
   });
 
-  it('copies them into the folder, making the folders they need', async () => {
+  it('links them into the folder, making the folders they need', async () => {
     const from = copies();
     const out = join(tempDir('placed-out'), 'site');
     mkdirSync(out);
@@ -37,9 +37,36 @@ describe('pages placed ahead of Astro', () => {
     expect(placed).toEqual(['kit/abc/index.html', 'for/jane/index.html']);
     expect(readFileSync(join(out, 'kit', 'abc', 'index.html'), 'utf8')).toBe('<p>kit</p>');
     expect(readFileSync(join(out, 'for', 'jane', 'index.html'), 'utf8')).toBe('<p>share</p>');
-    // A copy, not a link: writing the placed page leaves the stored one as it was.
+    expect(statSync(join(out, 'kit', 'abc', 'index.html')).ino).toBe(statSync(join(from, 'kit', 'abc', 'index.html')).ino);
+  });
+
+  it('releases a placed page before it is rendered anew, so that writing it leaves the stored file as it was', async () => {
+    const from = copies();
+    const out = join(tempDir('placed-released'), 'site');
+    mkdirSync(out);
+    const stored = join(from, 'kit', 'abc', 'index.html');
+    const held = join(tempDir('placed-held'), 'page.html');
+    linkSync(stored, held);
+    const placement = { outDir: out, copiesDir: from, base: '/team/', files: new Set(await placePages(from, ['kit/abc/index.html', 'for/jane/index.html'], out)) };
+    releasePlacedPage(placement, '/team/kit/abc/');
+    expect(placement.files).toEqual(new Set(['for/jane/index.html']));
+    expect(existsSync(join(out, 'kit', 'abc', 'index.html'))).toBe(false);
+    expect(existsSync(stored)).toBe(false);
+    // What Astro does next: writes the page, then its stored copy, each in place.
     writeFileSync(join(out, 'kit', 'abc', 'index.html'), '<p>rendered again</p>');
-    expect(readFileSync(join(from, 'kit', 'abc', 'index.html'), 'utf8')).toBe('<p>kit</p>');
+    writeFileSync(stored, '<p>rendered again</p>');
+    expect(readFileSync(held, 'utf8')).toBe('<p>kit</p>');
+    // A page that was not placed is left alone.
+    releasePlacedPage(placement, '/team/');
+    expect(readFileSync(join(out, 'for', 'jane', 'index.html'), 'utf8')).toBe('<p>share</p>');
+  });
+
+  it("finds a page's output file from its address, with or without a base folder", () => {
+    expect(outputFilesOf('/team/for/jane/', '/team/')).toEqual(['for/jane/index.html']);
+    expect(outputFilesOf('/team/', '/team/')).toEqual(['index.html']);
+    expect(outputFilesOf('/team', '/team/')).toEqual(['index.html']);
+    expect(outputFilesOf('/for/jane/', '/')).toEqual(['for/jane/index.html']);
+    expect(outputFilesOf('/404', '/')).toEqual(['404/index.html', '404.html', '404']);
   });
 
   it('refuses to write over a file already in the folder', async () => {

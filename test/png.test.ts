@@ -57,6 +57,23 @@ describe('encodePng', () => {
     }
   });
 
+  it('stores exactly rows that repeat the row above in part, in whole, or not at all', () => {
+    // 600 pixels a row, so the comparisons with the row above cover spans of 256, 256 and 88.
+    const width = 600;
+    const rows = 4;
+    const pixels = new Uint8Array(width * rows * 4);
+    const colourAt = (x: number, y: number): number[] => {
+      // Row 1 repeats row 0 but for a few pixels in its middle span; row 2 repeats row 1; row 3 is its own.
+      const changed = (y === 1 || y === 2) && x >= 300 && x < 310;
+      const seed = y === 3 ? x * 3 + 1 : x;
+      return changed ? [200, 10, 10, 255] : [(seed % 16) * 10, (Math.floor(seed / 16) % 8) * 20, 40, 255];
+    };
+    for (let y = 0; y < rows; y++) for (let x = 0; x < width; x++) pixels.set(colourAt(x, y), (y * width + x) * 4);
+    const png = encodePng(pixels, width, rows);
+    expect(png[25]).toBe(3);
+    expect(decodePng(png).data.equals(Buffer.from(pixels))).toBe(true);
+  });
+
   it('stores a card, flat colours and soft text, as a palette half the size of RGBA', async () => {
     const owner = { name: 'Maya Okafor', business: 'Ledger & Line', accent: '#2f5d50' };
     const image = rasterise(

@@ -21,6 +21,36 @@ import { projectRoot } from './project-root.ts';
 
 /** Where Astro runs during a build; its prerender chunks land in a `.astro/` folder here. */
 const astroWorkingFolder = join(projectRoot, 'node_modules', '.cache', 'referral-kit', 'astro');
+/**
+ * Where a build puts the site it replaced, for the next build to remove while Astro bundles.
+ * Removing 4,000 page folders took a second or more of the kernel's time on this project's
+ * machine, at the end of every rebuild, when nothing else was left to do. It holds kit pages, so
+ * it is for the owner only, like the page cache beside it.
+ */
+const replacedSites = join(projectRoot, 'node_modules', '.cache', 'referral-kit', 'replaced');
+
+/**
+ * Removes the sites earlier builds replaced (those there now, not one put there later). Started
+ * once the build's own file work before Astro is done: its thousands of calls fill the thread
+ * pool, and anything queued behind them waits.
+ */
+async function removeReplacedSites(): Promise<void> {
+  const names = await readdir(replacedSites).catch(() => [] as string[]);
+  await Promise.all(names.map((name) => rm(join(replacedSites, name), { recursive: true, force: true })));
+}
+
+/**
+ * Moves the replaced site out of the owner's folder, for the next build to remove; where it
+ * cannot be moved there (another disk), removes it now.
+ */
+async function setAside(previous: string): Promise<void> {
+  try {
+    await mkdir(replacedSites, { recursive: true, mode: 0o700 });
+    await rename(previous, join(replacedSites, basename(previous)));
+  } catch {
+    await rm(previous, { recursive: true, force: true });
+  }
+}
 
 export interface BuildOptions {
   contentDir: string;
@@ -54,7 +84,7 @@ export type BuildResult =
       stats?: BuildStats | undefined;
       /** The page cache this build found: none yet, one to reuse, a damaged one (emptied), or `off` (--no-cache). */
       pageCache: PageCacheState | 'off';
-      /** Pages copied from the page cache into the site before Astro ran (src/build/placed-pages.ts), whether Astro then reused them or rendered them anew. */
+      /** Pages linked (or copied) from the page cache into the site before Astro ran (src/build/placed-pages.ts), whether Astro then reused them or rendered them anew. */
       pagesPlaced: number;
     }
   | { ok: false; diagnostics: Diagnostic[]; reason: string };
@@ -164,6 +194,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     async () => {
       // Under the lock no other build of this project runs: what a killed one left is safe to tidy.
       await recoverLeftovers(outDir);
+      /** Removing the sites earlier builds set aside, while Astro loads and bundles; waited for before this build sets its own aside. */
+      let removingReplaced: Promise<void> = Promise.resolve();
       const suffix = `${process.pid}-${Date.now().toString(36)}`;
       const staging = join(dirname(outDir), `.${basename(outDir)}.building-${suffix}`);
       const previous = join(dirname(outDir), `.${basename(outDir)}.previous-${suffix}`);
@@ -189,9 +221,13 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
         await preparePageCache(pageCache);
       }
       // Started now, finished while Astro loads and bundles; Astro waits for it before generating.
-      const placing = pageCache && pageCacheState === 'sound' ? placePages(pageCopiesDir(pageCache), pagesToPlace(reusablePages(pageCache), checkedCopies), staging) : Promise.resolve([]);
+      const copiesDir = pageCache ? pageCopiesDir(pageCache) : '';
+      const placing = pageCache && pageCacheState === 'sound' ? placePages(copiesDir, pagesToPlace(reusablePages(pageCache), checkedCopies), staging) : Promise.resolve([]);
+      // What the page middleware needs to release a placed page before Astro renders it anew.
+      const placement = placing.then((files) => ({ outDir: staging, copiesDir, base: content.kit.site.base, files: new Set(files) }));
       // A failure is reported where it is awaited, after Astro; until then it must not count as unhandled.
       placing.catch(() => {});
+      placement.catch(() => {});
       let placed: string[] = [];
       let images: ImageRun | undefined;
       let handoff: BuildHandoff | undefined;
@@ -213,7 +249,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
           // Astro is told not to empty the staging folder (it is new and empty), so cached images
           // can go in from now on, not only once Astro has loaded.
           images.deliverTo(staging);
-          handoff = openHandoff({ contentDir, findingsShown: true, reading: { content, diagnostics }, images, placing });
+          removingReplaced = removeReplacedSites();
+          removingReplaced.catch(() => {});
+          handoff = openHandoff({ contentDir, findingsShown: true, reading: { content, diagnostics }, images, placing: placement });
           const { build } = await import('astro');
           // Astro writes its prerender chunks under the working folder when the output is outside
           // it (a `.astro/` folder in the owner's kit), and those chunks import packages by name, so
@@ -256,7 +294,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
         await writePlaceholders(staging);
         if (existsSync(outDir)) await rename(outDir, previous);
         await rename(staging, outDir);
-        await rm(previous, { recursive: true, force: true });
+        await removingReplaced.catch(() => {});
+        if (existsSync(previous)) await setAside(previous);
       } catch (error) {
         // Without this the workers would draw every image before the process could end.
         await images?.cancel();
@@ -276,6 +315,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
         return { ok: false, diagnostics, reason: `the site build failed: ${(error as Error).message}` };
       } finally {
         clearInterval(ticker);
+        // Nothing of this build keeps running once it has returned.
+        await removingReplaced.catch(() => {});
       }
       return {
         ok: true,

@@ -54,8 +54,20 @@ export function catalogFor(language: string): Partial<Catalog> | undefined {
 /** Languages written right to left. */
 const rightToLeft = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'ks', 'ku', 'ps', 'sd', 'syr', 'ug', 'ur', 'yi']);
 
+const directions = new Map<string, 'ltr' | 'rtl'>();
+
 /** Writing direction of a language tag: from Intl where the runtime knows it, from a list otherwise. */
 export function dir(language: string): 'ltr' | 'rtl' {
+  let direction = directions.get(language);
+  if (!direction) {
+    // Every page asks several times, and building an Intl.Locale each time showed in profiles.
+    direction = directionOf(language);
+    directions.set(language, direction);
+  }
+  return direction;
+}
+
+function directionOf(language: string): 'ltr' | 'rtl' {
   try {
     const locale = new Intl.Locale(language) as Intl.Locale & {
       getTextInfo?: () => { direction?: string };

@@ -1,5 +1,6 @@
 /** QR codes as vector paths (via `qrcode`), for PNG cards and the printable pocket card alike. */
 import QRCode from 'qrcode';
+import { Recent } from './recent.ts';
 
 export interface QrCode {
   /** Width and height in modules, quiet zone included. */
@@ -11,7 +12,18 @@ export interface QrCode {
 /** Four modules of white border: the quiet zone scanners need. */
 const quietZone = 4;
 
+/**
+ * A partner's link is drawn five times on their two pocket-card pages (one card, then a sheet of
+ * four) and once on each of their cards, one after another: making a code costs about 1 ms, which
+ * was most of a pocket-card page's rendering time. The text is the code's one input.
+ */
+const recentCodes = new Recent<QrCode>(16);
+
 export function qrCode(text: string): QrCode {
+  return recentCodes.get(text, () => encode(text));
+}
+
+function encode(text: string): QrCode {
   const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
   const parts: string[] = [];
   for (let row = 0; row < modules.size; row++) {

@@ -4,7 +4,8 @@
  * Also serves images from the dev server.
  */
 import { availableParallelism } from 'node:os';
-import { link, mkdir, rm, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { copyFile, link, mkdir, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
@@ -125,7 +126,7 @@ async function linkImageFile(entry: CacheEntry, target: string): Promise<void> {
   } catch {
     // A new file, not a write into whatever is there (which could be linked to something else).
     await rm(target, { force: true });
-    await writeFile(target, entry.png);
+    await copyFile(entry.file, target, constants.COPYFILE_EXCL);
   }
 }
 
@@ -208,7 +209,7 @@ export function startImages(content: KitContent, options: WriteOptions): ImageRu
                   // Damaged since it was checked: draw it again here.
                   const png = await renderTemplate(templateFor(job));
                   rendered++;
-                  entry = { file: await cache.put(keys[i]!, png), png };
+                  entry = { file: await cache.put(keys[i]!, png) };
                 }
                 await linkImageFile(entry, outputFile(outDir, job));
               }),
@@ -230,6 +231,7 @@ export function startImages(content: KitContent, options: WriteOptions): ImageRu
       if (early) {
         await deliver(outDir);
         await cache.prune();
+        await cache.recordChecked();
       } else {
         rendered = jobs.length;
         rendering = count(

@@ -18,7 +18,8 @@
  * 4. In `astro:build:done` the integration calls `recordBuildStats()` with the figures, and
  *    `recordProducedFiles()` with every file Astro generated or reused.
  * Before Astro generates its first page, the integration waits for `placing` (pages `buildSite`
- * copies from the page cache into the staging folder meanwhile: src/build/placed-pages.ts).
+ * links from the page cache into the staging folder meanwhile: src/build/placed-pages.ts), and
+ * the page middleware releases each placed page before Astro renders it anew (`releasePlaced`).
  * 5. `buildSite` calls `closeHandoff()`, which empties the slot and returns the handoff (with
  *    images never taken, to cancel, and the figures).
  * `referral-kit dev` opens a handoff with the kit folder and `findingsShown` only, for as long
@@ -29,6 +30,7 @@
  * integration reads the kit and starts the images itself.
  */
 import { resolve } from 'node:path';
+import { releasePlacedPage, type Placement } from '../build/placed-pages.ts';
 import type { ImageRun, ImageStats, WriteOptions } from '../images/write.ts';
 import { loadKit, type LoadResult } from '../kit/load.ts';
 
@@ -58,7 +60,9 @@ export interface BuildHandoff {
   /** The build's figures, once Astro is done. */
   stats?: BuildStats | undefined;
   /** Settles when the pages placed ahead of Astro are all in the staging folder (or failed to be). */
-  placing?: Promise<unknown> | undefined;
+  placing?: Promise<Placement> | undefined;
+  /** What `placing` placed, once Astro has waited for it: the pages to release before rendering them anew. */
+  placement?: Placement | undefined;
   /** Every output file Astro generated or reused this build (absolute paths), once it is done. */
   produced?: string[] | undefined;
 }
@@ -70,7 +74,7 @@ function current(): BuildHandoff | undefined {
 }
 
 /** Starts a handoff (the CLI, before loading Astro). */
-export function openHandoff(handoff: Omit<BuildHandoff, 'pages' | 'stats' | 'produced'>): BuildHandoff {
+export function openHandoff(handoff: Omit<BuildHandoff, 'pages' | 'stats' | 'produced' | 'placement'>): BuildHandoff {
   if (current()) throw new Error('another build is already handing off to Astro in this process');
   const opened: BuildHandoff = { ...handoff, contentDir: resolve(handoff.contentDir), pages: { rendered: 0, firstAt: undefined } };
   (globalThis as Record<symbol, BuildHandoff | undefined>)[slot] = opened;
@@ -141,7 +145,17 @@ export function recordBuildStats(stats: Omit<BuildStats, 'pagesRendered'>): void
 
 /** What Astro must wait for before it generates pages: the pages being placed ahead of it. */
 export async function pagesPlaced(): Promise<void> {
-  await current()?.placing;
+  const handoff = current();
+  if (handoff?.placing) handoff.placement = await handoff.placing;
+}
+
+/**
+ * Called as a page starts rendering (the page middleware), with its address: a page placed from
+ * the cache is released first, so that Astro writes new files.
+ */
+export function releasePlaced(pathname: string): void {
+  const placement = current()?.placement;
+  if (placement?.files.size) releasePlacedPage(placement, pathname);
 }
 
 /** The integration, when the build is done: every output file Astro generated or reused. */
