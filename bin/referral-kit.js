@@ -1,9 +1,14 @@
 #!/usr/bin/env node
 // Runs the TypeScript CLI directly with Node's type stripping: built in from Node 22.18,
 // behind a flag before that, so older 22.x releases are re-run with the flag.
+// The version check is the one static import: static imports are all linked before any of them
+// runs, so a name an older Node.js lacks (`enableCompileCache` before 22.1) would fail there, with
+// a SyntaxError, before the check could say which Node.js is needed. Everything else is loaded
+// after it.
 import './check-node.js';
-import { enableCompileCache } from 'node:module';
-import { fileURLToPath } from 'node:url';
+
+const { enableCompileCache } = await import('node:module');
+const { fileURLToPath } = await import('node:url');
 
 // Node keeps the code it compiled for our modules and their packages (hundreds of files: zod,
 // yaml, the Markdown parser) and reuses it on the next run, which takes about a fifth off the

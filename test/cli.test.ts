@@ -787,6 +787,14 @@ describe('the referral-kit executable', () => {
     expect(spawnSync(process.execPath, [join(repoRoot, 'bin', 'check-node.js')]).status).toBe(0);
   });
 
+  it('imports nothing statically before the version check, so an older Node.js gets its words and not a SyntaxError', () => {
+    // Static imports are linked before any runs: a named import that Node 20 lacks failed there.
+    for (const entry of [bin, join(repoRoot, 'bin', 'check-node.js')]) {
+      const statics = [...readFileSync(entry, 'utf8').matchAll(/^import\s[^(].*$/gm)].map((match) => match[0]);
+      expect(statics, entry).toEqual(entry === bin ? ["import './check-node.js';"] : []);
+    }
+  });
+
   it('checks the Node.js version first in every npm script that runs Node', () => {
     const { scripts } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
     for (const [name, command] of Object.entries(scripts)) {

@@ -8,33 +8,11 @@ import { disclosureText } from '../kit/disclosure.ts';
 import { isPublished } from '../schemas/testimonial.ts';
 import { kitIn, type KitData } from '../schemas/kit.ts';
 import type { KitContent } from '../kit/kit-content.ts';
-import { absoluteUrl, kitPath, scriptUrls, sharePath } from '../kit/urls.ts';
+import { absoluteUrl, scriptUrls } from '../kit/urls.ts';
 import { commonValues, kitStrings } from '../i18n/kit-strings.ts';
 import type { MessageKey } from '../i18n/catalog.ts';
-import {
-  cardTemplate,
-  imageFormats,
-  previewTemplate,
-  testimonialTemplate,
-  type CardInput,
-  type ImageFormat,
-  type OwnerInput,
-  type PreviewInput,
-  type Template,
-  type TestimonialInput,
-} from './templates.ts';
-
-export { imageFormats, type ImageFormat };
-
-export const imagePaths = {
-  /** The home page's link preview. */
-  home: () => 'preview.png',
-  /** A prospect page's link preview: public, like the page. */
-  prospect: (slug: string) => `${sharePath(slug)}preview.png`,
-  /** A partner's "what to say" card: under the kit's secret path, like the kit. */
-  card: (token: string, format: ImageFormat) => `${kitPath(token)}card-${format}.png`,
-  testimonial: (id: string, format: ImageFormat) => `testimonials/${encodeURIComponent(id)}-${format}.png`,
-};
+import { imageFormats, imagePaths, type ImageFormat } from './paths.ts';
+import { cardTemplate, previewTemplate, testimonialTemplate, type CardInput, type OwnerInput, type PreviewInput, type Template, type TestimonialInput } from './templates.ts';
 
 export type ImageJob =
   | { kind: 'card'; path: string; format: ImageFormat; input: CardInput }

@@ -9,12 +9,7 @@ import { squarePhoto } from '../photo.ts';
 import { isolate, layoutText, textSvg, type TextLayout, type TextStyle } from '../text-layout.ts';
 import { catalogFor, defaultLanguage, dir, en, formatMessage, type MessageKey } from '../../i18n/catalog.ts';
 
-export const imageFormats = {
-  '1200x630': { width: 1200, height: 630 },
-  '1080x1080': { width: 1080, height: 1080 },
-} as const;
-
-export type ImageFormat = keyof typeof imageFormats;
+export { imageFormats, type ImageFormat } from '../paths.ts';
 
 export interface OwnerInput {
   name: string;
