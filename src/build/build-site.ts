@@ -3,10 +3,12 @@
  * a staging folder next to the output and swapped in only when complete, so a failed build
  * leaves the previous output exactly as it was.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { once } from 'node:events';
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { displayPath, hasErrors, type Diagnostic } from '../kit/diagnostics.ts';
 import { isInside, realPathOf } from '../kit/real-path.ts';
 import { loadKit } from '../kit/load.ts';
@@ -14,7 +16,7 @@ import { closeHandoff, imageOptions, openHandoff, type BuildHandoff, type BuildS
 import { startImages, type ImageRun } from '../images/write.ts';
 import { isDiskProblem, writeProblem } from '../kit/write-problem.ts';
 import { isRunning, withLock } from './lock.ts';
-import { writePlaceholders } from './placeholders.ts';
+import { countPages, listSite, writePlaceholders } from './placeholders.ts';
 import { checkPageCache, dropPageCache, pageCacheDir, pageCopiesDir, preparePageCache, recordPageCache, reusablePages, type CheckedCopies, type PageCacheState } from './page-cache.ts';
 import { pagesToPlace, placePages, removeUnclaimed } from './placed-pages.ts';
 import { projectRoot } from './project-root.ts';
@@ -30,13 +32,19 @@ const astroWorkingFolder = join(projectRoot, 'node_modules', '.cache', 'referral
 const replacedSites = join(projectRoot, 'node_modules', '.cache', 'referral-kit', 'replaced');
 
 /**
- * Removes the sites earlier builds replaced (those there now, not one put there later). Started
- * once the build's own file work before Astro is done: its thousands of calls fill the thread
- * pool, and anything queued behind them waits.
+ * Removes the sites earlier builds replaced (those there now, not one put there later), in a
+ * thread of its own: through the thread pool, its thousands of calls queued ahead of Astro's own
+ * file reads while it loaded its config, and the build waited half a second for them.
  */
 async function removeReplacedSites(): Promise<void> {
   const names = await readdir(replacedSites).catch(() => [] as string[]);
-  await Promise.all(names.map((name) => rm(join(replacedSites, name), { recursive: true, force: true })));
+  if (!names.length) return;
+  const remover = new Worker("const { rmSync } = require('node:fs'); for (const dir of require('node:worker_threads').workerData) rmSync(dir, { recursive: true, force: true });", {
+    eval: true,
+    workerData: names.map((name) => join(replacedSites, name)),
+  });
+  const [code] = (await once(remover, 'exit')) as [number];
+  if (code !== 0) throw new Error(`could not remove the sites earlier builds replaced, in ${replacedSites}`);
 }
 
 /**
@@ -113,15 +121,6 @@ async function unsafeOutputReason(outDir: string, contentDir: string): Promise<s
     return `${outDir} is not empty and does not look like a previous build (no index.html); choose another --out or empty it`;
   }
   return undefined;
-}
-
-/** Synchronous, as one listing: Node's asynchronous recursive one takes seconds for thousands of pages. */
-function countPages(dir: string): number {
-  let pages = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile() && entry.name.endsWith('.html')) pages++;
-  }
-  return pages;
 }
 
 /** Writes and removes a small file in `dir`: throws ENOSPC, EROFS… when the disk cannot take a build. */
@@ -290,8 +289,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
           await removeUnclaimed(staging, placed, produced);
         }
         if (pageCache) await recordPageCache(pageCache, checkedCopies);
-        pages = countPages(staging);
-        await writePlaceholders(staging);
+        const listing = listSite(staging);
+        pages = countPages(listing);
+        await writePlaceholders(staging, listing);
         if (existsSync(outDir)) await rename(outDir, previous);
         await rename(staging, outDir);
         await removingReplaced.catch(() => {});
