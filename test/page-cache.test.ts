@@ -180,6 +180,15 @@ describe('the page cache check', () => {
     expect(await checkPageCache(dir)).toBe('sound');
   });
 
+  it('looks only at the copies Astro may restore: a stray file beside them is neither checked nor placed', async () => {
+    const dir = astroCache();
+    await recordPageCache(dir);
+    writeFileSync(join(dir, 'dist', 'extra.html'), '<p>?</p>');
+    const checked: CheckedCopies = new Map();
+    expect(await checkPageCache(dir, checked)).toBe('sound');
+    expect([...checked.keys()]).toEqual(['kit/abc/index.html']);
+  });
+
   it('starts again, without calling it damage, from a record an older Referral Kit wrote', async () => {
     const dir = astroCache();
     await recordPageCache(dir);
@@ -189,10 +198,15 @@ describe('the page cache check', () => {
     expect(existsSync(dir)).toBe(false);
   });
 
-  it('empties a cache with a changed copy, an unknown copy, no record or a broken manifest', async () => {
+  it('empties a cache with a changed copy, a page to restore never recorded, no record or a broken manifest', async () => {
+    const unrecordedInManifest = (dir: string) => {
+      const manifest = JSON.parse(readFileSync(join(dir, 'incremental-build.json'), 'utf8'));
+      manifest.routes['src/pages/index.astro'] = { dependencyHash: 'd', paths: { '/': { cacheKey: 'k', outputFile: 'index.html' } } };
+      writeFileSync(join(dir, 'incremental-build.json'), JSON.stringify(manifest));
+    };
     const damages: ((dir: string) => void)[] = [
       (dir) => writeFileSync(join(dir, 'dist', 'kit', 'abc', 'index.html'), '<p>tampered</p>'),
-      (dir) => writeFileSync(join(dir, 'dist', 'extra.html'), '<p>?</p>'),
+      unrecordedInManifest,
       (dir) => writeFileSync(join(dir, 'referral-kit-pages.json'), '{'),
       (dir) => writeFileSync(join(dir, 'incremental-build.json'), '{"routes": '),
     ];

@@ -5,9 +5,9 @@
  * copy of every keyed page under its cache folder, and restores a page when both still match.
  * This module gives each kit folder a cache folder of its own (agencies building several kits do
  * not evict each other's pages), and notices a damaged cache, which Astro would copy into the site
- * as it is: after each build it records every stored copy (its hash, size and modification time),
- * and before the next it checks them; a copy that is missing, changed or unlisted empties the
- * cache, and every page renders anew. A copy whose size and time are still those recorded is the
+ * as it is: after each build it records every stored copy Astro's manifest names (its hash, size
+ * and modification time), and before the next it checks them; a copy that is missing, changed or
+ * not recorded empties the cache, and every page renders anew. A copy whose size and time are still those recorded is the
  * file that was hashed (a write, a truncation or a hand edit changes them), so only copies that
  * differ are read again: a warm rebuild of 1,000 partners reads a few pages, not 4,000. The
  * thousands of small file operations are synchronous: one after another on the thread pool, each
@@ -119,10 +119,10 @@ export async function checkPageCache(dir: string, checked: CheckedCopies = new M
   }
   const expected = manifestFiles(manifest);
   if (!expected || record?.version !== recordVersion || typeof record.files !== 'object') return damaged();
-  for (const file of expected) if (!(file in record.files)) return damaged();
-  const present = storedCopies(dir);
-  if (present.length !== Object.keys(record.files).length) return damaged();
-  for (const file of present) {
+  // Only what Astro may restore is looked at: a file its manifest does not name is never copied
+  // into a site (by Astro or by src/build/placed-pages.ts), and listing 4,000 folders to look for
+  // one cost a recursive listing of the cache on every build.
+  for (const file of expected) {
     const recorded = record.files[file];
     const copy = recorded && copyAsItIs(join(dir, astroCopies, file), recorded);
     if (!copy || copy.hash !== recorded.hash) return damaged();
@@ -152,13 +152,14 @@ export async function preparePageCache(dir: string): Promise<void> {
 }
 
 /**
- * Records the hash of every stored copy, after a build that succeeded. A copy the check read
+ * Records the hash of every stored copy Astro's manifest names, after a build that succeeded. A copy the check read
  * before the build and Astro has not written since (same size and time) keeps the hash it had:
  * a warm rebuild of a large kit reads only the copies of the pages it rendered.
  */
 export async function recordPageCache(dir: string, checked: CheckedCopies = new Map()): Promise<void> {
   const files: Record<string, StoredCopy> = {};
-  for (const file of storedCopies(dir)) {
+  // The copies Astro's new manifest names: the ones the next build may restore.
+  for (const file of reusablePages(dir)) {
     const copy = copyAsItIs(join(dir, astroCopies, file), checked.get(file));
     // A copy gone between the listing and now is left out: the next check then finds the cache damaged.
     if (copy) files[file] = copy;
