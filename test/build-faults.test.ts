@@ -118,11 +118,13 @@ describe('leftovers of killed builds', () => {
 describe('the site a build replaces', () => {
   it("leaves the owner's folder with the swap, for the owner's eyes only, and the next build removes it", async () => {
     const replaced = join(repoRoot, 'node_modules', '.cache', 'referral-kit', 'replaced');
-    const out = join(tempDir('replaced'), 'site');
+    // A name no other test's output has: builds of other test files set their sites aside there too.
+    const parent = tempDir('replaced');
+    const out = join(parent, basename(parent));
     expect((await buildSite({ contentDir: fixture('basic'), outDir: out })).ok).toBe(true);
     expect((await buildSite({ contentDir: fixture('basic'), outDir: out })).ok).toBe(true);
     expect(leftovers(out)).toEqual([]);
-    const setAside = () => readdirSync(replaced).filter((name) => name.startsWith('.site.previous-'));
+    const setAside = () => readdirSync(replaced).filter((name) => name.startsWith(`.${basename(out)}.previous-`));
     // The first build's site, set aside by the second (builds take turns, and this one just ended).
     const [first] = setAside();
     expect(first).toBeDefined();

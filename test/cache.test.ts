@@ -3,11 +3,11 @@
  * `npm run bench`, measures speed).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
-import { imageCodeVersion, imageKey, packageVersion, sourceFilesRunBy } from '../src/images/cache.ts';
+import { ImageCache, imageCodeVersion, imageKey, packageVersion, sourceFilesRunBy } from '../src/images/cache.ts';
 import { imageJobs } from '../src/images/catalog.ts';
 import { startImages, writeImages, type WriteOptions } from '../src/images/write.ts';
 import { loadKit, type KitContent } from '../src/kit/load.ts';
@@ -172,6 +172,22 @@ describe('the image cache', () => {
     const next = tempDir('out');
     expect((await writeImages(content, next, inProcess(root))).rendered).toBe(1);
     expect(images(next)).toEqual(expected);
+  });
+
+  it('does not trust an entry changed after this build found it sound', async () => {
+    const root = tempDir('cache-root');
+    const contentDir = tempDir('content');
+    const key = createHash('sha256').update('an image').digest('hex');
+    const cache = new ImageCache(root, contentDir);
+    const file = await cache.put(key, Buffer.alloc(500, 7));
+    expect(await cache.entry(key, file)).toEqual({ file });
+    // Edited in place (through the site's link) before the build records what it checked; a
+    // moment later, as an edit would be (within one tick of the clock the time could be the same).
+    flipByteInPlace(file);
+    utimesSync(file, new Date(), new Date(Date.now() + 5000));
+    await cache.recordChecked();
+    // The next build looks at the entry's size and time, finds them changed, reads it, and refuses it.
+    expect(await new ImageCache(root, contentDir).entry(key)).toBeUndefined();
   });
 
   it('prunes entries the last build did not use', async () => {

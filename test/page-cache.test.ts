@@ -189,6 +189,17 @@ describe('the page cache check', () => {
     expect([...checked.keys()]).toEqual(['kit/abc/index.html']);
   });
 
+  it('does not record a placed page that changed while the build ran, so the next build starts again', async () => {
+    const dir = astroCache();
+    await recordPageCache(dir);
+    const checked: CheckedCopies = new Map();
+    expect(await checkPageCache(dir, checked)).toBe('sound');
+    // Placed and not rendered anew, yet written to during the build (through the published site).
+    writeFileSync(join(dir, 'dist', 'kit', 'abc', 'index.html'), '<p>kit, edited by hand</p>');
+    await recordPageCache(dir, checked, new Set(['kit/abc/index.html']));
+    expect(await checkPageCache(dir)).toBe('damaged');
+  });
+
   it('starts again, without calling it damage, from a record an older Referral Kit wrote', async () => {
     const dir = astroCache();
     await recordPageCache(dir);

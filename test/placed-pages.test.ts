@@ -62,11 +62,13 @@ describe('pages placed ahead of Astro', () => {
   });
 
   it("finds a page's output file from its address, with or without a base folder", () => {
-    expect(outputFilesOf('/team/for/jane/', '/team/')).toEqual(['for/jane/index.html']);
+    expect(outputFilesOf('/team/for/jane/', '/team/')).toEqual(['for/jane/index.html', 'for/jane.html']);
     expect(outputFilesOf('/team/', '/team/')).toEqual(['index.html']);
     expect(outputFilesOf('/team', '/team/')).toEqual(['index.html']);
-    expect(outputFilesOf('/for/jane/', '/')).toEqual(['for/jane/index.html']);
-    expect(outputFilesOf('/404', '/')).toEqual(['404/index.html', '404.html', '404']);
+    expect(outputFilesOf('/for/jane/', '/')).toEqual(['for/jane/index.html', 'for/jane.html']);
+    // Astro writes the 404 page, at /404/, as 404.html.
+    expect(outputFilesOf('/team/404/', '/team/')).toContain('404.html');
+    expect(outputFilesOf('/robots.txt', '/')).toEqual(['robots.txt/index.html', 'robots.txt.html', 'robots.txt']);
   });
 
   it('refuses to write over a file already in the folder', async () => {

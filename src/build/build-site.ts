@@ -5,7 +5,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { once } from 'node:events';
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -54,6 +54,8 @@ async function removeReplacedSites(): Promise<void> {
 async function setAside(previous: string): Promise<void> {
   try {
     await mkdir(replacedSites, { recursive: true, mode: 0o700 });
+    // Also when it was made before, by hand or by an older version.
+    await chmod(replacedSites, 0o700);
     await rename(previous, join(replacedSites, basename(previous)));
   } catch {
     await rm(previous, { recursive: true, force: true });
@@ -288,13 +290,15 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
           if (!produced) throw new Error('Astro did not say which pages it made');
           await removeUnclaimed(staging, placed, produced);
         }
-        if (pageCache) await recordPageCache(pageCache, checkedCopies);
+        if (pageCache) await recordPageCache(pageCache, checkedCopies, (await placement).files);
         const listing = listSite(staging);
         pages = countPages(listing);
         await writePlaceholders(staging, listing);
         if (existsSync(outDir)) await rename(outDir, previous);
         await rename(staging, outDir);
-        await removingReplaced.catch(() => {});
+        await removingReplaced.catch((error: unknown) =>
+          log(`Could not remove the sites earlier builds replaced, in ${displayPath(replacedSites)} (${writeProblem(error)}); you can delete that folder.`),
+        );
         if (existsSync(previous)) await setAside(previous);
       } catch (error) {
         // Without this the workers would draw every image before the process could end.

@@ -14,7 +14,7 @@
  * awaited, they took seconds.
  */
 import { createHash } from 'node:crypto';
-import { type Dirent, readdirSync, readFileSync, statSync } from 'node:fs';
+import { type Dirent, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 
@@ -23,8 +23,12 @@ const astroManifest = 'incremental-build.json';
 const astroCopies = 'dist';
 /** Ours, next to them. */
 const recordFile = 'referral-kit-pages.json';
-/** 2: each copy with its size and time (1 had its hash only). */
-const recordVersion = 2;
+/**
+ * 3: the copies are linked into the sites (src/build/placed-pages.ts), so a Referral Kit from
+ * before that, which lets Astro write copies in place, must not reuse this cache: it finds the
+ * version unknown and starts again. 2 had each copy's size and time; 1 its hash only.
+ */
+const recordVersion = 3;
 
 interface PageRecord {
   version: number;
@@ -58,7 +62,10 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
  */
 function copyAsItIs(path: string, known: StoredCopy | undefined): StoredCopy | undefined {
   try {
-    const { size, mtimeMs } = statSync(path);
+    // Not followed: a link to some other file is not a copy Astro stored, and must not be published.
+    const stats = lstatSync(path);
+    if (!stats.isFile()) return undefined;
+    const { size, mtimeMs } = stats;
     if (known && known.size === size && known.mtimeMs === mtimeMs) return { ...known };
     return { hash: sha256(readFileSync(path)), size, mtimeMs };
   } catch {
@@ -156,11 +163,17 @@ export async function preparePageCache(dir: string): Promise<void> {
  * before the build and Astro has not written since (same size and time) keeps the hash it had:
  * a warm rebuild of a large kit reads only the copies of the pages it rendered.
  */
-export async function recordPageCache(dir: string, checked: CheckedCopies = new Map()): Promise<void> {
+export async function recordPageCache(dir: string, checked: CheckedCopies = new Map(), unreleased: ReadonlySet<string> = new Set()): Promise<void> {
   const files: Record<string, StoredCopy> = {};
   // The copies Astro's new manifest names: the ones the next build may restore.
   for (const file of reusablePages(dir)) {
-    const copy = copyAsItIs(join(dir, astroCopies, file), checked.get(file));
+    const known = checked.get(file);
+    const copy = copyAsItIs(join(dir, astroCopies, file), known);
+    // A page placed in the site and not rendered anew is the file that was checked: if its size or
+    // time changed during the build, something edited it (through the published site, which
+    // shares it). It is left unrecorded, so the next build finds the cache damaged and renders
+    // every page anew rather than trusting the edit.
+    if (unreleased.has(file) && (!copy || !known || copy.size !== known.size || copy.mtimeMs !== known.mtimeMs)) continue;
     // A copy gone between the listing and now is left out: the next check then finds the cache damaged.
     if (copy) files[file] = copy;
   }

@@ -87,13 +87,17 @@ export interface Placement {
 
 /**
  * The output files a page's address may have been written to (paths under the output folder):
- * `/for/jane/` is `for/jane/index.html`, and with another build format `for/jane.html`. `base`
+ * `/for/jane/` is `for/jane/index.html`, and with another build format or as a status page
+ * (`/404/`) `for/jane.html`. `base`
  * is the site's base folder, which the output folder does not have.
  */
 export function outputFilesOf(pathname: string, base: string): string[] {
   const folder = base.endsWith('/') ? base : `${base}/`;
   const inSite = pathname.startsWith(folder) ? pathname.slice(folder.length) : pathname === folder.slice(0, -1) ? '' : pathname.replace(/^\/+/, '');
-  return inSite === '' || inSite.endsWith('/') ? [`${inSite}index.html`] : [`${inSite}/index.html`, `${inSite}.html`, inSite];
+  // Astro writes a status page (`/404/`) as `404.html` whatever the format, and others as folders.
+  if (inSite === '') return ['index.html'];
+  const bare = inSite.replace(/\/$/, '');
+  return inSite.endsWith('/') ? [`${inSite}index.html`, `${bare}.html`] : [`${bare}/index.html`, `${bare}.html`, bare];
 }
 
 /**

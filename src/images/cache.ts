@@ -9,7 +9,7 @@
  * several kits do not evict each other's images.
  */
 import { createHash } from 'node:crypto';
-import { type Dirent, existsSync, readdirSync, readFileSync, type Stats, statSync } from 'node:fs';
+import { type Dirent, existsSync, lstatSync, readdirSync, readFileSync, type Stats, statSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -208,10 +208,13 @@ interface CheckedEntry {
   mtimeMs: number;
 }
 
-/** Synchronous: thousands of `stat`s one after another through the thread pool took far longer than the calls. */
+/**
+ * Synchronous: thousands of `stat`s one after another through the thread pool took far longer
+ * than the calls. Not followed: an entry that is a link to some other file is not one we wrote.
+ */
 function statOrNothing(path: string): Stats | undefined {
   try {
-    return statSync(path);
+    return lstatSync(path);
   } catch {
     return undefined;
   }
@@ -224,6 +227,8 @@ export class ImageCache {
   private entries: Map<string, string> | undefined;
   /** The record of checked entries as the last build left it; read once. */
   private checked: Record<string, CheckedEntry> | undefined;
+  /** Entries this build found sound (or wrote), by file name, with the size and time they had when it did. */
+  private verified = new Map<string, CheckedEntry>();
 
   constructor(root: string, contentDir: string) {
     this.dir = join(root, 'node_modules', '.cache', 'referral-kit', 'images', sha256(contentDir).toString('hex').slice(0, 16));
@@ -268,15 +273,23 @@ export class ImageCache {
     const path = this.listing().get(key);
     const match = path && entryName.exec(basename(path));
     if (!path || !match || match[1] !== key) return undefined;
+    const name = basename(path);
+    // Taken before the entry is judged sound, and recorded: a change made after it (through the
+    // site, which shares the file) then shows at the next build's look, which reads it again.
+    const before = statOrNothing(path);
+    if (!before?.isFile()) return undefined;
+    const seen = { size: before.size, mtimeMs: before.mtimeMs };
     // One the worker wrote this build, from the PNG it had checksummed, is sound.
-    if (file) return { file: path };
-    const known = this.checkedEntries()[basename(path)];
-    if (known) {
-      const now = statOrNothing(path);
-      if (now?.isFile() && now.size === known.size && now.mtimeMs === known.mtimeMs) return { file: path };
-    }
+    const known = this.checkedEntries()[name];
+    const sound = file !== undefined || (known !== undefined && known.size === seen.size && known.mtimeMs === seen.mtimeMs) || (await this.hashMatches(path, key, match[2]!));
+    if (!sound) return undefined;
+    this.verified.set(name, seen);
+    return { file: path };
+  }
+
+  private async hashMatches(path: string, key: string, checksum: string): Promise<boolean> {
     const png = await readFile(path).catch(() => undefined);
-    return png && checksumOf(key, png) === match[2] ? { file: path } : undefined;
+    return png !== undefined && checksumOf(key, png) === checksum;
   }
 
   private checkedEntries(): Record<string, CheckedEntry> {
@@ -293,16 +306,11 @@ export class ImageCache {
   }
 
   /**
-   * Records the size and time of every entry this build used, after it finished: all of them
-   * were checked sound or written by it. The record is replaced whole, through a new file.
+   * Records the entries this build found sound or wrote, with the size and time each had then,
+   * after the build finished. The record is replaced whole, through a new file.
    */
   async recordChecked(): Promise<void> {
-    const files: Record<string, CheckedEntry> = {};
-    for (const [key, path] of this.listing()) {
-      if (!this.used.has(key)) continue;
-      const now = statOrNothing(path);
-      if (now?.isFile()) files[basename(path)] = { size: now.size, mtimeMs: now.mtimeMs };
-    }
+    const files = Object.fromEntries(this.verified);
     await mkdir(this.dir, { recursive: true });
     const temporary = join(this.dir, `${checkedFile}.${process.pid}.tmp`);
     await writeFile(temporary, JSON.stringify({ version: checkedVersion, files }), { mode: 0o600 });

@@ -154,8 +154,10 @@ export async function pagesPlaced(): Promise<void> {
  * the cache is released first, so that Astro writes new files.
  */
 export function releasePlaced(pathname: string): void {
-  const placement = current()?.placement;
-  if (placement?.files.size) releasePlacedPage(placement, pathname);
+  const handoff = current();
+  // Astro rendering before the placed pages were waited for would write through their links.
+  if (handoff?.placing && !handoff.placement) throw new Error('a page rendered before the pages placed from the cache were in; nothing was written through them');
+  if (handoff?.placement?.files.size) releasePlacedPage(handoff.placement, pathname);
 }
 
 /** The integration, when the build is done: every output file Astro generated or reused. */
