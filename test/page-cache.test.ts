@@ -169,11 +169,17 @@ describe('the page cache check', () => {
     expect(await checkPageCache(join(tempDir('page-cache-none'), 'cache'))).toBe('empty');
   });
 
-  it('reuses a cache whose copies are the ones recorded, and records a copy rewritten since', async () => {
+  /** A cache recorded after one build and checked before the next: its folder and what the check found. */
+  async function checkedCache(): Promise<{ dir: string; checked: CheckedCopies }> {
     const dir = astroCache();
     await recordPageCache(dir);
     const checked: CheckedCopies = new Map();
     expect(await checkPageCache(dir, checked)).toBe('sound');
+    return { dir, checked };
+  }
+
+  it('reuses a cache whose copies are the ones recorded, and records a copy rewritten since', async () => {
+    const { dir, checked } = await checkedCache();
     // Astro renders the page again and stores its new copy: the record must follow.
     writeFileSync(join(dir, 'dist', 'kit', 'abc', 'index.html'), '<p>kit, edited</p>');
     await recordPageCache(dir, checked);
@@ -190,10 +196,7 @@ describe('the page cache check', () => {
   });
 
   it('does not record a placed page that changed while the build ran, so the next build starts again', async () => {
-    const dir = astroCache();
-    await recordPageCache(dir);
-    const checked: CheckedCopies = new Map();
-    expect(await checkPageCache(dir, checked)).toBe('sound');
+    const { dir, checked } = await checkedCache();
     // Placed and not rendered anew, yet written to during the build (through the published site).
     writeFileSync(join(dir, 'dist', 'kit', 'abc', 'index.html'), '<p>kit, edited by hand</p>');
     await recordPageCache(dir, checked, new Set(['kit/abc/index.html']));
