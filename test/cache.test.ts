@@ -12,6 +12,7 @@ import { imageJobs } from '../src/images/catalog.ts';
 import { startImages, writeImages, type WriteOptions } from '../src/images/write.ts';
 import { loadKit, type KitContent } from '../src/kit/load.ts';
 import { copyFixture, repoRoot, tempDir } from './helpers/fixtures.ts';
+import { packagesLoadedBy } from './helpers/loaded-packages.ts';
 import { childProcesses } from './helpers/process-memory.ts';
 
 async function kit(): Promise<KitContent> {
@@ -239,5 +240,15 @@ describe('the image cache', () => {
     const root = tempDir('cache-root');
     await writeImages(content, tempDir('out'), { root, cache: false, workers: 0 });
     expect((await writeImages(content, tempDir('out'), inProcess(root))).rendered).toBe(17);
+  });
+});
+
+describe('a rebuild whose images are all in the cache', () => {
+  it('does not load the image renderer at all', () => {
+    const content = copyFixture('basic');
+    const build = () => packagesLoadedBy(['build', '--content', content, '--out', join(tempDir('cache-out'), 'dist'), '--json'], { REFERRAL_KIT_IMAGE_WORKERS: '0' });
+    // Drawn in the build's own process (no workers), so the first build loads satori.
+    expect(build()).toContain('satori');
+    expect(build()).not.toContain('satori');
   });
 });

@@ -3,12 +3,12 @@
  * reading and checks → ledger, images, site → reading a whole kit folder → pages, integration,
  * build, CLI. An import that points up fails here; there are no exceptions.
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { repoRoot, tempDir } from './helpers/fixtures.ts';
+import { packagesLoadedBy } from './helpers/loaded-packages.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const src = join(root, 'src');
@@ -104,27 +104,6 @@ describe('layers', () => {
     expect(direct).toEqual(['schemas/zod.ts']);
   });
 });
-
-/** The packages (bare specifiers) a CLI command resolves while it runs, as a real process. */
-function packagesLoadedBy(args: string[]): string[] {
-  const bin = pathToFileURL(join(root, 'bin', 'referral-kit.js')).href;
-  const script = `
-    import { registerHooks } from 'node:module';
-    const packages = new Set();
-    registerHooks({
-      resolve(specifier, context, next) {
-        if (!/^(\\.|\\/|node:|file:|data:)/.test(specifier)) packages.add(specifier);
-        return next(specifier, context);
-      },
-    });
-    process.on('exit', () => process.stderr.write('\\npackages: ' + JSON.stringify([...packages]) + '\\n'));
-    await import(${JSON.stringify(bin)});
-  `;
-  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script, 'referral-kit', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  const line = result.stderr.split('\n').find((l) => l.startsWith('packages: '));
-  expect(line, result.stderr).toBeDefined();
-  return JSON.parse(line!.slice('packages: '.length)) as string[];
-}
 
 describe('what the everyday commands load', () => {
   const content = join(tempDir('layers-'), 'content');

@@ -31,7 +31,8 @@ export const devCommand = defineCommand({
     }
     const shownDir = displayPath(contentDir);
     // The kit folder, for as long as the server runs; its findings are printed above already.
-    openHandoff({ contentDir, findingsShown: true });
+    const { kitCollections } = await import('../integration/collections.ts');
+    openHandoff({ contentDir, findingsShown: true, collections: kitCollections() });
     // Astro resolves the pages' imports from the project; the kit folder stays as it is.
     process.chdir(projectRoot);
     const { dev } = await import('astro');

@@ -12,7 +12,7 @@ import { absoluteUrl, scriptUrls } from '../kit/urls.ts';
 import { commonValues, kitStrings } from '../i18n/kit-strings.ts';
 import type { MessageKey } from '../i18n/catalog.ts';
 import { imageFormats, imagePaths, type ImageFormat } from './paths.ts';
-import { cardTemplate, previewTemplate, testimonialTemplate, type CardInput, type OwnerInput, type PreviewInput, type Template, type TestimonialInput } from './templates.ts';
+import type { CardInput, OwnerInput, PreviewInput, TestimonialInput } from './templates.ts';
 
 export type ImageJob =
   | { kind: 'card'; path: string; format: ImageFormat; input: CardInput }
@@ -88,15 +88,4 @@ export function imageJobs(content: KitContent): ImageJob[] {
     }
   }
   return jobs;
-}
-
-export function templateFor(job: ImageJob): Template {
-  switch (job.kind) {
-    case 'card':
-      return cardTemplate(job.input, job.format);
-    case 'testimonial':
-      return testimonialTemplate(job.input, job.format);
-    case 'preview':
-      return previewTemplate(job.input);
-  }
 }

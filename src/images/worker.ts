@@ -8,8 +8,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { writeCacheEntry } from './cache.ts';
 import type { ImageJob } from './catalog.ts';
-import { templateFor } from './catalog.ts';
 import { renderTemplate } from './render.ts';
+import { templateFor } from './templates.ts';
 
 export interface RenderTask {
   job: ImageJob;
@@ -25,9 +25,14 @@ export async function writeImageFile(file: string, png: Uint8Array): Promise<voi
   await writeFile(file, png);
 }
 
+/** Draws a job's image: its PNG. */
+export function drawImage(job: ImageJob): Promise<Buffer> {
+  return renderTemplate(templateFor(job));
+}
+
 /** Renders the task's image; for a cache entry, returns the entry's file (its name holds its checksum). */
 export default async function renderImageFile({ job, file, as }: RenderTask): Promise<string | undefined> {
-  const png = await renderTemplate(templateFor(job));
+  const png = await drawImage(job);
   if (as === 'cache') return writeCacheEntry(file, png);
   await writeImageFile(file, png);
   return undefined;

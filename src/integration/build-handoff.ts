@@ -1,14 +1,15 @@
 /**
  * The one handoff between `referral-kit build` (or `dev`) and the Astro integration.
  *
- * Astro loads the integration, the content loader, the pages and the page middleware through its
- * own module loader, so they do not share this module's variables with the CLI: the handoff is
- * one object in one slot on the global object, `Symbol.for('referral-kit.build-handoff')`.
+ * Astro loads the pages, the page middleware and src/content.config.ts through Vite, so they do
+ * not share this module's variables with the CLI: the handoff is one object in one slot on the
+ * global object, `Symbol.for('referral-kit.build-handoff')`.
  *
  * Who writes what, and when (one build at a time per process: builds take a lock):
  * 1. `buildSite` (src/build/build-site.ts) reads and checks the kit, prints its findings, starts
- *    the images, and only then calls `openHandoff()` with the kit folder, that reading and the
- *    image run, before it loads Astro.
+ *    the images, and only then calls `openHandoff()` with the kit folder, that reading, the
+ *    image run and the kit's collections (`kitCollections()`, for src/content.config.ts), before
+ *    it loads Astro.
  * 2. In Astro's `astro:config:setup`, the integration (src/integration/index.ts) takes the reading
  *    (`readKit`) instead of reading every file again, prints no findings (`findingsShown`), and
  *    takes the image run (`takeImages`, once) to finish it. The content loader
@@ -22,8 +23,9 @@
  * the page middleware releases each placed page before Astro renders it anew (`releasePlaced`).
  * 5. `buildSite` calls `closeHandoff()`, which empties the slot and returns the handoff (with
  *    images never taken, to cancel, and the figures).
- * `referral-kit dev` opens a handoff with the kit folder and `findingsShown` only, for as long
- * as the server runs: in dev the content changes, so the integration reads it afresh each time.
+ * `referral-kit dev` opens a handoff with the kit folder, `findingsShown` and the collections
+ * only, for as long as the server runs: in dev the content changes, so the integration reads it
+ * afresh each time.
  *
  * A plain `astro build` or `astro dev` finds no handoff: the kit folder then comes from the one
  * environment variable such a build needs, `REFERRAL_KIT_CONTENT` (or ./content), and the
@@ -32,6 +34,7 @@
 import { resolve } from 'node:path';
 import { releasePlacedPage, type Placement } from '../build/placed-pages.ts';
 import type { ImageRun, ImageStats, WriteOptions } from '../images/write.ts';
+import type { KitCollections } from './collections.ts';
 import { loadKit, type LoadResult } from '../kit/load.ts';
 
 /** The kit folder of a plain `astro build` or `astro dev`, relative to the project. */
@@ -51,6 +54,8 @@ export interface BuildHandoff {
   contentDir: string;
   /** The CLI has printed the kit's errors and warnings already: the integration does not repeat them. */
   findingsShown: boolean;
+  /** The collections for src/content.config.ts, made by the CLI, which has loaded their code already. */
+  collections?: KitCollections | undefined;
   /** The CLI's checked reading of the kit (builds only: in dev the content changes as it runs). */
   reading?: LoadResult | undefined;
   /** The images the CLI started, until the integration takes them to finish. */

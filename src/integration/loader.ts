@@ -15,14 +15,6 @@ import { contentDir, readKit } from './build-handoff.ts';
 
 export type CollectionName = 'kit' | 'partners' | 'scripts' | 'testimonials';
 
-let pending: Promise<LoadResult> | undefined;
-
-/** All four collections load at once; read the folder once for them. */
-function loadShared(root: string): Promise<LoadResult> {
-  pending ??= readKit(contentDir(root));
-  return pending;
-}
-
 async function fill(collection: CollectionName, content: KitContent, context: LoaderContext): Promise<void> {
   const { store, config, generateDigest } = context;
   store.clear();
@@ -53,8 +45,14 @@ async function fill(collection: CollectionName, content: KitContent, context: Lo
   }
 }
 
-export function kitLoader(collection: CollectionName): Loader {
-  return {
+/**
+ * The loaders of one set of collections. All four load at once, so they share one reading of
+ * the kit folder, read again once something in it changes (in dev).
+ */
+export function kitLoaders(): (collection: CollectionName) => Loader {
+  let pending: Promise<LoadResult> | undefined;
+  const loadShared = (root: string) => (pending ??= readKit(contentDir(root)));
+  return (collection) => ({
     name: `referral-kit:${collection}`,
     async load(context) {
       const root = fileURLToPath(context.config.root);
@@ -76,5 +74,5 @@ export function kitLoader(collection: CollectionName): Loader {
         void apply();
       });
     },
-  };
+  });
 }

@@ -8,7 +8,8 @@
 import { Resvg } from '@resvg/resvg-js';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import satori from 'satori';
-import { imageJobs, templateFor, type ImageJob } from '../../src/images/catalog.ts';
+import { imageJobs, type ImageJob } from '../../src/images/catalog.ts';
+import { templateFor } from '../../src/images/templates.ts';
 import { inlineDrawings } from '../../src/images/render.ts';
 import { contentDir, readKit } from '../../src/integration/build-handoff.ts';
 
