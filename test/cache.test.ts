@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
@@ -209,6 +210,15 @@ describe('the image cache', () => {
     const after = tempDir('out');
     expect((await writeImages(content, after, inProcess(root))).rendered).toBe(0);
     expect(images(after)).toEqual(images(a));
+  });
+
+  it("draws a few images in one worker process, leaving the build's own process to Astro", async () => {
+    const content = await kit();
+    const root = tempDir('cache-root');
+    expect((await writeImages(content, tempDir('out'), { root, cache: true, workers: 2 })).workers).toBe(2);
+    content.partners.find((p) => p.slug === 'jane-smith')!.data.name = 'Janet Smith';
+    const few = await writeImages(content, tempDir('out'), { root, cache: true, workers: 2 });
+    expect(few).toMatchObject({ rendered: 3, workers: availableParallelism() > 1 ? 1 : 0 });
   });
 
   it("renders the same bytes in worker processes as in the build's own process", async () => {

@@ -25,6 +25,8 @@ const core = [
   'kit/direction-controls.ts',
   'kit/accent.ts',
   'kit/real-path.ts',
+  'kit/link-files.ts',
+  'kit/link-files-worker.ts',
   'kit/write-problem.ts',
   'kit/slug.ts',
   // One lock for builds, ledger edits and sending: it depends on nothing of the kit's.

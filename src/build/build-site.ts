@@ -3,12 +3,12 @@
  * a staging folder next to the output and swapped in only when complete, so a failed build
  * leaves the previous output exactly as it was.
  */
+import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { chmod, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { displayPath, hasErrors, type Diagnostic } from '../kit/diagnostics.ts';
 import { isInside, realPathOf } from '../kit/real-path.ts';
 import { loadKit } from '../kit/load.ts';
@@ -33,17 +33,17 @@ const replacedSites = join(projectRoot, 'node_modules', '.cache', 'referral-kit'
 
 /**
  * Removes the sites earlier builds replaced (those there now, not one put there later), in a
- * thread of its own: through the thread pool, its thousands of calls queued ahead of Astro's own
- * file reads while it loaded its config, and the build waited half a second for them.
+ * process of its own: through the thread pool, its thousands of calls queued ahead of Astro's own
+ * file reads while it loaded its config, and the build waited half a second for them. Not a
+ * worker thread: while one is inside a long call, `process.report.getReport()` waits for it, and
+ * resvg calls that as it loads (to tell glibc from musl): a second of a 1,000-partner rebuild.
  */
 async function removeReplacedSites(): Promise<void> {
   const names = await readdir(replacedSites).catch(() => [] as string[]);
   if (!names.length) return;
-  const remover = new Worker("const { rmSync } = require('node:fs'); for (const dir of require('node:worker_threads').workerData) rmSync(dir, { recursive: true, force: true });", {
-    eval: true,
-    workerData: names.map((name) => join(replacedSites, name)),
-  });
-  const [code] = (await once(remover, 'exit')) as [number];
+  const script = "const { rmSync } = require('node:fs'); for (const dir of process.argv.slice(1)) rmSync(dir, { recursive: true, force: true });";
+  const remover = spawn(process.execPath, ['-e', script, ...names.map((name) => join(replacedSites, name))], { stdio: 'ignore' });
+  const [code] = (await once(remover, 'exit')) as [number | null];
   if (code !== 0) throw new Error(`could not remove the sites earlier builds replaced, in ${replacedSites}`);
 }
 

@@ -26,14 +26,11 @@
  * Someone editing a published page in place edits its stored copy too; the page-cache check
  * finds the copy changed before the next build and every page is rendered anew.
  */
-import { copyFile, link, mkdir, rm, rmdir } from 'node:fs/promises';
-import { constants, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
+import { rm, rmdir } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
-import pLimit from 'p-limit';
+import { linkFiles } from '../kit/link-files.ts';
 import type { CheckedCopies } from './page-cache.ts';
-
-/** Copies at once: enough to keep the disk busy, few enough to leave the thread pool to Astro. */
-const placeConcurrency = 4;
 
 /** The pages to place (paths under the output folder): those Astro may reuse whose stored copy was checked sound. Sorted. */
 export function pagesToPlace(reusable: readonly string[], checked: CheckedCopies): string[] {
@@ -41,35 +38,11 @@ export function pagesToPlace(reusable: readonly string[], checked: CheckedCopies
 }
 
 /**
- * Links each page from the cache's copies folder into `outDir`, folders first, a few at a time.
- * Neither way writes over a file already there (a link never does; the copy is COPYFILE_EXCL):
- * nothing else writes to the fresh staging folder before Astro generates, so one there would be
- * a mistake to stop at.
+ * Links each page from the cache's copies folder into `outDir` (src/kit/link-files.ts: in a
+ * worker thread, never over a file already there), and returns them.
  */
 export async function placePages(copiesDir: string, files: readonly string[], outDir: string): Promise<string[]> {
-  const limit = pLimit(placeConcurrency);
-  const folders = new Map<string, Promise<unknown>>();
-  const folder = (dir: string) => {
-    let made = folders.get(dir);
-    if (!made) {
-      made = mkdir(dir, { recursive: true });
-      folders.set(dir, made);
-    }
-    return made;
-  };
-  await Promise.all(
-    files.map((file) =>
-      limit(async () => {
-        const target = join(outDir, file);
-        await folder(dirname(target));
-        const stored = join(copiesDir, file);
-        await link(stored, target).catch((error: NodeJS.ErrnoException) => {
-          if (error.code === 'EEXIST') throw error;
-          return copyFile(stored, target, constants.COPYFILE_EXCL);
-        });
-      }),
-    ),
-  );
+  await linkFiles(files.map((file) => ({ from: join(copiesDir, file), to: join(outDir, file) })));
   return [...files];
 }
 

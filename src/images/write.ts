@@ -4,15 +4,14 @@
  * Also serves images from the dev server.
  */
 import { availableParallelism } from 'node:os';
-import { constants } from 'node:fs';
-import { copyFile, link, mkdir, rm } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import pLimit from 'p-limit';
 import Tinypool from 'tinypool';
 import type { KitContent } from '../kit/kit-content.ts';
-import { type CacheEntry, ImageCache, imageKey } from './cache.ts';
+import { type FileLink, linkFiles, linkFilesNow } from '../kit/link-files.ts';
+import { ImageCache, imageKey } from './cache.ts';
 import { imageJobs, type ImageJob } from './catalog.ts';
 import type { RenderTask } from './worker.ts';
 
@@ -33,11 +32,17 @@ export interface WriteOptions {
   workers?: number;
 }
 
-/** Below this many images, starting workers (each loading its fonts) costs more than it saves. */
-const poolThreshold = 12;
+/**
+ * One worker process per this many images, up to the number asked for. A worker costs its start
+ * and its fonts, under half a second of a core; on a machine with a core to spare that is paid
+ * off from the first image, as this process is busy with Astro all the while (the 3 images of a
+ * partner edited in a 1,000-partner kit took 0.8 s of this process when drawn here, measured).
+ * With one core only, a few images are drawn here instead.
+ */
+const imagesPerWorker = 12;
 
-/** Cache entries copied into the site at once: enough to keep the disk busy, few PNGs in memory. */
-const copyConcurrency = 8;
+/** Drawn images checked and linked into the site at once: an entry damaged since it was drawn is drawn again here, so few PNGs in memory. */
+const drawnConcurrency = 8;
 
 const workerFile = fileURLToPath(new URL('./worker.ts', import.meta.url));
 
@@ -46,10 +51,10 @@ const workerFile = fileURLToPath(new URL('./worker.ts', import.meta.url));
  * draws an image itself: a rebuild that finds every image in the cache never does, and loading
  * it took a fifth of a second of each such build (measured on the example kit).
  */
-const drawing = () => import('./worker.ts');
+const drawingCode = () => import('./worker.ts');
 
 /** Renders one task in this process. */
-const renderHere = async (task: RenderTask) => (await drawing()).default(task);
+const renderHere = async (task: RenderTask) => (await drawingCode()).default(task);
 
 /** Tasks being rendered: a promise per task, settled when its file is written. */
 interface Rendering {
@@ -65,7 +70,8 @@ interface Rendering {
 
 function renderEach(tasks: RenderTask[], workers: number): Rendering {
   let rendering: Rendering;
-  if (workers === 0 || tasks.length < poolThreshold) {
+  const poolSize = Math.min(workers, Math.ceil(tasks.length / imagesPerWorker));
+  if (poolSize === 0 || (availableParallelism() === 1 && tasks.length < imagesPerWorker)) {
     let stopped = false;
     let previous: Promise<string | undefined> = Promise.resolve(undefined);
     // One after another, as the pool would give them out; a stop skips the rest.
@@ -81,8 +87,8 @@ function renderEach(tasks: RenderTask[], workers: number): Rendering {
       runtime: 'child_process',
       filename: workerFile,
       // Tinypool's names: with the child_process runtime these are worker processes.
-      minThreads: workers,
-      maxThreads: workers,
+      minThreads: poolSize,
+      maxThreads: poolSize,
       // The next image waits in the worker, not in the build: a worker never idles while the
       // build is busy generating a page and slow to hand it more work.
       concurrentTasksPerWorker: 2,
@@ -97,7 +103,7 @@ function renderEach(tasks: RenderTask[], workers: number): Rendering {
     const each = tasks.map((task) => pool.run(task) as Promise<string | undefined>);
     let destroyed: Promise<void> | undefined;
     const stop = () => (destroyed ??= pool.destroy());
-    rendering = { each, workers, settled: Promise.allSettled(each).then(stop), stop };
+    rendering = { each, workers: poolSize, settled: Promise.allSettled(each).then(stop), stop };
   }
   // Failures are reported by whoever awaits `each`; until then they must not count as unhandled.
   for (const task of rendering.each) task.catch(() => {});
@@ -120,24 +126,14 @@ export interface ImageRun {
   progress(): { drawn: number; toDraw: number };
 }
 
-/**
- * Puts a cached image into the site as a hard link to its cache entry, or, where the two cannot
- * share a file (another file system, say), as a copy. Safe because neither file is ever written
- * in place: an entry is only written through a new file renamed over it (writeCacheEntry) and
- * only removed by pruning; the build writes each site image once, into a new staging folder, and
- * writes over nothing there. If someone edits a published image in place, the entry's bytes
- * change with it and no longer match the checksum in its name: the next build draws it again.
+/*
+ * Cached images go into the site as hard links to their cache entries (src/kit/link-files.ts).
+ * Safe because neither file is ever written in place: an entry is only written through a new
+ * file renamed over it (writeCacheEntry) and only removed by pruning; the build writes each site
+ * image once, into a new staging folder, and writes over nothing there. If someone edits a
+ * published image in place, the entry's bytes change with it and no longer match the checksum in
+ * its name: the next build draws it again.
  */
-async function linkImageFile(entry: CacheEntry, target: string): Promise<void> {
-  await mkdir(dirname(target), { recursive: true });
-  try {
-    await link(entry.file, target);
-  } catch {
-    // A new file, not a write into whatever is there (which could be linked to something else).
-    await rm(target, { force: true });
-    await copyFile(entry.file, target, constants.COPYFILE_EXCL);
-  }
-}
 
 function outputFile(outDir: string, job: ImageJob): string {
   return join(outDir, ...job.path.split('/').map(decodeURIComponent));
@@ -178,7 +174,7 @@ export function startImages(content: KitContent, options: WriteOptions): ImageRu
       );
     return run;
   };
-  /** Per job, settled when its cache entry is written (or found). */
+  /** Per job, settled when its cache entry is written (or found); and the jobs that had none. */
   const early = options.cache
     ? (async () => {
         // All at once: awaiting each in turn would yield to Astro between them and start late.
@@ -194,7 +190,7 @@ export function startImages(content: KitContent, options: WriteOptions): ImageRu
         );
         const ready: Promise<string | undefined>[] = jobs.map(() => Promise.resolve(undefined));
         for (const [n, i] of missing.entries()) ready[i] = rendering!.each[n]!;
-        return ready;
+        return { ready, missing };
       })()
     : undefined;
   // A failure is reported by finish(); until then it must not count as unhandled.
@@ -207,23 +203,37 @@ export function startImages(content: KitContent, options: WriteOptions): ImageRu
     delivery ??= {
       outDir,
       done: (async () => {
-        const ready = await early!;
-        const copy = pLimit(copyConcurrency);
+        const { ready, missing } = await early!;
+        const beingDrawn = new Set(missing);
+        // The entries the cache had, most of a rebuild's: checked here, then linked into the site
+        // in one batch, by a worker thread. Those being drawn go in one by one as they are ready.
+        const found: FileLink[] = [];
+        const damaged: number[] = [];
+        for (const [i, job] of jobs.entries()) {
+          if (beingDrawn.has(i)) continue;
+          const entry = await cache.entry(keys[i]!);
+          if (entry) found.push({ from: entry.file, to: outputFile(outDir, job) });
+          else damaged.push(i);
+        }
+        const one = pLimit(drawnConcurrency);
         await allOrStop(
-          jobs.map((job, i) =>
-            ready[i]!.then((written) =>
-              copy(async () => {
-                let entry = await cache.entry(keys[i]!, written);
-                if (!entry) {
-                  // Damaged since it was checked: draw it again here.
-                  const png = await (await drawing()).drawImage(job);
-                  rendered++;
-                  entry = { file: await cache.put(keys[i]!, png) };
-                }
-                await linkImageFile(entry, outputFile(outDir, job));
-              }),
+          [
+            linkFiles(found),
+            ...[...missing, ...damaged].map((i) =>
+              ready[i]!.then((written) =>
+                one(async () => {
+                  let entry = await cache.entry(keys[i]!, written);
+                  if (!entry) {
+                    // Damaged since it was checked: draw it again here.
+                    const png = await (await drawingCode()).drawImage(jobs[i]!);
+                    rendered++;
+                    entry = { file: await cache.put(keys[i]!, png) };
+                  }
+                  linkFilesNow([{ from: entry.file, to: outputFile(outDir, jobs[i]!) }]);
+                }),
+              ),
             ),
-          ),
+          ],
           rendering,
         );
       })(),
@@ -278,6 +288,6 @@ export function imageMiddleware(base: string, content: () => Promise<KitContent 
     if (!job) return next();
     response.setHeader('Content-Type', 'image/png');
     response.setHeader('Cache-Control', 'no-store');
-    response.end(await (await drawing()).drawImage(job));
+    response.end(await (await drawingCode()).drawImage(job));
   };
 }
