@@ -8,8 +8,8 @@ import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
-import { ImageCache, imageCodeVersion, imageKey, packageVersion, sourceFilesRunBy } from '../src/images/cache.ts';
-import { imageJobs } from '../src/images/catalog.ts';
+import { ImageCache, imageCodeVersion, imageKey, imageKeys, packageVersion, sourceFilesRunBy } from '../src/images/cache.ts';
+import { imageJobs, type ImageJob } from '../src/images/catalog.ts';
 import { startImages, writeImages, type WriteOptions } from '../src/images/write.ts';
 import { loadKit, type KitContent } from '../src/kit/load.ts';
 import { copyFixture, repoRoot, tempDir } from './helpers/fixtures.ts';
@@ -97,6 +97,16 @@ describe('the image cache', () => {
     const cards = changed({ codeVersion: (kind) => (kind === 'card' ? 'edited' : imageCodeVersion(kind)) });
     expect(cards.length).toBe(10);
     expect(cards.every((path) => /\/card-\d+x\d+\.png$/.test(path))).toBe(true);
+  });
+
+  it('makes the keys of a large kit in a worker thread, the same as here', async () => {
+    const jobs = imageJobs(await kit());
+    // The 17 images twelve times over, an owner name each: enough to go to the worker.
+    const many = Array.from({ length: 12 }, (_, n) => jobs.map((job) => ({ ...job, input: { ...job.input, owner: { ...job.input.owner, name: `Owner ${n}` } } }) as ImageJob)).flat();
+    expect(many.length).toBeGreaterThanOrEqual(200);
+    const keys = await imageKeys(many);
+    expect(keys).toEqual(many.map((job) => imageKey(job)));
+    expect(new Set(keys).size).toBe(many.length);
   });
 
   it('versions each template by the source files it runs, found by following imports', () => {

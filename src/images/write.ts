@@ -11,7 +11,7 @@ import pLimit from 'p-limit';
 import Tinypool from 'tinypool';
 import type { KitContent } from '../kit/kit-content.ts';
 import { type FileLink, linkFiles, linkFilesNow } from '../kit/link-files.ts';
-import { ImageCache, imageKey } from './cache.ts';
+import { ImageCache, imageKeys } from './cache.ts';
 import { imageJobs, type ImageJob } from './catalog.ts';
 import type { RenderTask } from './worker.ts';
 
@@ -160,7 +160,8 @@ export function startImages(content: KitContent, options: WriteOptions): ImageRu
   const started = performance.now();
   const jobs = imageJobs(content);
   const cache = new ImageCache(options.root, content.contentDir);
-  const keys = jobs.map((job) => imageKey(job));
+  // Only with the cache: without it, no image needs a key.
+  const keying = options.cache ? imageKeys(jobs) : undefined;
   const workers = options.workers ?? availableParallelism();
   let rendered = 0;
   let rendering: Rendering | undefined;
@@ -177,6 +178,7 @@ export function startImages(content: KitContent, options: WriteOptions): ImageRu
   /** Per job, settled when its cache entry is written (or found); and the jobs that had none. */
   const early = options.cache
     ? (async () => {
+        const keys = await keying!;
         // All at once: awaiting each in turn would yield to Astro between them and start late.
         const present = await Promise.all(keys.map((key) => cache.has(key)));
         const missing = jobs.flatMap((_, i) => (present[i] ? [] : [i]));
@@ -190,7 +192,7 @@ export function startImages(content: KitContent, options: WriteOptions): ImageRu
         );
         const ready: Promise<string | undefined>[] = jobs.map(() => Promise.resolve(undefined));
         for (const [n, i] of missing.entries()) ready[i] = rendering!.each[n]!;
-        return { ready, missing };
+        return { ready, missing, keys };
       })()
     : undefined;
   // A failure is reported by finish(); until then it must not count as unhandled.
@@ -203,7 +205,7 @@ export function startImages(content: KitContent, options: WriteOptions): ImageRu
     delivery ??= {
       outDir,
       done: (async () => {
-        const { ready, missing } = await early!;
+        const { ready, missing, keys } = await early!;
         const beingDrawn = new Set(missing);
         // The entries the cache had, most of a rebuild's: checked here, then linked into the site
         // in one batch, by a worker thread. Those being drawn go in one by one as they are ready.

@@ -5,10 +5,9 @@
  * the site folder is new, and nothing else puts these files in it, so one there is a mistake to
  * stop at.
  */
-import { once } from 'node:events';
 import { constants, copyFileSync, linkSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { inThread } from './in-thread.ts';
 
 export interface FileLink {
   /** The cached file. */
@@ -41,8 +40,6 @@ export function linkFilesNow(links: readonly FileLink[]): void {
  * second while it loaded and ran Astro (measured); the worker makes them on the other core.
  */
 export async function linkFiles(links: readonly FileLink[]): Promise<void> {
-  if (!links.length) return;
-  const worker = new Worker(new URL('./link-files-worker.ts', import.meta.url), { workerData: links });
   // Rejects with the worker's error (EEXIST, a full disk…) if it throws.
-  await once(worker, 'exit');
+  if (links.length) await inThread(new URL('./link-files-worker.ts', import.meta.url), links);
 }
