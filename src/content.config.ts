@@ -3,9 +3,9 @@
  *
  * Astro loads this file through Vite, which compiles everything it imports: the loader, the
  * schemas and the kit reading behind them took 1.2 s of every build (measured on the example
- * kit). `referral-kit build` and `dev` have loaded all of that already, so they hand over
- * collections they made themselves (src/integration/build-handoff.ts); a plain `astro build`
- * makes them here. Nothing but a type is imported statically.
+ * kit). `referral-kit build` has loaded all of that already, so it hands over collections it
+ * made itself (src/integration/build-handoff.ts); `referral-kit dev` and a plain `astro build`
+ * make them here. Nothing but a type is imported statically.
  */
 import type { BuildHandoff } from './integration/build-handoff.ts';
 

@@ -36,7 +36,7 @@ function renamed(reading: LoadResult, business: string): LoadResult {
 }
 
 describe('the content config', () => {
-  it("takes the collections the CLI handed over, loading none of the loader's code itself", async () => {
+  it('takes the collections the CLI handed over', async () => {
     const collections = kitCollections();
     openHandoff({ contentDir: '/kits/maya', findingsShown: true, collections });
     const config = await import('../src/content.config.ts');

@@ -13,12 +13,14 @@ function cached(): string {
   return dir;
 }
 
-// Another file system than the temporary folders': Linux's shared-memory tmpfs.
-const otherDisk = mkdtempSync('/dev/shm/referral-kit-link-');
-afterAll(() => rmSync(otherDisk, { recursive: true, force: true }));
+/** Folders made on another file system than the temporary folders' (Linux's shared-memory tmpfs, which CI has). */
+const otherDisks: string[] = [];
+afterAll(() => {
+  for (const dir of otherDisks) rmSync(dir, { recursive: true, force: true });
+});
 
 describe('linking cached files into a site', () => {
-  it('links each file (one file, two names), making the folders it needs, in a worker thread', async () => {
+  it('links each file (one file, two names), making the folders it needs', async () => {
     const cache = cached();
     const site = join(tempDir('link-site'), 'site');
     await linkFiles([
@@ -31,6 +33,8 @@ describe('linking cached files into a site', () => {
 
   it('copies a file where the two cannot share one, on another file system', () => {
     const cache = cached();
+    const otherDisk = mkdtempSync('/dev/shm/referral-kit-link-');
+    otherDisks.push(otherDisk);
     expect(statSync(otherDisk).dev).not.toBe(statSync(cache).dev);
     const to = join(otherDisk, 'site', 'a.html');
     linkFilesNow([{ from: join(cache, 'a.html'), to }]);

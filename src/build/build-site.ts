@@ -42,7 +42,10 @@ async function removeReplacedSites(): Promise<void> {
   const names = await readdir(replacedSites).catch(() => [] as string[]);
   if (!names.length) return;
   const script = "const { rmSync } = require('node:fs'); for (const dir of process.argv.slice(1)) rmSync(dir, { recursive: true, force: true });";
-  const remover = spawn(process.execPath, ['-e', script, ...names.map((name) => join(replacedSites, name))], { stdio: 'ignore' });
+  // Without NODE_OPTIONS (a debugger's --inspect-brk would stop it, a relative --require fail it),
+  // and in its own process group, so that Ctrl-C stops the build and not the removal.
+  const { NODE_OPTIONS: _, ...env } = process.env;
+  const remover = spawn(process.execPath, ['-e', script, ...names.map((name) => join(replacedSites, name))], { stdio: 'ignore', env, detached: true });
   const [code] = (await once(remover, 'exit')) as [number | null];
   if (code !== 0) throw new Error(`could not remove the sites earlier builds replaced, in ${replacedSites}`);
 }

@@ -31,8 +31,7 @@ export const devCommand = defineCommand({
     }
     const shownDir = displayPath(contentDir);
     // The kit folder, for as long as the server runs; its findings are printed above already.
-    const { kitCollections } = await import('../integration/collections.ts');
-    openHandoff({ contentDir, findingsShown: true, collections: kitCollections() });
+    openHandoff({ contentDir, findingsShown: true });
     // Astro resolves the pages' imports from the project; the kit folder stays as it is.
     process.chdir(projectRoot);
     const { dev } = await import('astro');

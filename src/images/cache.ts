@@ -155,7 +155,7 @@ export function imageKey(job: ImageJob, options: KeyOptions = {}): string {
  * From this many images, their keys are made in a worker thread: 3,200 keys took 0.45 s of the
  * build's own thread at 1,000 partners, just when it loads Astro, while the other core waited.
  */
-const keysInWorkerFrom = 200;
+export const keysInWorkerFrom = 200;
 
 /** The key of each job (`imageKey`), in order. */
 export async function imageKeys(jobs: readonly ImageJob[]): Promise<string[]> {

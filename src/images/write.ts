@@ -41,8 +41,8 @@ export interface WriteOptions {
  */
 const imagesPerWorker = 12;
 
-/** Drawn images checked and linked into the site at once: an entry damaged since it was drawn is drawn again here, so few PNGs in memory. */
-const drawnConcurrency = 8;
+/** Cache entries checked at once (one may be read and hashed, or drawn again if damaged): enough to keep the disk busy, few PNGs in memory. */
+const checkConcurrency = 8;
 
 const workerFile = fileURLToPath(new URL('./worker.ts', import.meta.url));
 
@@ -199,6 +199,11 @@ export function startImages(content: KitContent, options: WriteOptions): ImageRu
   early?.catch(() => {});
   /** Copying the images into the site, each as it is ready; begun once, by deliverTo or finish. */
   let delivery: { outDir: string; done: Promise<void> } | undefined;
+  /** Every step of the delivery under way, for `cancel` to wait for: none may write into the site after it. */
+  const delivering: Promise<unknown>[] = [];
+  const stopIfCancelled = () => {
+    if (cancelled) throw new Error('image rendering was stopped');
+  };
   const deliver = (outDir: string): Promise<void> => {
     // The same folder may be named with and without a trailing slash (the build, then Astro).
     if (delivery && resolve(delivery.outDir) !== resolve(outDir)) throw new Error(`images are already going to ${delivery.outDir}, not ${outDir}`);
@@ -207,37 +212,43 @@ export function startImages(content: KitContent, options: WriteOptions): ImageRu
       done: (async () => {
         const { ready, missing, keys } = await early!;
         const beingDrawn = new Set(missing);
-        // The entries the cache had, most of a rebuild's: checked here, then linked into the site
-        // in one batch, by a worker thread. Those being drawn go in one by one as they are ready.
+        const few = pLimit(checkConcurrency);
+        // The entries the cache had, most of a rebuild's: checked here, a few at a time (one may
+        // be read and hashed), then linked into the site in one batch by a worker thread. Those
+        // being drawn go in one by one as they are ready.
+        const checking = jobs.map((_, i) => (beingDrawn.has(i) ? undefined : few(() => cache.entry(keys[i]!))));
+        delivering.push(...checking.filter((check) => check !== undefined));
+        const entries = await Promise.all(checking);
         const found: FileLink[] = [];
         const damaged: number[] = [];
         for (const [i, job] of jobs.entries()) {
           if (beingDrawn.has(i)) continue;
-          const entry = await cache.entry(keys[i]!);
+          const entry = entries[i];
           if (entry) found.push({ from: entry.file, to: outputFile(outDir, job) });
           else damaged.push(i);
         }
-        const one = pLimit(drawnConcurrency);
-        await allOrStop(
-          [
-            linkFiles(found),
-            ...[...missing, ...damaged].map((i) =>
-              ready[i]!.then((written) =>
-                one(async () => {
-                  let entry = await cache.entry(keys[i]!, written);
-                  if (!entry) {
-                    // Damaged since it was checked: draw it again here.
-                    const png = await (await drawingCode()).drawImage(jobs[i]!);
-                    rendered++;
-                    entry = { file: await cache.put(keys[i]!, png) };
-                  }
-                  linkFilesNow([{ from: entry.file, to: outputFile(outDir, jobs[i]!) }]);
-                }),
-              ),
+        stopIfCancelled();
+        const steps = [
+          linkFiles(found),
+          ...[...missing, ...damaged].map((i) =>
+            ready[i]!.then((written) =>
+              few(async () => {
+                let entry = await cache.entry(keys[i]!, written);
+                if (!entry) {
+                  // Damaged since it was checked: draw it again here.
+                  stopIfCancelled();
+                  const png = await (await drawingCode()).drawImage(jobs[i]!);
+                  rendered++;
+                  entry = { file: await cache.put(keys[i]!, png) };
+                }
+                stopIfCancelled();
+                linkFilesNow([{ from: entry.file, to: outputFile(outDir, jobs[i]!) }]);
+              }),
             ),
-          ],
-          rendering,
-        );
+          ),
+        ];
+        delivering.push(...steps);
+        await allOrStop(steps, rendering);
       })(),
     };
     // A failure is reported by finish(); until then it must not count as unhandled.
@@ -272,6 +283,9 @@ export function startImages(content: KitContent, options: WriteOptions): ImageRu
       cancelled = true;
       await early?.catch(() => {});
       await rendering?.stop();
+      // Links still being made would land in the staging folder after the build removes it.
+      await delivery?.done.catch(() => {});
+      await Promise.allSettled(delivering);
     },
   };
 }

@@ -1,9 +1,10 @@
 /**
  * The one handoff between `referral-kit build` (or `dev`) and the Astro integration.
  *
- * Astro loads the pages, the page middleware and src/content.config.ts through Vite, so they do
- * not share this module's variables with the CLI: the handoff is one object in one slot on the
- * global object, `Symbol.for('referral-kit.build-handoff')`.
+ * Astro loads the pages, the page middleware and src/content.config.ts through Vite (and the
+ * integration too, when Node cannot import the config file as it is), so they do not share this
+ * module's variables with the CLI: the handoff is one object in one slot on the global object,
+ * `Symbol.for('referral-kit.build-handoff')`.
  *
  * Who writes what, and when (one build at a time per process: builds take a lock):
  * 1. `buildSite` (src/build/build-site.ts) reads and checks the kit, prints its findings, starts
@@ -12,8 +13,8 @@
  *    it loads Astro.
  * 2. In Astro's `astro:config:setup`, the integration (src/integration/index.ts) takes the reading
  *    (`readKit`) instead of reading every file again, prints no findings (`findingsShown`), and
- *    takes the image run (`takeImages`, once) to finish it. The content loader
- *    (src/integration/loader.ts) takes the same reading.
+ *    takes the image run (`takeImages`, once) to finish it. The content loaders of the
+ *    collections (src/integration/loader.ts) take the same reading.
  * 3. While Astro generates the pages, the page middleware (src/integration/page-middleware.ts)
  *    calls `pageRendered()` for each page it renders; `buildSite` reads `pages` for progress.
  * 4. In `astro:build:done` the integration calls `recordBuildStats()` with the figures, and
@@ -23,9 +24,9 @@
  * the page middleware releases each placed page before Astro renders it anew (`releasePlaced`).
  * 5. `buildSite` calls `closeHandoff()`, which empties the slot and returns the handoff (with
  *    images never taken, to cancel, and the figures).
- * `referral-kit dev` opens a handoff with the kit folder, `findingsShown` and the collections
- * only, for as long as the server runs: in dev the content changes, so the integration reads it
- * afresh each time.
+ * `referral-kit dev` opens a handoff with the kit folder and `findingsShown` only, for as long
+ * as the server runs: in dev the content changes, so the integration reads it afresh each time,
+ * and Vite loads the collections' code itself, so that a change to it reloads too.
  *
  * A plain `astro build` or `astro dev` finds no handoff: the kit folder then comes from the one
  * environment variable such a build needs, `REFERRAL_KIT_CONTENT` (or ./content), and the

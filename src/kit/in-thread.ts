@@ -8,17 +8,18 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
 /**
- * Runs `module` in a worker thread of its own, with `data` as its `workerData`. Settles with the
- * one message it posts, or once it exits without posting one; rejects with its error, or if it
- * stops with another exit code. `data` and the message are copied (structured clone): plain data
- * only.
+ * Runs `module` in a worker thread of its own, with `data` as its `workerData`, and settles with
+ * the one message it posts: its answer, or `null` when it has none to give. Rejects with its
+ * error, or if it stops without posting. `data` and the answer are copied (structured clone):
+ * plain data only.
  */
-export function inThread<T = void>(module: URL, data: unknown): Promise<T> {
+export function inThread<T>(module: URL, data: unknown): Promise<T> {
   const worker = new Worker(module, { workerData: data });
   return new Promise<T>((resolve, reject) => {
     worker.once('message', resolve);
+    worker.once('messageerror', reject);
     worker.once('error', reject);
-    // After a message this changes nothing: a promise settles once.
-    worker.once('exit', (code) => (code === 0 ? resolve(undefined as T) : reject(new Error(`a worker thread (${basename(fileURLToPath(module))}) stopped with exit code ${code}`))));
+    // After the answer this changes nothing: a promise settles once.
+    worker.once('exit', (code) => reject(new Error(`a worker thread (${basename(fileURLToPath(module))}) stopped without an answer (exit code ${code})`)));
   });
 }

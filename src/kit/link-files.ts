@@ -41,5 +41,5 @@ export function linkFilesNow(links: readonly FileLink[]): void {
  */
 export async function linkFiles(links: readonly FileLink[]): Promise<void> {
   // Rejects with the worker's error (EEXIST, a full disk…) if it throws.
-  if (links.length) await inThread(new URL('./link-files-worker.ts', import.meta.url), links);
+  if (links.length) await inThread<null>(new URL('./link-files-worker.ts', import.meta.url), links);
 }
