@@ -139,12 +139,17 @@ function outputFile(outDir: string, job: ImageJob): string {
   return join(outDir, ...job.path.split('/').map(decodeURIComponent));
 }
 
-/** Waits for every promise; on the first failure, stops the rendering and rethrows. */
+/**
+ * Waits for every promise; on the first failure, stops the rendering, waits for the others to
+ * settle (a link still being made would land in the site after the build removed it), and
+ * rethrows.
+ */
 async function allOrStop(promises: Promise<unknown>[], rendering: Rendering | undefined): Promise<void> {
   try {
     await Promise.all(promises);
   } catch (error) {
     await rendering?.stop();
+    await Promise.allSettled(promises);
     throw error;
   }
   await rendering?.settled;
@@ -199,8 +204,6 @@ export function startImages(content: KitContent, options: WriteOptions): ImageRu
   early?.catch(() => {});
   /** Copying the images into the site, each as it is ready; begun once, by deliverTo or finish. */
   let delivery: { outDir: string; done: Promise<void> } | undefined;
-  /** Every step of the delivery under way, for `cancel` to wait for: none may write into the site after it. */
-  const delivering: Promise<unknown>[] = [];
   const stopIfCancelled = () => {
     if (cancelled) throw new Error('image rendering was stopped');
   };
@@ -216,9 +219,7 @@ export function startImages(content: KitContent, options: WriteOptions): ImageRu
         // The entries the cache had, most of a rebuild's: checked here, a few at a time (one may
         // be read and hashed), then linked into the site in one batch by a worker thread. Those
         // being drawn go in one by one as they are ready.
-        const checking = jobs.map((_, i) => (beingDrawn.has(i) ? undefined : few(() => cache.entry(keys[i]!))));
-        delivering.push(...checking.filter((check) => check !== undefined));
-        const entries = await Promise.all(checking);
+        const entries = await Promise.all(jobs.map((_, i) => (beingDrawn.has(i) ? undefined : few(() => cache.entry(keys[i]!)))));
         const found: FileLink[] = [];
         const damaged: number[] = [];
         for (const [i, job] of jobs.entries()) {
@@ -247,7 +248,6 @@ export function startImages(content: KitContent, options: WriteOptions): ImageRu
             ),
           ),
         ];
-        delivering.push(...steps);
         await allOrStop(steps, rendering);
       })(),
     };
@@ -285,7 +285,6 @@ export function startImages(content: KitContent, options: WriteOptions): ImageRu
       await rendering?.stop();
       // Links still being made would land in the staging folder after the build removes it.
       await delivery?.done.catch(() => {});
-      await Promise.allSettled(delivering);
     },
   };
 }
