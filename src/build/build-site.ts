@@ -6,11 +6,11 @@
 import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { once } from 'node:events';
-import { setPriority } from 'node:os';
 import { chmod, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { displayPath, hasErrors, type Diagnostic } from '../kit/diagnostics.ts';
+import { lowerProcess } from '../kit/priority.ts';
 import { isInside, realPathOf } from '../kit/real-path.ts';
 import { loadKit } from '../kit/load.ts';
 import { closeHandoff, imageOptions, openHandoff, type BuildHandoff, type BuildStats } from '../integration/build-handoff.ts';
@@ -47,16 +47,7 @@ async function removeReplacedSites(): Promise<void> {
   // and in its own process group, so that Ctrl-C stops the build and not the removal.
   const { NODE_OPTIONS: _, ...env } = process.env;
   const remover = spawn(process.execPath, ['-e', script, ...names.map((name) => join(replacedSites, name))], { stdio: 'ignore', env, detached: true });
-  // At the lowest priority: it has until the end of the build, while the build's own thread,
-  // loading Astro meanwhile, is what the build waits for (0.3 s of a warm rebuild at 1,000
-  // partners, docs/benchmarks.md).
-  if (remover.pid !== undefined) {
-    try {
-      setPriority(remover.pid, 19);
-    } catch {
-      // A system that refuses only leaves the removal at the usual priority.
-    }
-  }
+  if (remover.pid !== undefined) lowerProcess(remover.pid);
   const [code] = (await once(remover, 'exit')) as [number | null];
   if (code !== 0) throw new Error(`could not remove the sites earlier builds replaced, in ${replacedSites}`);
 }

@@ -44,7 +44,7 @@ const imagesPerWorker = 12;
 /** Cache entries checked at once (one may be read and hashed, or drawn again if damaged): enough to keep the disk busy, few PNGs in memory. */
 const checkConcurrency = 8;
 
-const workerFile = fileURLToPath(new URL('./worker.ts', import.meta.url));
+const workerFile = fileURLToPath(new URL('./pool-worker.ts', import.meta.url));
 
 /**
  * The drawing code (satori, resvg, HarfBuzz, the fonts and designs), loaded once this process
