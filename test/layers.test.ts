@@ -28,6 +28,7 @@ const core = [
   'kit/link-files.ts',
   'kit/link-files-worker.ts',
   'kit/in-thread.ts',
+  'kit/priority.ts',
   'kit/write-problem.ts',
   'kit/slug.ts',
   // One lock for builds, ledger edits and sending: it depends on nothing of the kit's.
