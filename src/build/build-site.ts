@@ -10,7 +10,7 @@ import { chmod, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/prom
 import { setTimeout as sleep } from 'node:timers/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { displayPath, hasErrors, type Diagnostic } from '../kit/diagnostics.ts';
-import { lowerProcess } from '../kit/priority.ts';
+import { lowerOwnSession, lowerProcess } from '../kit/priority.ts';
 import { isInside, realPathOf } from '../kit/real-path.ts';
 import { loadKit } from '../kit/load.ts';
 import { closeHandoff, imageOptions, openHandoff, type BuildHandoff, type BuildStats } from '../integration/build-handoff.ts';
@@ -42,7 +42,7 @@ const replacedSites = join(projectRoot, 'node_modules', '.cache', 'referral-kit'
 async function removeReplacedSites(): Promise<void> {
   const names = await readdir(replacedSites).catch(() => [] as string[]);
   if (!names.length) return;
-  const script = "const { rmSync } = require('node:fs'); for (const dir of process.argv.slice(1)) rmSync(dir, { recursive: true, force: true });";
+  const script = `${lowerOwnSession} const { rmSync } = require('node:fs'); for (const dir of process.argv.slice(1)) rmSync(dir, { recursive: true, force: true });`;
   // Without NODE_OPTIONS (a debugger's --inspect-brk would stop it, a relative --require fail it),
   // and in its own process group, so that Ctrl-C stops the build and not the removal.
   const { NODE_OPTIONS: _, ...env } = process.env;

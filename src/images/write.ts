@@ -97,12 +97,13 @@ function renderEach(tasks: RenderTask[], workers: number): Rendering {
       // cut the workers' time in the kernel by a quarter (measured). Nothing else of the build's
       // environment reaches the workers.
       env: { MIMALLOC_PURGE_DELAY: process.env.MIMALLOC_PURGE_DELAY ?? '1000' },
-      // Each image's pixels (3–5 MB) and PNG are Buffers that only a garbage collection frees. With
-      // V8's default young generation (16 MB or more) they survive until the memory outside the heap
-      // forces a full mark-compact, about one per ten images, whose marking runs on helper threads
-      // that take the other core from the build: with a 2 MB young generation each cheap scavenge
-      // frees them, and one GC thread keeps the work in the worker. Cold build at 1,000 partners:
-      // 16–24 s less CPU, 57.6 s against 64.8–72.1 s (docs/benchmarks.md).
+      // Each image's pixels (3–5 MB) and PNG are Buffers that only a garbage collection frees.
+      // With V8's default young generation (semi-spaces of 16 MB or more) they survive until the
+      // memory outside the heap forces a full mark-compact, about one per ten images, whose
+      // marking runs on helper threads that take the other core from the build: with 2 MB
+      // semi-spaces each cheap scavenge frees them, and one GC thread keeps the work in the
+      // worker. Cold build at 1,000 partners: 16–24 s less CPU, 57.6 s against 64.8–72.1 s
+      // (docs/benchmarks.md).
       // Workers load the TypeScript sources natively; Node before 22.18 needs the flag for that.
       execArgv: ['--max-semi-space-size=2', '--single-threaded-gc', ...(process.features.typescript ? [] : ['--experimental-strip-types', '--disable-warning=ExperimentalWarning'])],
     });

@@ -1,20 +1,21 @@
 /**
- * Background work at the lowest priority. A rebuild waits for one thread, the build's own, which
- * loads Astro and bundles; what runs beside it (linking the stored pages, the image keys, a few
- * images, removing the last site) has until Astro needs it, and on two cores it had slowed that
- * thread down. Lowering the link and key threads and the image workers took a warm rebuild at
- * 1,000 partners from 6.2 to 5.9 s (medians of ten alternating pairs, docs/benchmarks.md); the
- * remover was lowered first, by about 0.3 s. A busy machine's other programs come first too.
+ * Work beside the build's own thread, at a lower priority. A rebuild waits for one thread, the
+ * build's own, which loads Astro and bundles; what runs beside it (linking the stored pages, the
+ * image keys, a few images, removing the last site) has until Astro needs it, and on two cores
+ * it had slowed that thread down (figures in docs/benchmarks.md, "late night").
  */
 import { setPriority } from 'node:os';
 
-/** The lowest priority there is (nice 19). */
-const lowest = 19;
+/**
+ * Nice 10: well below the build's own 0. Not 19: on Windows that is the "idle" class, which runs
+ * only when nothing else wants the CPU; 10 is "below normal" there.
+ */
+const background = 10;
 
-/** Lowers another process (the remover of replaced sites); with 0, the caller (on Linux only its calling thread). */
+/** Lowers a process; with 0, the caller (on Linux, only the calling thread: see below). */
 export function lowerProcess(pid: number): void {
   try {
-    setPriority(pid, lowest);
+    setPriority(pid, background);
   } catch {
     // A system that refuses leaves the work at the usual priority: slower, never wrong.
   }
@@ -28,7 +29,18 @@ export function lowerThisThread(): void {
   if (process.platform === 'linux') lowerProcess(0);
 }
 
-/** Lowers the calling process: an image worker, which draws on its main thread. */
+/**
+ * Lowers an image worker process. On Linux only its main thread, the one that draws: the file
+ * writes it hands to libuv's threads keep the usual priority. Elsewhere, the whole process.
+ */
 export function lowerThisProcess(): void {
   lowerProcess(0);
 }
+
+/**
+ * A statement for a `node -e` script started in a session of its own (`detached`, as the remover
+ * of replaced sites is). Linux schedules each session as one group (autogroup) with its own
+ * share of the CPU, whatever the nice values inside it, so the group is lowered too; elsewhere,
+ * or with autogroups off, it does nothing (the caller lowers the process with `lowerProcess`).
+ */
+export const lowerOwnSession = `try { require('node:fs').writeFileSync('/proc/self/autogroup', '${background}'); } catch {}`;
