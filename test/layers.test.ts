@@ -19,6 +19,7 @@ const core = [
   'kit/diagnostics.ts',
   'kit/yaml-source.ts',
   'kit/yaml-mistakes.ts',
+  'kit/yaml-cache.ts',
   'kit/content-file.ts',
   'kit/dates.ts',
   'kit/text.ts',
@@ -33,6 +34,8 @@ const core = [
   'kit/slug.ts',
   // One lock for builds, ledger edits and sending: it depends on nothing of the kit's.
   'build/lock.ts',
+  // Where the project is, for its caches.
+  'build/project-root.ts',
 ];
 // Which scripts a partner sees and what their variables hold are rules that checks apply.
 const contentReading = [

@@ -21,6 +21,7 @@ import { countPages, listSite, writePlaceholders } from './placeholders.ts';
 import { checkPageCache, dropPageCache, pageCacheDir, pageCopiesDir, preparePageCache, recordPageCache, reusablePages, type CheckedCopies, type PageCacheState } from './page-cache.ts';
 import { pagesToPlace, placePages, removeUnclaimed } from './placed-pages.ts';
 import { projectRoot } from './project-root.ts';
+import { turnOffAstroTelemetry } from './astro-telemetry.ts';
 
 /** Where Astro runs during a build; its prerender chunks land in a `.astro/` folder here. */
 const astroWorkingFolder = join(projectRoot, 'node_modules', '.cache', 'referral-kit', 'astro');
@@ -257,8 +258,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
           images.deliverTo(staging);
           removingReplaced = removeReplacedSites();
           removingReplaced.catch(() => {});
+          turnOffAstroTelemetry();
           const [{ build }, { kitCollections }] = await Promise.all([import('astro'), import('../integration/collections.ts')]);
-          handoff = openHandoff({ contentDir, findingsShown: true, reading: { content, diagnostics }, images, placing: placement, collections: kitCollections() });
+          handoff = openHandoff({ contentDir, findingsShown: true, reading: { content, diagnostics }, images, placing: placement, collections: kitCollections({ withSchemas: false }) });
           // Astro writes its prerender chunks under the working folder when the output is outside
           // it (a `.astro/` folder in the owner's kit), and those chunks import packages by name, so
           // they must sit inside the project to find node_modules. Astro compares the two as

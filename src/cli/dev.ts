@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { defineCommand } from 'citty';
 import { displayPath, hasErrors, summarize } from '../kit/diagnostics.ts';
 import { readContent } from '../kit/load.ts';
+import { turnOffAstroTelemetry } from '../build/astro-telemetry.ts';
 import { projectRoot } from '../build/project-root.ts';
 import { openHandoff } from '../integration/build-handoff.ts';
 import { devIndexPath } from '../site/dev-index.ts';
@@ -34,6 +35,7 @@ export const devCommand = defineCommand({
     openHandoff({ contentDir, findingsShown: true });
     // Astro resolves the pages' imports from the project; the kit folder stays as it is.
     process.chdir(projectRoot);
+    turnOffAstroTelemetry();
     const { dev } = await import('astro');
     const server = await dev({ root: projectRoot, logLevel: 'warn', server: { host: '127.0.0.1', ...(port ? { port } : {}) } });
     const origin = `http://127.0.0.1:${server.address.port}`;

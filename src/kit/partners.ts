@@ -7,6 +7,7 @@ import { listFolder } from './content-folder.ts';
 import { diagnostic, hasErrors, startOfFile, type Diagnostic } from './diagnostics.ts';
 import type { ScriptTarget } from './script-selection.ts';
 import { slugify } from './slug.ts';
+import { openYamlCache } from './yaml-cache.ts';
 import { parseYaml, positionAt, validateYaml, type YamlSource } from './yaml-source.ts';
 
 export interface PartnerEntry {
@@ -44,6 +45,7 @@ export async function loadPartners(contentDirectory: string): Promise<PartnerFol
   const unreadable: string[] = [];
   const sources = new Map<string, YamlSource>();
   const partnerFiles = await listFolder(join(contentDir, 'partners'), ['.yaml', '.yml'], diagnostics);
+  const cache = openYamlCache(contentDir);
   /** Fields that must be unique across partners, checked on the raw values so one pass finds every clash. */
   const firstHolder = new Map<string, string>();
   const uniqueFields = { token: 'each partner needs their own secret link', email: 'one person, one partner file' } as const;
@@ -63,7 +65,7 @@ export async function loadPartners(contentDirectory: string): Promise<PartnerFol
       unreadable.push(file);
       continue;
     }
-    const parsed = parseYaml(file, read.text);
+    const parsed = parseYaml(file, read.text, 0, cache);
     if (hasErrors(parsed.diagnostics)) unreadable.push(file);
     const previous = firstHolder.get(`slug:${name}`);
     if (previous) {
@@ -101,5 +103,6 @@ export async function loadPartners(contentDirectory: string): Promise<PartnerFol
   if (!partnerFiles.length) {
     diagnostics.push(diagnostic(join(contentDir, 'partners'), startOfFile, 'warning', 'no partners yet: add one with `npx referral-kit add partner "Name"`'));
   }
+  cache.save();
   return { partners, files, emails, unreadable, sources, diagnostics };
 }

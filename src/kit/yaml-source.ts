@@ -6,6 +6,7 @@ import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type
 import type { z } from 'zod';
 import { diagnostic, didYouMean, maxDiagnosticsPerFile, moreProblems, quote, startOfFile, type Diagnostic, type Position } from './diagnostics.ts';
 import { findHashComments, findYamlMistakes, type YamlMistake } from './yaml-mistakes.ts';
+import type { YamlCache } from './yaml-cache.ts';
 
 export interface YamlSource {
   file: string;
@@ -72,11 +73,50 @@ function firstAlias(source: YamlSource): Position {
   return offset === undefined ? { ...startOfFile, line: 1 + source.lineOffset } : offsetPosition(source, offset);
 }
 
-export function parseYaml(file: string, text: string, lineOffset = 0): ParsedYaml {
+const parseOptions = { prettyErrors: false, uniqueKeys: false } as const;
+
+/**
+ * A source for a text whose value came from the cache: parsed the first time a message needs a
+ * position in it, as it would have been before.
+ */
+function sourceParsedWhenNeeded(file: string, text: string, lineOffset: number): YamlSource {
+  let parsed: { doc: Document.Parsed; lines: LineCounter } | undefined;
+  const parse = () => {
+    if (!parsed) {
+      const lines = new LineCounter();
+      parsed = { doc: parseDocument(text, { lineCounter: lines, ...parseOptions }), lines };
+    }
+    return parsed;
+  };
+  return {
+    file,
+    lineOffset,
+    get doc() {
+      return parse().doc;
+    },
+    get lines() {
+      return parse().lines;
+    },
+  };
+}
+
+/**
+ * Parses YAML, every value with its position. With `cache` (src/kit/yaml-cache.ts), a text that
+ * parsed with no findings before gives the same value without being parsed now.
+ */
+export function parseYaml(file: string, text: string, lineOffset = 0, cache?: YamlCache): ParsedYaml {
+  const cached = cache?.lookup(text, lineOffset);
+  if (cached?.found) return { source: sourceParsedWhenNeeded(file, text, lineOffset), value: cached.value, diagnostics: [] };
+  const parsed = parseFresh(file, text, lineOffset);
+  if (!parsed.diagnostics.length) cache?.remember(text, lineOffset, parsed.value);
+  return parsed;
+}
+
+function parseFresh(file: string, text: string, lineOffset: number): ParsedYaml {
   const lines = new LineCounter();
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
+    doc = parseDocument(text, { lineCounter: lines, ...parseOptions });
   } catch (error) {
     const source: YamlSource = { file, doc: emptyDocument(new LineCounter()), lines, lineOffset };
     const message = `YAML: could not read this file (${(error as Error).message})`;
