@@ -9,8 +9,9 @@ import { once } from 'node:events';
 import { chmod, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { displayPath, hasErrors, type Diagnostic } from '../kit/diagnostics.ts';
-import { lowerOwnSession, lowerProcess } from '../kit/priority.ts';
+import { lowerProcess } from '../kit/priority.ts';
 import { isInside, realPathOf } from '../kit/real-path.ts';
 import { loadKit } from '../kit/load.ts';
 import { closeHandoff, imageOptions, openHandoff, type BuildHandoff, type BuildStats } from '../integration/build-handoff.ts';
@@ -33,21 +34,26 @@ const astroWorkingFolder = join(projectRoot, 'node_modules', '.cache', 'referral
  */
 const replacedSites = join(projectRoot, 'node_modules', '.cache', 'referral-kit', 'replaced');
 
+/** Node's flags for TypeScript, where this Node needs them (bin/referral-kit.js adds them before 22.18), for the processes a build starts. */
+const typeScriptFlags = process.execArgv.filter((flag) => flag === '--experimental-strip-types' || flag === '--disable-warning=ExperimentalWarning');
+
 /**
- * Removes the sites earlier builds replaced (those there now, not one put there later), in a
- * process of its own: through the thread pool, its thousands of calls queued ahead of Astro's own
- * file reads while it loaded its config, and the build waited half a second for them. Not a
- * worker thread: while one is inside a long call, `process.report.getReport()` waits for it, and
- * resvg calls that as it loads (to tell glibc from musl): a second of a 1,000-partner rebuild.
+ * Tidies up after earlier builds (src/build/tidy-process.ts): removes the sites they replaced
+ * (those there now, not one put there later) and trims Node's compile cache. In a process of its
+ * own: through the thread pool, its thousands of calls queued ahead of Astro's own file reads
+ * while it loaded its config, and the build waited half a second for them. Not a worker thread:
+ * while one is inside a long call, `process.report.getReport()` waits for it, and resvg calls
+ * that as it loads (to tell glibc from musl): a second of a 1,000-partner rebuild. Started by
+ * rebuilds, which have a site to remove: a first build has nothing to tidy.
  */
-async function removeReplacedSites(): Promise<void> {
+async function tidyAfterEarlierBuilds(): Promise<void> {
   const names = await readdir(replacedSites).catch(() => [] as string[]);
   if (!names.length) return;
-  const script = `${lowerOwnSession} const { rmSync } = require('node:fs'); for (const dir of process.argv.slice(1)) rmSync(dir, { recursive: true, force: true });`;
   // Without NODE_OPTIONS (a debugger's --inspect-brk would stop it, a relative --require fail it),
   // and in its own process group, so that Ctrl-C stops the build and not the removal.
   const { NODE_OPTIONS: _, ...env } = process.env;
-  const remover = spawn(process.execPath, ['-e', script, ...names.map((name) => join(replacedSites, name))], { stdio: 'ignore', env, detached: true });
+  const tidy = fileURLToPath(new URL('./tidy-process.ts', import.meta.url));
+  const remover = spawn(process.execPath, [...typeScriptFlags, tidy, ...names.map((name) => join(replacedSites, name))], { stdio: 'ignore', env, detached: true });
   if (remover.pid !== undefined) lowerProcess(remover.pid);
   const [code] = (await once(remover, 'exit')) as [number | null];
   if (code !== 0) throw new Error(`could not remove the sites earlier builds replaced, in ${replacedSites}`);
@@ -256,7 +262,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
           // Astro is told not to empty the staging folder (it is new and empty), so cached images
           // can go in from now on, not only once Astro has loaded.
           images.deliverTo(staging);
-          removingReplaced = removeReplacedSites();
+          removingReplaced = tidyAfterEarlierBuilds();
           removingReplaced.catch(() => {});
           turnOffAstroTelemetry();
           const [{ build }, { kitCollections }] = await Promise.all([import('astro'), import('../integration/collections.ts')]);

@@ -4,6 +4,7 @@
  * image keys, a few images, removing the last site) has until Astro needs it, and on two cores
  * it had slowed that thread down (figures in docs/benchmarks.md, "late night").
  */
+import { writeFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
 
 /**
@@ -38,9 +39,14 @@ export function lowerThisProcess(): void {
 }
 
 /**
- * A statement for a `node -e` script started in a session of its own (`detached`, as the remover
- * of replaced sites is). Linux schedules each session as one group (autogroup) with its own
- * share of the CPU, whatever the nice values inside it, so the group is lowered too; elsewhere,
- * or with autogroups off, it does nothing (the caller lowers the process with `lowerProcess`).
+ * Lowers the calling process's session, for a process started in a session of its own
+ * (`detached`, as the tidy-up process of builds is). Linux schedules each session as one group
+ * (autogroup) with its own share of the CPU, whatever the nice values inside it, so the group is
+ * lowered too; elsewhere, or with autogroups off, it does nothing (the process lowers itself with
+ * `lowerProcess` as well).
  */
-export const lowerOwnSession = `try { require('node:fs').writeFileSync('/proc/self/autogroup', '${background}'); } catch {}`;
+export function lowerOwnSession(): void {
+  try {
+    writeFileSync('/proc/self/autogroup', String(background));
+  } catch {}
+}
