@@ -48,7 +48,7 @@ describe('the build handoff', () => {
     pageRendered();
     pageRendered();
     expect(pagesRendered()).toBe(2);
-    recordBuildStats({ pageSeconds: 1, images: await images.finish('/out') });
+    recordBuildStats({ pageSeconds: 1, images: await images.finish('/out'), scripts: { compiled: 1, fromCache: 0 } });
     expect(closeHandoff()).toBe(handoff);
     expect(handoff.stats?.pagesRendered).toBe(2);
     expect(pagesRendered()).toBe(0);

@@ -266,7 +266,15 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
           removingReplaced.catch(() => {});
           turnOffAstroTelemetry();
           const [{ build }, { kitCollections }] = await Promise.all([import('astro'), import('../integration/collections.ts')]);
-          handoff = openHandoff({ contentDir, findingsShown: true, reading: { content, diagnostics }, images, placing: placement, collections: kitCollections({ withSchemas: false }) });
+          handoff = openHandoff({
+            contentDir,
+            findingsShown: true,
+            reading: { content, diagnostics },
+            caches: imageSettings.cache,
+            images,
+            placing: placement,
+            collections: kitCollections({ withSchemas: false }),
+          });
           // Astro writes its prerender chunks under the working folder when the output is outside
           // it (a `.astro/` folder in the owner's kit), and those chunks import packages by name, so
           // they must sit inside the project to find node_modules. Astro compares the two as

@@ -36,6 +36,7 @@ import { resolve } from 'node:path';
 import { releasePlacedPage, type Placement } from '../build/placed-pages.ts';
 import type { ImageRun, ImageStats, WriteOptions } from '../images/write.ts';
 import type { KitCollections } from './collections.ts';
+import type { ScriptCompilerStats } from './script-cache.ts';
 import { loadKit, type LoadResult } from '../kit/load.ts';
 
 /** The kit folder of a plain `astro build` or `astro dev`, relative to the project. */
@@ -47,6 +48,8 @@ export interface BuildStats {
   /** Pages rendered by this build; the others were reused from the previous build unchanged. */
   pagesRendered: number;
   images: ImageStats;
+  /** Scripts compiled by this build, and those taken from the script cache (src/integration/script-cache.ts). */
+  scripts: ScriptCompilerStats;
 }
 
 /** What the CLI hands to the integration for one build (or one dev server). */
@@ -59,6 +62,8 @@ export interface BuildHandoff {
   collections?: KitCollections | undefined;
   /** The CLI's checked reading of the kit (builds only: in dev the content changes as it runs). */
   reading?: LoadResult | undefined;
+  /** False with `--no-cache`: scripts are compiled anew too, and their cache left alone. */
+  caches?: boolean | undefined;
   /** The images the CLI started, until the integration takes them to finish. */
   images?: ImageRun | undefined;
   /** Pages rendered so far, and when the first began (`performance.now()`), counted by the page middleware. */
@@ -109,6 +114,11 @@ export async function readKit(dir: string): Promise<LoadResult> {
   const reading = current()?.reading;
   if (reading?.content?.contentDir === resolve(dir)) return reading;
   return loadKit(dir);
+}
+
+/** Whether this build may use its caches: the CLI's `--no-cache`, else `REFERRAL_KIT_CACHE`. */
+export function cachesOn(root: string): boolean {
+  return current()?.caches ?? imageOptions(root).cache;
 }
 
 /** The images the CLI started for the kit in `dir`, if it did: once, to the one build that finishes them. */

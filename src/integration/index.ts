@@ -12,7 +12,8 @@ import { imageMiddleware, startImages, type ImageRun } from '../images/write.ts'
 import { formatDiagnostic, hasErrors, summarize } from '../kit/diagnostics.ts';
 import { loadKit } from '../kit/load.ts';
 import { headerRules, netlifyHeaders } from '../site/headers.ts';
-import { contentDir, findingsShown, imageOptions, pageSeconds as pageSecondsSoFar, pagesPlaced, readKit, recordBuildStats, recordProducedFiles, takeImages } from './build-handoff.ts';
+import { cachesOn, contentDir, findingsShown, imageOptions, pageSeconds as pageSecondsSoFar, pagesPlaced, readKit, recordBuildStats, recordProducedFiles, takeImages } from './build-handoff.ts';
+import { scriptCachePlugin, type ScriptCompilerStats } from './script-cache.ts';
 import { themePlugin } from './theme.ts';
 import { ownerPhoto, ownerPhotoPng } from '../images/owner-photo.ts';
 import type { KitData } from '../schemas/kit.ts';
@@ -30,6 +31,7 @@ export default function referralKit(): AstroIntegration {
   let images: ImageRun | undefined;
   let outDir = '';
   let kit: KitData | undefined;
+  const scripts: ScriptCompilerStats = { compiled: 0, fromCache: 0 };
   return {
     name: 'referral-kit',
     hooks: {
@@ -50,6 +52,8 @@ export default function referralKit(): AstroIntegration {
           // Counts the pages really rendered, for the build's figures and its progress line.
           addMiddleware({ entrypoint: new URL('./page-middleware.ts', import.meta.url), order: 'pre' });
         }
+        // Scripts compiled once and kept (src/integration/script-cache.ts); counted either way.
+        const scriptCache = command === 'build' ? [scriptCachePlugin(root, cachesOn(root) ? join(root, 'node_modules', '.cache', 'referral-kit', 'scripts') : undefined, scripts)] : [];
         const { site } = result.content.kit;
         kit = result.content.kit;
         base = site.base;
@@ -66,6 +70,7 @@ export default function referralKit(): AstroIntegration {
           integrations: [sitemap({ filter: listed })],
           vite: {
             plugins: [
+              ...scriptCache,
               themePlugin(result.content.kitFile, async () => (await readKit(contentDir(root))).content?.kit.site.accent ?? site.accent),
               {
                 // Runs after bundling and before Astro's own `post` hook that generates the pages
@@ -122,7 +127,7 @@ export default function referralKit(): AstroIntegration {
         await writeFile(join(out, '_headers'), netlifyHeaders(headerRules(base)));
         const photo = kit && ownerPhoto(kit, contentDir(root));
         if (photo) await writeFile(join(out, photo.path), ownerPhotoPng(photo));
-        recordBuildStats({ pageSeconds, images: stats });
+        recordBuildStats({ pageSeconds, images: stats, scripts });
         logger.info(`${stats.total} images: ${stats.rendered} rendered, ${stats.fromCache} from the cache`);
       },
     },
