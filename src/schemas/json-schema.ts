@@ -10,6 +10,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from './zod.ts';
+import { copyKeyOf, copyTextMeta } from './copy.ts';
 import { kitSchema } from './kit.ts';
 import { ledgerSchemaFor } from './ledger.ts';
 import { partnerSchema } from './partner.ts';
@@ -53,7 +54,15 @@ export function jsonSchemaFile(type: YamlFileType): string {
  */
 export function jsonSchema(type: YamlFileType): Record<string, unknown> {
   const { schema, title, description } = yamlFileTypes[type];
-  const { $schema, ...rest } = z.toJSONSchema(schema, { io: 'input', target: 'draft-7' });
+  const { $schema, ...rest } = z.toJSONSchema(schema, {
+    io: 'input',
+    target: 'draft-7',
+    // Each `copy:` override, described with its catalog key's default (src/schemas/copy.ts).
+    override: ({ zodSchema, jsonSchema }) => {
+      const key = copyKeyOf.get(zodSchema);
+      if (key) Object.assign(jsonSchema, copyTextMeta(key));
+    },
+  });
   return { $schema, title, description, ...rest };
 }
 
