@@ -9,7 +9,7 @@ import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync 
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { simpleParser, type AddressObject } from 'mailparser';
-import { parse } from 'yaml';
+import { parse, parseDocument } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readSentLog, latestStates, sentLogPath, type SentRecord } from '../src/mail/sent-log.ts';
 import { runCli } from './helpers/cli.ts';
@@ -316,6 +316,38 @@ describe('referral-kit follow-up --send under faults', () => {
       expect(resend.code).toBe(0);
       const third = await send(content);
       expect(third.code).toBe(0);
+      expect(server.received).toHaveLength(messageCount);
+      await expectConsistent(server, content);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('stopped between the server taking a thank-you and the ledger saying so: the next run records it on the day the first was for', async () => {
+    const server = await startSmtpServer();
+    try {
+      const content = exampleKit();
+      useSmtp(server);
+      // --today is a day before the clock's: its date is what the ledger says, as for every other message.
+      expect((await send(content)).code).toBe(0);
+      // As a run killed after the server's reply and before the ledger was written leaves it:
+      // the message's last record "sent", and the ledger without its date.
+      const log = sentLogPath(content);
+      const lines = readFileSync(log, 'utf8').trimEnd().split('\n');
+      const last = lines.findLastIndex((line) => {
+        const record = JSON.parse(line) as SentRecord;
+        return record.state === 'recorded' && record.channel === 'thank-you';
+      });
+      const record = JSON.parse(lines[last]!) as SentRecord;
+      writeFileSync(log, `${lines.filter((_, index) => index !== last).join('\n')}\n`);
+      const ledgerFile = join(content, 'referrals.yaml');
+      const ledger = parseDocument(readFileSync(ledgerFile, 'utf8'));
+      const entry = (ledger.get('received') as { items: { get(key: string): unknown; delete(key: string): void }[] }).items.find((item) => item.get('prospect') === record.prospect);
+      expect(entry?.get('thanked')).toBe(today);
+      entry!.delete('thanked');
+      writeFileSync(ledgerFile, ledger.toString());
+
+      expect((await send(content)).code).toBe(0);
       expect(server.received).toHaveLength(messageCount);
       await expectConsistent(server, content);
     } finally {

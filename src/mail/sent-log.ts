@@ -44,6 +44,13 @@ export interface SentRecord {
   intro_date?: string | undefined;
   /** What the ledger gets once the message is sent, so a later run can finish the job. */
   ledger?: LedgerUpdate | null | undefined;
+  /**
+   * The day that goes in the ledger: the run's today (its `--today`, or the clock's day when it
+   * started). A later run finishing the job writes this day, not its own: the ledger would
+   * otherwise say a day after the first run's `--today`, which that run's checks call the future.
+   * Absent in records from before it was kept: the day of `at` is used.
+   */
+  day?: string | undefined;
   /** The server's reply, for a failed message. */
   reason?: string | undefined;
 }

@@ -64,9 +64,10 @@ function describe(error: SmtpError): string {
   return reply ? mailSentences.serverReplied(reply.slice(0, 200)) : `${error.message.replace(/\s+/g, ' ').slice(0, 200)}`;
 }
 
-function recordFor(message: OutgoingMessage, state: SentRecord['state'], reason?: string): Omit<SentRecord, 'at'> {
+function recordFor(message: OutgoingMessage, state: SentRecord['state'], day: string, reason?: string): Omit<SentRecord, 'at'> {
   return {
     state,
+    day,
     id: message.id,
     key: message.key,
     channel: message.channel,
@@ -83,13 +84,13 @@ function recordFor(message: OutgoingMessage, state: SentRecord['state'], reason?
 
 /**
  * Ledger updates of messages an earlier run sent but did not get to record (it stopped between
- * the two): done now, before anything new is sent.
+ * the two): done now, before anything new is sent, on the day that run was for.
  */
 export async function finishRecording(logFile: string, ledger: LedgerTarget, dayOf: (iso: string) => string): Promise<string[]> {
   const problems: string[] = [];
   for (const record of latestStates(await readSentLog(logFile)).values()) {
     if (record.state !== 'sent' || !record.ledger) continue;
-    const applied = await applyLedgerUpdate(ledger, record.ledger, dayOf(record.at));
+    const applied = await applyLedgerUpdate(ledger, record.ledger, record.day ?? dayOf(record.at));
     if (applied.problem) problems.push(`${record.subject} (to ${record.to}): ${applied.problem}`);
     else await appendSentRecord(logFile, { ...record, state: 'recorded' });
   }
@@ -137,26 +138,26 @@ export async function sendMessages(messages: readonly OutgoingMessage[], options
       if (!first && options.pauseSeconds > 0) await sleep(options.pauseSeconds * 1000);
       first = false;
       const raw = await composeOutgoing(message, options.from, options.language);
-      await appendSentRecord(options.logFile, recordFor(message, 'sending'));
+      await appendSentRecord(options.logFile, recordFor(message, 'sending', options.today));
       try {
         await transport.sendMail({ envelope: { from: options.from.address, to: [message.to.address] }, raw });
       } catch (caught) {
         const error = caught as SmtpError;
         if (error.responseCode && isRecipientRejection(error)) {
           const reason = describe(error);
-          await appendSentRecord(options.logFile, recordFor(message, 'failed', reason));
+          await appendSentRecord(options.logFile, recordFor(message, 'failed', options.today, reason));
           result.rejected.push({ message, reason });
           options.onMessage?.(message, { status: 'rejected', reason });
           continue;
         }
         // A reply before the end of the message means the server did not take it; a connection
         // lost with no reply leaves it "sending", for the owner to check their Sent folder.
-        if (error.responseCode) await appendSentRecord(options.logFile, recordFor(message, 'failed', describe(error)));
+        if (error.responseCode) await appendSentRecord(options.logFile, recordFor(message, 'failed', options.today, describe(error)));
         else result.unsure.push(message);
         result.stopped = describe(error);
         break;
       }
-      await appendSentRecord(options.logFile, recordFor(message, 'sent'));
+      await appendSentRecord(options.logFile, recordFor(message, 'sent', options.today));
       sentToday++;
       result.sent.push(message);
       options.onMessage?.(message, { status: 'sent' });
@@ -165,7 +166,7 @@ export async function sendMessages(messages: readonly OutgoingMessage[], options
         if (applied.problem) {
           result.ledgerProblems.push(`${message.subject} (to ${message.to.address}): ${applied.problem}`);
           options.onMessage?.(message, { status: 'ledger-problem', problem: applied.problem });
-        } else await appendSentRecord(options.logFile, recordFor(message, 'recorded'));
+        } else await appendSentRecord(options.logFile, recordFor(message, 'recorded', options.today));
       }
     }
   } finally {
