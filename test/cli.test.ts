@@ -666,6 +666,62 @@ describe('referral-kit build', () => {
     expect(readdirSync(join(out, '..'))).toEqual(['dist']);
   });
 
+  it('--watch past its memory limit goes on in a fresh process, with nothing saved meanwhile lost, and stops on a signal to it', async () => {
+    const content = copyFixture('basic');
+    const out = join(tempDir('watch-fresh'), 'dist');
+    // A limit every builder is past after its second build: each change is built, then a fresh builder takes over.
+    const child = spawn(process.execPath, [join(repoRoot, 'bin', 'referral-kit.js'), 'build', '--watch', '--json', '--content', content, '--out', out], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, REFERRAL_KIT_WATCH_MEMORY_MB: '1' },
+      detached: true,
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+    const closed = new Promise<number | null>((resolve) => child.once('close', resolve));
+    const killer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 240_000);
+    const builds = () =>
+      stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as { ok: boolean; changed: string[] });
+    const pagesHolding = (text: string) => Object.keys(fingerprint(out)).filter((file) => file.endsWith('.html') && readFileSync(join(out, file), 'utf8').includes(text));
+    const script = join(content, 'scripts', 'email-intro.mdx');
+    const edit = (marker: string) => writeFileSync(script, `${readFileSync(script, 'utf8').trimEnd()} ${marker}\n`);
+    try {
+      await expect.poll(() => builds().length, { timeout: 120_000, interval: 100 }).toBe(1);
+      edit('BEFORE-THE-HANDOVER');
+      await expect.poll(() => builds().length, { timeout: 120_000, interval: 100 }).toBe(2);
+      expect(builds()[1]).toMatchObject({ ok: true, changed: ['scripts/email-intro.mdx'] });
+      // Saved while one builder gives way to the next: the fresh one builds at once, and has it.
+      edit('DURING-THE-HANDOVER');
+      await expect.poll(() => pagesHolding('DURING-THE-HANDOVER').length, { timeout: 120_000, interval: 100 }).toBeGreaterThan(0);
+      await expect.poll(() => builds().length, { timeout: 120_000, interval: 100 }).toBeGreaterThanOrEqual(3);
+      // The fresh builder's first build, of the folder as it is: no change of its own to report.
+      expect(builds()[2]).toMatchObject({ ok: true, changed: [] });
+      expect(builds().every((build) => build.ok)).toBe(true);
+      expect(pagesHolding('BEFORE-THE-HANDOVER').length).toBeGreaterThan(0);
+      // A signal to the command alone, not its process group: it passes it on to its builder.
+      child.kill('SIGINT');
+      expect(await closed, stderr).toBe(0);
+      await expect
+        .poll(
+          () =>
+            spawnSync('pgrep', ['-g', String(child.pid)])
+              .stdout.toString()
+              .trim(),
+          { timeout: 10_000 },
+        )
+        .toBe('');
+      expect(readdirSync(join(out, '..'))).toEqual(['dist']);
+    } finally {
+      clearTimeout(killer);
+      // A failed expectation must not leave it watching.
+      if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, 'SIGKILL');
+    }
+  });
+
   it('--watch on Ctrl-C in a terminal: the build under way stops, the last good site stays whole, nothing is left running', async () => {
     const content = copyFixture('basic');
     const out = join(tempDir('watch-ctrl-c'), 'dist');

@@ -1,10 +1,11 @@
 /** `referral-kit build`: the kit folder → a static site, swapped in only when complete. */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync } from 'node:fs';
+import { constants } from 'node:os';
+import { resolve } from 'node:path';
 import { defineCommand } from 'citty';
 import { displayPath, summarize } from '../kit/diagnostics.ts';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { buildSite } from '../build/build-site.ts';
-import { serialBuilds, watchFolder } from '../build/watch.ts';
 import { CliError, reportCliError } from './cli-error.ts';
 import { contentOption, rejectUnknown, reportDiagnostics } from './options.ts';
 import { terminalProgress } from './progress.ts';
@@ -34,6 +35,8 @@ async function buildOnce(parsed: BuildArgs, changed?: readonly string[]): Promis
     progress?.done();
     console.error(message);
   };
+  // Loaded here: the process that only looks after a --watch builder (`watchInFreshProcesses`) has no use for it.
+  const { buildSite } = await import('../build/build-site.ts');
   const result = await buildSite({ contentDir: parsed.content, outDir: parsed.out, noCache: !parsed.cache, log, ...(progress ? { onProgress: progress.update } : {}) });
   progress?.done();
   reportDiagnostics(result.diagnostics);
@@ -58,35 +61,86 @@ async function buildOnce(parsed: BuildArgs, changed?: readonly string[]): Promis
   return undefined;
 }
 
-/**
- * Memory past which `--watch` suggests a restart, once. Each build in the same process keeps some
- * (Astro loads its compiled pages as new modules, and Node cannot unload one): tens of megabytes
- * a build, measured on the example kit.
- */
-const watchMemoryHint = 2 * 2 ** 30;
+/** Set, in the environment of the process that watches and builds, by the `build --watch` that started it. */
+const builderVariable = 'REFERRAL_KIT_WATCH_BUILDER';
 
-/** `--watch`: a build now, then one after each change, until Ctrl-C. */
+/** The exit code with which a builder asks to be followed by a fresh one (EX_TEMPFAIL). */
+const freshBuilderCode = 75;
+
+/**
+ * Memory past which a builder, once its build is done, gives way to a fresh process. Each build
+ * leaves the process larger (Astro loads its compiled pages as new modules, and Node cannot
+ * unload one): tens of megabytes a build. `REFERRAL_KIT_WATCH_MEMORY_MB` sets it.
+ */
+function builderMemoryLimit(): number {
+  const megabytes = Number(process.env['REFERRAL_KIT_WATCH_MEMORY_MB']);
+  return Number.isFinite(megabytes) && megabytes > 0 ? megabytes * 2 ** 20 : 2 * 2 ** 30;
+}
+
+/**
+ * `--watch` itself: a small process that runs the builder (this command again, in a process of
+ * its own) and, when the builder has grown past its memory limit and stops, starts a fresh one,
+ * which builds at once and watches on. The builder is started with an IPC channel: Ctrl-C in a
+ * terminal reaches both processes, a signal sent to this one alone reaches the builder as a
+ * message that asks it to stop as Ctrl-C does (once is enough: asking twice is asking once); a
+ * second signal stops it at once.
+ */
+async function watchInFreshProcesses(): Promise<void> {
+  let builder: ChildProcess | undefined;
+  let signals = 0;
+  const onSignal = (signal: NodeJS.Signals) => {
+    signals++;
+    if (signals === 1 && builder?.connected) builder.send({ stop: true });
+    else builder?.kill(signal);
+  };
+  process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
+  try {
+    for (;;) {
+      builder = spawn(process.execPath, [...process.execArgv, process.argv[1]!, ...process.argv.slice(2)], {
+        stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+        env: { ...process.env, [builderVariable]: '1' },
+      });
+      const [code, signal] = (await once(builder, 'exit')) as [number | null, NodeJS.Signals | null];
+      if (code === freshBuilderCode && !signals) continue;
+      // A builder that gave way as it was being stopped has stopped; one stopped by a signal, say so as the shell would.
+      process.exitCode = code === freshBuilderCode ? 0 : (code ?? 128 + (signal ? (constants.signals[signal] ?? 0) : 1));
+      return;
+    }
+  } finally {
+    process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
+  }
+}
+
+/**
+ * The builder of `--watch`: a build now, then one after each change, until Ctrl-C, or until it
+ * has grown past its memory limit (`watchInFreshProcesses` then starts a fresh one).
+ */
 async function watchAndBuild(parsed: BuildArgs): Promise<void> {
   // No folder to watch: said as a build without --watch says it.
   if (!existsSync(resolve(parsed.content))) {
     const stopped = await buildOnce(parsed);
     throw new CliError(stopped ?? []);
   }
+  const { serialBuilds, watchFolder } = await import('../build/watch.ts');
   let end: () => void = () => {};
   const ended = new Promise<void>((resolve) => (end = resolve));
   let unexpected: { error: unknown } | undefined;
   let lost: Error | undefined;
-  let hinted = false;
+  let builtHere = 0;
+  let givingWay = false;
   const builds = serialBuilds(async (changes) => {
     if (changes.length && !parsed.json) console.error(`${changes.length === 1 ? changes[0] : `${changes.length} files`} changed: building again…`);
     try {
       const stopped = await buildOnce(parsed, changes);
       // A build that stops is said as the command would say it, and the watching goes on.
       if (stopped) reportCliError(new CliError(stopped));
+      builtHere++;
       const held = process.memoryUsage.rss();
-      if (held > watchMemoryHint && !hinted) {
-        hinted = true;
-        console.error(`build --watch now holds ${(held / 2 ** 30).toFixed(1)} GB of memory, which grows with each build: stop it (Ctrl-C) and start it again to give it back.`);
+      // Not after its first build, which a fresh builder makes at once: it would only start another.
+      if (builtHere > 1 && held > builderMemoryLimit() && process.send) {
+        givingWay = true;
+        if (!parsed.json) console.error(`This process holds ${(held / 2 ** 30).toFixed(1)} GB after ${builtHere} builds: going on in a fresh one, to give the memory back…`);
+        end();
       }
     } catch (error) {
       // Not a problem of the kit's: it ends the watching, as it would end any command.
@@ -96,6 +150,11 @@ async function watchAndBuild(parsed: BuildArgs): Promise<void> {
   });
   const onSignal = () => end();
   process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
+  // The process that started this one asks it to stop this way (`watchInFreshProcesses`); the
+  // channel alone must not keep it running.
+  const onMessage = (message: unknown) => (message as { stop?: boolean } | null)?.stop && end();
+  process.on('message', onMessage);
+  process.channel?.unref();
   // Watching starts before the first build, so that nothing saved during it is missed.
   const stopWatching = await watchFolder(
     parsed.content,
@@ -115,12 +174,17 @@ async function watchAndBuild(parsed: BuildArgs): Promise<void> {
     // after it. A terminal's Ctrl-C also reaches the processes a build runs (the bundler's, the
     // image workers), so a build under way then stops, and the site stays as the last one left it.
     process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
+    process.off('message', onMessage);
     await stopWatching();
-    if (builds.building && !parsed.json) console.error('Stopping… (Ctrl-C again to stop at once)');
+    if (builds.building && !parsed.json && !givingWay) console.error('Stopping… (Ctrl-C again to stop at once)');
     await builds.stop();
   }
   if (unexpected) throw unexpected.error;
   if (lost) throw new CliError(`stopped watching ${displayPath(parsed.content)}: ${lost.message}`);
+  if (givingWay) {
+    process.exitCode = freshBuilderCode;
+    return;
+  }
   if (!parsed.json) console.error(`Stopped watching. ${displayPath(parsed.out)} holds the last build that succeeded.`);
 }
 
@@ -129,7 +193,7 @@ export const buildCommand = defineCommand({
   args,
   async run({ args: parsed }) {
     rejectUnknown(parsed, args);
-    if (parsed.watch) return watchAndBuild(parsed);
+    if (parsed.watch) return process.env[builderVariable] === '1' ? watchAndBuild(parsed) : watchInFreshProcesses();
     const stopped = await buildOnce(parsed);
     // With --json, the JSON says why; the exit code tells a script it failed.
     if (stopped) throw new CliError(stopped);
