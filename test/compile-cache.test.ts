@@ -8,12 +8,12 @@ import { describe, expect, it } from 'vitest';
 import { trimCompileCache } from '../src/build/compile-cache.ts';
 import { tempDir } from './helpers/fixtures.ts';
 
-/** A compile cache of two Node versions' folders, `count` files of `size` bytes each, file i last read i minutes after the first. */
+/** A compile cache of this Node's two folders (two sets of flags), `count` files of `size` bytes each, file i last read i minutes after the first. */
 function cacheOf(count: number, size = 100): string {
   const dir = tempDir('compile-cache');
   const start = Date.now() - 24 * 3600 * 1000;
   for (let i = 0; i < count; i++) {
-    const version = join(dir, i % 2 ? 'v24.22.3-x64-aaaa-0' : 'v22.18.0-x64-bbbb-0');
+    const version = join(dir, `v${process.versions.node}-${process.arch}-${i % 2 ? 'aaaa' : 'bbbb'}-0`);
     mkdirSync(version, { recursive: true });
     const file = join(version, `file-${String(i).padStart(4, '0')}`);
     writeFileSync(file, Buffer.alloc(size));
@@ -39,6 +39,16 @@ describe('the compile cache', () => {
     const dir = cacheOf(30, 1000);
     trimCompileCache(dir, { maxFiles: 1000, keepFiles: 1000, maxBytes: 25_000, keepBytes: 10_000 });
     expect(left(dir)).toEqual(Array.from({ length: 10 }, (_, i) => `file-${String(i + 20).padStart(4, '0')}`));
+  });
+
+  it('loses the files of other Node versions first, however recently they were used', () => {
+    const dir = cacheOf(10);
+    const other = join(dir, 'v22.12.0-x64-cccc-0');
+    mkdirSync(other);
+    for (let i = 0; i < 5; i++) writeFileSync(join(other, `other-${i}`), Buffer.alloc(100));
+    trimCompileCache(dir, { maxFiles: 12, keepFiles: 10, maxBytes: 1e9, keepBytes: 1e9 });
+    expect(readdirSync(other)).toEqual([]);
+    expect(left(dir)).toHaveLength(10);
   });
 
   it('within its limits, keeps every file', () => {

@@ -328,7 +328,8 @@ describe('referral-kit follow-up --send under faults', () => {
     try {
       const content = exampleKit();
       useSmtp(server);
-      // --today is a day before the clock's: its date is what the ledger says, as for every other message.
+      // --today is the example kit's day, before the clock's (every day from 2026-12-02): its date is
+      // what the ledger says, as for every other message.
       expect((await send(content)).code).toBe(0);
       // As a run killed after the server's reply and before the ledger was written leaves it:
       // the message's last record "sent", and the ledger without its date.

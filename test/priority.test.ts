@@ -5,6 +5,7 @@ import { once } from 'node:events';
 import { getPriority } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
+import { typeScriptFlags } from '../src/kit/node-flags.ts';
 import { lowerProcess } from '../src/kit/priority.ts';
 
 /** nice 10, as priority.ts sets it. */
@@ -68,7 +69,7 @@ describe('work beside the build', () => {
     const priority = new URL('../src/kit/priority.ts', import.meta.url).href;
     const code = `const { lowerOwnSession } = await import(${JSON.stringify(priority)}); lowerOwnSession(); console.log(${hasAutogroup} ? (await import('node:fs')).readFileSync('/proc/self/autogroup', 'utf8').trim() : 'none');`;
     // setsid, as `detached: true` does: a session, and so an autogroup, of its own.
-    const run = spawnSync('setsid', [process.execPath, '--input-type=module', '-e', code], { encoding: 'utf8' });
+    const run = spawnSync('setsid', [process.execPath, ...typeScriptFlags, '--input-type=module', '-e', code], { encoding: 'utf8' });
     expect(run.stderr).toBe('');
     if (hasAutogroup) expect(run.stdout.trim()).toMatch(new RegExp(`nice ${background}$`));
     else expect(run.stdout.trim()).toBe('none');

@@ -1,18 +1,18 @@
 /**
  * Scripts compiled once (src/integration/script-cache.ts): the wrapped compiler keeps each result
  * and gives it back for the same text, path and settings, compiles anew when any of them differs
- * or the kept file is damaged, and only counts with `--no-cache`; old entries are removed. Then a
+ * or the kept file is damaged, and only counts with `--no-cache`. Then a
  * real build: the second build of a kit compiles none of its scripts, and its pages, all rendered
  * from the kept scripts, are byte for byte those of a build without caches.
  */
-import { readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../src/build/build-site.ts';
 import { pageCacheDir } from '../src/build/page-cache.ts';
 import { projectRoot } from '../src/build/project-root.ts';
 import { realPathOf } from '../src/kit/real-path.ts';
-import { removeUnusedScripts, wrapScriptCompiler, type ScriptCompilerStats } from '../src/integration/script-cache.ts';
+import { wrapScriptCompiler, type ScriptCompilerStats } from '../src/integration/script-cache.ts';
 import { copyFixture, tempDir } from './helpers/fixtures.ts';
 
 /** A stand-in for @astrojs/mdx's plugin: its transform says what it compiled, and how many times it ran. */
@@ -80,16 +80,6 @@ describe('the script compiler, wrapped', () => {
 
   it('leaves a plugin without a transform as it is', () => {
     expect(wrapScriptCompiler({}, tempDir('scripts'), 'settings', counts())).toBe(false);
-  });
-
-  it('removes the entries unused for 30 days', () => {
-    const dir = tempDir('scripts');
-    writeFileSync(join(dir, 'old.json'), '{}');
-    writeFileSync(join(dir, 'new.json'), '{}');
-    const longAgo = new Date(Date.now() - 31 * 24 * 3600 * 1000);
-    utimesSync(join(dir, 'old.json'), longAgo, longAgo);
-    removeUnusedScripts(dir);
-    expect(readdirSync(dir)).toEqual(['new.json']);
   });
 });
 

@@ -63,6 +63,26 @@ describe('the partner-file cache', () => {
     expect(stored(content).values.size).toBeGreaterThan(0);
   });
 
+  it('gives hostile files back as they were read, a __proto__ key included', async () => {
+    const content = copyFixture('hostile');
+    writeFileSync(join(content, 'partners', 'proto-partner.yaml'), 'name: Proto\ntoken: pr0toPartnerT0kenAAbbCCdd\ncategory: other\n__proto__:\n  polluted: true\n');
+    const first = await loadKit(content);
+    expect(first.diagnostics.some((d) => d.file.endsWith('proto-partner.yaml') && d.message.includes('__proto__'))).toBe(true);
+    expect(await loadKit(content)).toEqual(first);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
+  it('is off with REFERRAL_KIT_CACHE=off: nothing kept, nothing read', async () => {
+    const content = copyFixture('basic');
+    process.env.REFERRAL_KIT_CACHE = 'off';
+    try {
+      await loadKit(content);
+      expect(existsSync(yamlCacheFile(content))).toBe(false);
+    } finally {
+      delete process.env.REFERRAL_KIT_CACHE;
+    }
+  });
+
   it('is for the owner’s eyes only: it holds private fields', async () => {
     const content = copyFixture('basic');
     await loadKit(content);

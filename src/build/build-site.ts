@@ -11,6 +11,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { displayPath, hasErrors, type Diagnostic } from '../kit/diagnostics.ts';
+import { typeScriptFlags } from '../kit/node-flags.ts';
 import { lowerProcess } from '../kit/priority.ts';
 import { isInside, realPathOf } from '../kit/real-path.ts';
 import { loadKit } from '../kit/load.ts';
@@ -33,9 +34,6 @@ const astroWorkingFolder = join(projectRoot, 'node_modules', '.cache', 'referral
  * it is for the owner only, like the page cache beside it.
  */
 const replacedSites = join(projectRoot, 'node_modules', '.cache', 'referral-kit', 'replaced');
-
-/** Node's flags for TypeScript, where this Node needs them (bin/referral-kit.js adds them before 22.18), for the processes a build starts. */
-const typeScriptFlags = process.execArgv.filter((flag) => flag === '--experimental-strip-types' || flag === '--disable-warning=ExperimentalWarning');
 
 /**
  * Tidies up after earlier builds (src/build/tidy-process.ts): removes the sites they replaced
@@ -273,7 +271,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
             caches: imageSettings.cache,
             images,
             placing: placement,
-            collections: kitCollections({ withSchemas: false }),
+            collections: kitCollections(),
           });
           // Astro writes its prerender chunks under the working folder when the output is outside
           // it (a `.astro/` folder in the owner's kit), and those chunks import packages by name, so

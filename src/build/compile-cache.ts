@@ -3,8 +3,9 @@
  * adds to it and never removes: besides our modules and the packages', which stay the same from
  * one run to the next, it keeps every module Astro bundles for a build, and those change with the
  * kit, so each build added a score of files, half a megabyte for 1,000 partners. After a day of
- * builds the folder held 16,000 files, 400 MB. Trimmed by the last time each file was read
- * (Linux and macOS note that once a day at least), so what today's commands use stays.
+ * builds the folder held 16,000 files, 400 MB. Past a limit, the files of other Node versions go
+ * first, then those used longest ago: by the later of their last read and last write, as a disk
+ * mounted `noatime` (or Windows, often) never notes a read, and Linux notes one a day at most.
  */
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,7 +28,8 @@ export const compileCacheLimits: CacheLimits = { maxFiles: 8000, maxBytes: 256 *
 
 /** Trims `dir` (the compile cache's folder of version folders) to `limits`; a file that cannot be read or removed is left. */
 export function trimCompileCache(dir: string, limits: CacheLimits = compileCacheLimits): void {
-  const files: { path: string; size: number; readMs: number }[] = [];
+  const files: { path: string; size: number; usedMs: number; thisNode: boolean }[] = [];
+  const thisNode = `v${process.versions.node}-${process.arch}-`;
   let bytes = 0;
   let versions: string[];
   try {
@@ -45,14 +47,14 @@ export function trimCompileCache(dir: string, limits: CacheLimits = compileCache
     for (const name of names) {
       const path = join(dir, version, name);
       try {
-        const { size, atimeMs } = statSync(path);
-        files.push({ path, size, readMs: atimeMs });
+        const { size, atimeMs, mtimeMs } = statSync(path);
+        files.push({ path, size, usedMs: Math.max(atimeMs, mtimeMs), thisNode: version.startsWith(thisNode) });
         bytes += size;
       } catch {}
     }
   }
   if (files.length <= limits.maxFiles && bytes <= limits.maxBytes) return;
-  files.sort((a, b) => a.readMs - b.readMs);
+  files.sort((a, b) => Number(a.thisNode) - Number(b.thisNode) || a.usedMs - b.usedMs);
   let count = files.length;
   for (const file of files) {
     if (count <= limits.keepFiles && bytes <= limits.keepBytes) break;

@@ -9,70 +9,21 @@
  * several kits do not evict each other's images.
  */
 import { createHash } from 'node:crypto';
-import { type Dirent, existsSync, lstatSync, readdirSync, readFileSync, type Stats, statSync } from 'node:fs';
+import { type Dirent, lstatSync, readdirSync, readFileSync, type Stats, statSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inThread } from '../kit/in-thread.ts';
+import { packageVersion, sourceFilesRunBy } from '../kit/source-files.ts';
 import type { ImageJob } from './catalog.ts';
 import { packagesUsedBy } from './fonts.ts';
-
-const require = createRequire(import.meta.url);
 
 const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest();
 
 /** Packages whose version is part of every key: they decide how any image looks. */
 const rendererPackages = ['satori', '@resvg/resvg-js', 'harfbuzzjs', 'bidi-js', 'qrcode', 'image-size', '@twemoji/svg'];
 
-const packageVersions = new Map<string, string>();
-
-/** An installed package's version, read once per process (every image key asks). */
-export function packageVersion(name: string): string {
-  let version = packageVersions.get(name);
-  if (version === undefined) {
-    version = readPackageVersion(name);
-    packageVersions.set(name, version);
-  }
-  return version;
-}
-
-function readPackageVersion(name: string): string {
-  try {
-    return (JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version;
-  } catch {
-    // Some packages do not export package.json; find it next to their entry point.
-    let dir = require.resolve(name);
-    while (!existsSync(join(dir, 'package.json'))) dir = join(dir, '..');
-    return (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version;
-  }
-}
-
 const codeVersions = new Map<string, string>();
-
-/**
- * The relative modules a source file runs: static imports and re-exports, side-effect imports
- * and dynamic imports, but not `import type` (types draw nothing). A regex is enough: it reads
- * only our own files, written in one style.
- */
-function runtimeImports(text: string): string[] {
-  const pattern = /^\s*(?:import|export)\s+(?!type\s)[^;'"]*?\bfrom\s*['"](\.{1,2}\/[^'"]+)['"]|^\s*import\s*['"](\.{1,2}\/[^'"]+)['"]|\bimport\s*\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/gm;
-  return [...text.matchAll(pattern)].map((match) => (match[1] ?? match[2] ?? match[3])!);
-}
-
-/** Every source file of ours that the given modules run, found by following their imports; sorted. */
-export function sourceFilesRunBy(roots: readonly string[]): string[] {
-  const found = new Set<string>();
-  const waiting = [...roots];
-  // Bounded: each file is read once, and there are only so many files in src/.
-  while (waiting.length) {
-    const file = waiting.pop()!;
-    if (found.has(file)) continue;
-    found.add(file);
-    for (const specifier of runtimeImports(readFileSync(file, 'utf8'))) waiting.push(resolve(dirname(file), specifier));
-  }
-  return [...found].sort();
-}
 
 /**
  * The version of the code that draws one kind of image: a hash of every source file its

@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { typeScriptFlags } from '../kit/node-flags.ts';
 import pLimit from 'p-limit';
 import Tinypool from 'tinypool';
 import type { KitContent } from '../kit/kit-content.ts';
@@ -105,7 +106,7 @@ function renderEach(tasks: RenderTask[], workers: number): Rendering {
       // worker. Cold build at 1,000 partners: 16–24 s less CPU, 57.6 s against 64.8–72.1 s
       // (docs/benchmarks.md).
       // Workers load the TypeScript sources natively; Node before 22.18 needs the flag for that.
-      execArgv: ['--max-semi-space-size=2', '--single-threaded-gc', ...(process.features.typescript ? [] : ['--experimental-strip-types', '--disable-warning=ExperimentalWarning'])],
+      execArgv: ['--max-semi-space-size=2', '--single-threaded-gc', ...typeScriptFlags],
     });
     const each = tasks.map((task) => pool.run(task) as Promise<string | undefined>);
     let destroyed: Promise<void> | undefined;

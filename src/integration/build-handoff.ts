@@ -37,6 +37,7 @@ import { releasePlacedPage, type Placement } from '../build/placed-pages.ts';
 import type { ImageRun, ImageStats, WriteOptions } from '../images/write.ts';
 import type { KitCollections } from './collections.ts';
 import type { ScriptCompilerStats } from './script-cache.ts';
+import { cacheVariable } from '../kit/cache-files.ts';
 import { loadKit, type LoadResult } from '../kit/load.ts';
 
 /** The kit folder of a plain `astro build` or `astro dev`, relative to the project. */
@@ -184,8 +185,8 @@ export function recordProducedFiles(files: string[]): void {
 
 /** Environment variables that steer image rendering, for a user or the benchmark. */
 export const imageEnvironment = {
-  /** `off` renders every image anew and leaves the cache alone. */
-  cache: 'REFERRAL_KIT_CACHE',
+  /** `off` renders every image anew and leaves the cache alone (and turns the other caches off: src/kit/cache-files.ts). */
+  cache: cacheVariable,
   /** Worker processes for images; `0` renders in the build's own process. */
   workers: 'REFERRAL_KIT_IMAGE_WORKERS',
   /** The old name of `workers`, still understood. */

@@ -13,21 +13,13 @@ import { scriptSchema } from '../schemas/script.ts';
 import { testimonialSchema } from '../schemas/testimonial.ts';
 import { kitLoaders } from './loader.ts';
 
-/**
- * The schemas give the pages their types (`astro check`, `referral-kit dev`); the loader hands
- * Astro data the kit reading has validated already, and Astro validates nothing a loader stores
- * itself. So a build leaves them out (`withSchemas: false`): with them, Astro wrote a JSON Schema
- * of each collection on every build, 50 ms of converting the copy schema's 300 strings.
- */
-export function kitCollections({ withSchemas = true } = {}) {
+export function kitCollections() {
   const loader = kitLoaders();
-  // Typed as there either way: the pages' types describe the data, which is the same.
-  const schema = <S>(value: S) => (withSchemas ? { schema: value } : {}) as { schema: S };
   return {
-    kit: defineCollection({ loader: loader('kit'), ...schema(kitSchema) }),
-    partners: defineCollection({ loader: loader('partners'), ...schema(publicPartnerSchema) }),
-    scripts: defineCollection({ loader: loader('scripts'), ...schema(scriptSchema) }),
-    testimonials: defineCollection({ loader: loader('testimonials'), ...schema(testimonialSchema) }),
+    kit: defineCollection({ loader: loader('kit'), schema: kitSchema }),
+    partners: defineCollection({ loader: loader('partners'), schema: publicPartnerSchema }),
+    scripts: defineCollection({ loader: loader('scripts'), schema: scriptSchema }),
+    testimonials: defineCollection({ loader: loader('testimonials'), schema: testimonialSchema }),
   };
 }
 

@@ -6,18 +6,21 @@
  *
  * An entry is keyed by the sha-256 of everything that shapes it: the file's text and path, the
  * project folder, whether source maps are on, the installed packages (npm's record of them), and
- * the files that set the compiler up (astro.config.mjs, src/mdx/). A change to any of these
- * compiles anew. One JSON file per entry under the project's cache; a file unused for 30 days is
- * removed when a build ends. A cache that cannot be read or written is no cache, never an error.
+ * the code that sets the compiler up (astro.config.mjs, and every file of ours the MDX plugins in
+ * src/mdx/ run). A change to any of these compiles anew. One JSON file per entry under the
+ * project's cache; a file unused for 30 days is removed when a build ends. A cache that cannot be
+ * read or written is no cache, never an error.
  *
  * It works by wrapping the transform of the plugin @astrojs/mdx adds (`@mdx-js/rolldown`), when
  * Vite has resolved its config; `wrapScriptCompiler` does the wrapping and the caching, with no
  * Vite of its own, for the tests.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { readFileSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
+import { removeUnusedFiles, writeOwnerFile } from '../kit/cache-files.ts';
+import { sourceFilesRunBy } from '../kit/source-files.ts';
 
 /** The name of the plugin @astrojs/mdx adds for `.mdx` files (node_modules/@astrojs/mdx/dist/vite-plugin-mdx.js). */
 export const mdxPluginName = '@mdx-js/rolldown';
@@ -28,9 +31,6 @@ interface CompiledScript {
   map: string | null;
   meta: unknown;
 }
-
-/** Files unused this long are removed. */
-const unusedFor = 30 * 24 * 3600 * 1000;
 
 /** Counts of one build, for its figures. */
 export interface ScriptCompilerStats {
@@ -70,26 +70,24 @@ export function wrapScriptCompiler(plugin: { transform?: unknown }, dir: string 
       }
       const key = createHash('sha256').update(settings).update('\0').update(id).update('\0').update(code).digest('hex');
       const file = join(dir, `${key}.json`);
+      let kept: unknown;
       try {
-        const kept = JSON.parse(readFileSync(file, 'utf8')) as unknown;
-        if (isCompiled(kept)) {
-          stats.fromCache++;
+        kept = JSON.parse(readFileSync(file, 'utf8'));
+      } catch {}
+      if (isCompiled(kept)) {
+        stats.fromCache++;
+        try {
           // Its time says it is still in use.
           utimesSync(file, new Date(), new Date());
-          return kept;
-        }
-      } catch {}
+        } catch {}
+        return kept;
+      }
       const result = await compile.call(this, code, id, ...rest);
       stats.compiled++;
       if (isCompiled(result)) {
-        const temporary = `${file}.${process.pid}.tmp`;
         try {
-          mkdirSync(dir, { recursive: true, mode: 0o700 });
-          writeFileSync(temporary, JSON.stringify({ code: result.code, map: result.map, meta: result.meta }), { mode: 0o600 });
-          renameSync(temporary, file);
-        } catch {
-          rmSync(temporary, { force: true });
-        }
+          writeOwnerFile(file, JSON.stringify({ code: result.code, map: result.map, meta: result.meta }));
+        } catch {}
       }
       return result;
     },
@@ -99,24 +97,11 @@ export function wrapScriptCompiler(plugin: { transform?: unknown }, dir: string 
   return true;
 }
 
-/** Removes the entries in `dir` unused for 30 days. */
-export function removeUnusedScripts(dir: string): void {
-  const now = Date.now();
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const path = join(dir, name);
-    try {
-      if (now - statSync(path).mtimeMs > unusedFor) rmSync(path, { force: true });
-    } catch {}
-  }
-}
-
-/** npm's record of the installed packages, and the files that set the MDX compiler up. */
+/**
+ * The installed packages (each package manager's record of them) and the code that sets the MDX
+ * compiler up: astro.config.mjs and every file of ours src/mdx/script-plugins.ts runs. A file that
+ * is not there counts as empty.
+ */
 function compilerInputs(root: string): string {
   const read = (path: string) => {
     try {
@@ -125,16 +110,15 @@ function compilerInputs(root: string): string {
       return '';
     }
   };
-  const mdxDir = join(root, 'src', 'mdx');
+  const lockfiles = ['node_modules/.package-lock.json', 'package-lock.json', 'pnpm-lock.yaml', 'yarn.lock', 'bun.lock'];
   let plugins: string[] = [];
   try {
-    plugins = readdirSync(mdxDir).sort();
+    plugins = sourceFilesRunBy([join(root, 'src', 'mdx', 'script-plugins.ts')]);
   } catch {}
   return [
-    read(join(root, 'node_modules', '.package-lock.json')),
-    read(join(root, 'package-lock.json')),
+    ...lockfiles.map((name) => read(join(root, name))),
     read(join(root, 'astro.config.mjs')),
-    ...plugins.map((name) => `${name}\0${read(join(mdxDir, name))}`),
+    ...plugins.map((file) => `${file.slice(root.length)}\0${read(file)}`),
     process.env['ASTRO_PERFORMANCE_BENCHMARK'] ?? '',
   ].join('\0');
 }
@@ -150,7 +134,7 @@ export function scriptCachePlugin(root: string, dir: string | undefined, stats: 
       if (mdx) wrapScriptCompiler(mdx, dir, `${inputs}\0${resolved.root}\0${Boolean(resolved.build.sourcemap)}`, stats);
     },
     buildEnd() {
-      if (dir !== undefined) removeUnusedScripts(dir);
+      if (dir !== undefined) removeUnusedFiles(dir);
     },
   };
 }

@@ -7,32 +7,41 @@
  *
  * An entry is the value of a file that parsed without a single finding, keyed by the sha-256 of
  * its text: a file with a warning is parsed every time, so its warning is said every time. The
- * whole cache is keyed by the code that reads YAML (the `yaml` package's version and our two
- * files that turn its results into findings), so a change to either starts it again. One file
- * per content folder (by its real path), holding partners' private fields: the owner's only,
- * like the other caches beside it. A cache that cannot be read or written is no cache, never an
- * error.
+ * whole cache is keyed by the code that reads YAML (the `yaml` package's version and every file
+ * of ours that src/kit/yaml-source.ts runs), so a change to either starts it again. One file per
+ * content folder (by its real path), holding partners' private fields: the owner's only (so not
+ * for a CI cache: the README names the folders to keep there). A cache that cannot be read or
+ * written is no cache, never an error; `REFERRAL_KIT_CACHE=off` turns it off.
  */
 import { createHash } from 'node:crypto';
-import { chmodSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync, utimesSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { projectRoot } from '../build/project-root.ts';
+import { cachesOff, removeUnusedFiles, writeOwnerFile } from './cache-files.ts';
 import { realPathOfSync } from './real-path.ts';
+import { packageVersion, sourceFilesRunBy } from './source-files.ts';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-/** The code an entry's value depends on, read once per process. */
-let codeVersion: string | undefined;
-function currentCodeVersion(): string {
-  codeVersion ??= sha256(
-    [
-      readFileSync(join(projectRoot, 'node_modules', 'yaml', 'package.json'), 'utf8'),
-      readFileSync(new URL('./yaml-source.ts', import.meta.url), 'utf8'),
-      readFileSync(new URL('./yaml-mistakes.ts', import.meta.url), 'utf8'),
-    ].join('\0'),
-  );
-  return codeVersion;
+/**
+ * The code an entry's value depends on, worked out once per process: the `yaml` package's
+ * version and every source file src/kit/yaml-source.ts runs. Undefined when it cannot be worked
+ * out (the package found nowhere, say): then there is no cache.
+ */
+let codeVersion: string | null | undefined;
+function currentCodeVersion(): string | undefined {
+  if (codeVersion === undefined) {
+    try {
+      const hash = createHash('sha256').update(`yaml@${packageVersion('yaml')}`);
+      for (const file of sourceFilesRunBy([fileURLToPath(new URL('./yaml-source.ts', import.meta.url))])) hash.update(readFileSync(file));
+      codeVersion = hash.digest('hex');
+    } catch {
+      codeVersion = null;
+    }
+  }
+  return codeVersion ?? undefined;
 }
 
 interface StoredCache {
@@ -55,20 +64,11 @@ export function yamlCacheFile(contentDir: string): string {
   return join(projectRoot, 'node_modules', '.cache', 'referral-kit', 'yaml', `${id}.bin`);
 }
 
-/** Content folders read by nothing for this long (moved, deleted, test copies) lose their cache files. */
-const unusedFor = 30 * 24 * 3600 * 1000;
-
-function removeUnused(dir: string): void {
-  const now = Date.now();
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (now - statSync(path).mtimeMs > unusedFor) rmSync(path, { force: true });
-  }
-}
-
 export function openYamlCache(contentDir: string): YamlCache {
+  const version = cachesOff() ? undefined : currentCodeVersion();
+  // No cache: every file is parsed, and nothing is kept.
+  if (version === undefined) return { lookup: () => ({ found: false }), remember() {}, save() {} };
   const file = yamlCacheFile(contentDir);
-  const version = currentCodeVersion();
   let stored = new Map<string, unknown>();
   try {
     const read = deserialize(readFileSync(file)) as StoredCache;
@@ -90,24 +90,15 @@ export function openYamlCache(contentDir: string): YamlCache {
       added = true;
     },
     save() {
-      if (!added && used.size === stored.size) {
-        // Still in use: its time keeps it from being taken for a folder no longer read.
-        try {
-          utimesSync(file, new Date(), new Date());
-        } catch {}
-        return;
-      }
-      const temporary = `${file}.${process.pid}.tmp`;
       try {
-        mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-        // Also when it was made before, by hand or by an older version.
-        chmodSync(dirname(file), 0o700);
-        writeFileSync(temporary, serialize({ version, values: used } satisfies StoredCache), { mode: 0o600 });
-        renameSync(temporary, file);
-        removeUnused(dirname(file));
-      } catch {
-        rmSync(temporary, { force: true });
-      }
+        if (!added && used.size === stored.size) {
+          // Still in use: its time keeps it from being taken for a folder no longer read.
+          utimesSync(file, new Date(), new Date());
+          return;
+        }
+        writeOwnerFile(file, serialize({ version, values: used } satisfies StoredCache));
+        removeUnusedFiles(join(file, '..'));
+      } catch {}
     },
   };
 }
