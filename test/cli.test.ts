@@ -595,6 +595,34 @@ describe('referral-kit check', () => {
   });
 });
 
+/**
+ * `build --watch --json` with `args`, in a process group of its own as a terminal starts a
+ * command (Ctrl-C signals every process in it, the bundler's and the image workers too), its
+ * output gathered; the whole group is killed after 4 minutes whatever happens (clear `killer`).
+ */
+function watchInOwnGroup(args: string[], env: NodeJS.ProcessEnv = process.env) {
+  const child = spawn(process.execPath, [join(repoRoot, 'bin', 'referral-kit.js'), 'build', '--watch', '--json', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env, detached: true });
+  const output = { stdout: '', stderr: '' };
+  child.stdout.on('data', (chunk: Buffer) => (output.stdout += chunk));
+  child.stderr.on('data', (chunk: Buffer) => (output.stderr += chunk));
+  const closed = new Promise<number | null>((resolve) => child.once('close', resolve));
+  const killer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 240_000);
+  return { child, output, closed, killer };
+}
+
+/** Waits (bounded) until no process of the group `pid` leads is left: no worker, bundler or builder outlives a command. */
+async function expectGroupGone(pid: number): Promise<void> {
+  await expect
+    .poll(
+      () =>
+        spawnSync('pgrep', ['-g', String(pid)])
+          .stdout.toString()
+          .trim(),
+      { timeout: 10_000 },
+    )
+    .toBe('');
+}
+
 describe('referral-kit build', () => {
   it('leaves the previous site exactly as it was when the content has errors', async () => {
     const content = copyFixture('basic');
@@ -670,19 +698,9 @@ describe('referral-kit build', () => {
     const content = copyFixture('basic');
     const out = join(tempDir('watch-fresh'), 'dist');
     // A limit every builder is past after its second build: each change is built, then a fresh builder takes over.
-    const child = spawn(process.execPath, [join(repoRoot, 'bin', 'referral-kit.js'), 'build', '--watch', '--json', '--content', content, '--out', out], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, REFERRAL_KIT_WATCH_MEMORY_MB: '1' },
-      detached: true,
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
-    const closed = new Promise<number | null>((resolve) => child.once('close', resolve));
-    const killer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 240_000);
+    const { child, output, closed, killer } = watchInOwnGroup(['--content', content, '--out', out], { ...process.env, REFERRAL_KIT_WATCH_MEMORY_MB: '1' });
     const builds = () =>
-      stdout
+      output.stdout
         .split('\n')
         .filter(Boolean)
         .map((line) => JSON.parse(line) as { ok: boolean; changed: string[] });
@@ -704,16 +722,8 @@ describe('referral-kit build', () => {
       expect(pagesHolding('BEFORE-THE-HANDOVER').length).toBeGreaterThan(0);
       // A signal to the command alone, not its process group: it passes it on to its builder.
       child.kill('SIGINT');
-      expect(await closed, stderr).toBe(0);
-      await expect
-        .poll(
-          () =>
-            spawnSync('pgrep', ['-g', String(child.pid)])
-              .stdout.toString()
-              .trim(),
-          { timeout: 10_000 },
-        )
-        .toBe('');
+      expect(await closed, output.stderr).toBe(0);
+      await expectGroupGone(child.pid!);
       expect(readdirSync(join(out, '..'))).toEqual(['dist']);
     } finally {
       clearTimeout(killer);
@@ -727,38 +737,27 @@ describe('referral-kit build', () => {
     const out = join(tempDir('watch-ctrl-c'), 'dist');
     // Its own process group, as a terminal gives a command: Ctrl-C signals every process in it,
     // the bundler's and the image workers too.
-    const child = spawn(process.execPath, [join(repoRoot, 'bin', 'referral-kit.js'), 'build', '--watch', '--json', '--no-cache', '--content', content, '--out', out], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
-    const closed = new Promise<number | null>((resolve) => child.once('close', resolve));
-    const killer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 240_000);
+    const { child, output, closed, killer } = watchInOwnGroup(['--no-cache', '--content', content, '--out', out]);
     try {
-      await expect.poll(() => stdout.split('\n').filter(Boolean).length, { timeout: 120_000, interval: 100 }).toBe(1);
-      expect(JSON.parse(stdout)).toMatchObject({ ok: true });
+      await expect.poll(() => output.stdout.split('\n').filter(Boolean).length, { timeout: 120_000, interval: 100 }).toBe(1);
+      expect(JSON.parse(output.stdout)).toMatchObject({ ok: true });
       const before = fingerprint(out);
       // Every image changes with the accent, so the next build draws them all, in worker processes.
       const kit = join(content, 'kit.yaml');
       writeFileSync(kit, `${readFileSync(kit, 'utf8').trimEnd()}\n# edited while watching\n`.replace(/accent: .*/, 'accent: "#1d6b52"'));
-      await expect.poll(() => childProcesses(child.pid!).length, { timeout: 120_000, interval: 20 }).toBeGreaterThan(0);
+      // Under way: its staging folder is there, and the builder (the command's child) has started processes of its own.
+      await expect
+        .poll(() => readdirSync(join(out, '..')).some((name) => name.startsWith('.dist.building-')) && childProcesses(child.pid!).flatMap(childProcesses).length > 0, {
+          timeout: 120_000,
+          interval: 20,
+        })
+        .toBe(true);
       process.kill(-child.pid!, 'SIGINT');
-      expect(await closed, stderr).toBe(0);
+      expect(await closed, output.stderr).toBe(0);
       expect(fingerprint(out)).toEqual(before);
       expect(readdirSync(join(out, '..'))).toEqual(['dist']);
       // No worker, bundler or other process of the group outlives it.
-      await expect
-        .poll(
-          () =>
-            spawnSync('pgrep', ['-g', String(child.pid)])
-              .stdout.toString()
-              .trim(),
-          { timeout: 10_000 },
-        )
-        .toBe('');
+      await expectGroupGone(child.pid!);
     } finally {
       clearTimeout(killer);
     }
