@@ -22,18 +22,18 @@ import { isRunning, withLock } from './lock.ts';
 import { countPages, listSite, writePlaceholders } from './placeholders.ts';
 import { checkPageCache, dropPageCache, pageCacheDir, pageCopiesDir, preparePageCache, recordPageCache, reusablePages, type CheckedCopies, type PageCacheState } from './page-cache.ts';
 import { pagesToPlace, placePages, removeUnclaimed } from './placed-pages.ts';
-import { projectRoot } from './project-root.ts';
+import { projectCacheDir, projectRoot } from './project-root.ts';
 import { turnOffAstroTelemetry } from './astro-telemetry.ts';
 
 /** Where Astro runs during a build; its prerender chunks land in a `.astro/` folder here. */
-const astroWorkingFolder = join(projectRoot, 'node_modules', '.cache', 'referral-kit', 'astro');
+const astroWorkingFolder = join(projectCacheDir, 'astro');
 /**
  * Where a build puts the site it replaced, for the next build to remove while Astro bundles.
  * Removing 4,000 page folders took a second or more of the kernel's time on this project's
  * machine, at the end of every rebuild, when nothing else was left to do. It holds kit pages, so
  * it is for the owner only, like the page cache beside it.
  */
-const replacedSites = join(projectRoot, 'node_modules', '.cache', 'referral-kit', 'replaced');
+const replacedSites = join(projectCacheDir, 'replaced');
 
 /**
  * Tidies up after earlier builds (src/build/tidy-process.ts): removes the sites they replaced
@@ -50,10 +50,10 @@ async function tidyAfterEarlierBuilds(): Promise<void> {
   // Without NODE_OPTIONS (a debugger's --inspect-brk would stop it, a relative --require fail it),
   // and in its own process group, so that Ctrl-C stops the build and not the removal.
   const { NODE_OPTIONS: _, ...env } = process.env;
-  const tidy = fileURLToPath(new URL('./tidy-process.ts', import.meta.url));
-  const remover = spawn(process.execPath, [...typeScriptFlags, tidy, ...names.map((name) => join(replacedSites, name))], { stdio: 'ignore', env, detached: true });
-  if (remover.pid !== undefined) lowerProcess(remover.pid);
-  const [code] = (await once(remover, 'exit')) as [number | null];
+  const tidyScript = fileURLToPath(new URL('./tidy-process.ts', import.meta.url));
+  const tidying = spawn(process.execPath, [...typeScriptFlags, tidyScript, ...names.map((name) => join(replacedSites, name))], { stdio: 'ignore', env, detached: true });
+  if (tidying.pid !== undefined) lowerProcess(tidying.pid);
+  const [code] = (await once(tidying, 'exit')) as [number | null];
   if (code !== 0) throw new Error(`could not remove the sites earlier builds replaced, in ${replacedSites}`);
 }
 
@@ -198,7 +198,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const unsafe = await unsafeOutputReason(outDir, contentDir);
   if (unsafe) return { ok: false, diagnostics, reason: unsafe };
 
-  const lockFile = join(projectRoot, 'node_modules', '.cache', 'referral-kit', 'build.lock');
+  const lockFile = join(projectCacheDir, 'build.lock');
   return withLock(
     lockFile,
     () => log('Waiting for another build of this project to finish…'),

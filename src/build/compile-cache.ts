@@ -9,10 +9,10 @@
  */
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { projectRoot } from './project-root.ts';
+import { projectCacheDir } from './project-root.ts';
 
 /** Where bin/referral-kit.js keeps it: one folder per Node version inside. */
-export const compileCacheDir = join(projectRoot, 'node_modules', '.cache', 'referral-kit', 'node-compile');
+export const compileCacheDir = join(projectCacheDir, 'node-compile');
 
 export interface CacheLimits {
   /** Past either limit, the least recently read files go… */

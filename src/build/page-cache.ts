@@ -17,6 +17,7 @@ import { createHash } from 'node:crypto';
 import { type Dirent, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { cacheDirOf, kitFolderId } from './project-root.ts';
 
 /** Astro's names, inside its cache folder (node_modules/astro/dist/core/build/incremental.js). */
 const astroManifest = 'incremental-build.json';
@@ -50,8 +51,7 @@ export type CheckedCopies = Map<string, StoredCopy>;
 
 /** The cache folder of one kit folder (by its real path), inside the project. */
 export function pageCacheDir(projectRoot: string, realContentDir: string): string {
-  const id = createHash('sha256').update(realContentDir).digest('hex').slice(0, 16);
-  return join(projectRoot, 'node_modules', '.cache', 'referral-kit', 'pages', id);
+  return join(cacheDirOf(projectRoot), 'pages', kitFolderId(realContentDir));
 }
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');

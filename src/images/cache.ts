@@ -13,6 +13,7 @@ import { type Dirent, lstatSync, readdirSync, readFileSync, type Stats, statSync
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cacheDirOf, kitFolderId } from '../build/project-root.ts';
 import { inThread } from '../kit/in-thread.ts';
 import { packageVersion, sourceFilesRunBy } from '../kit/source-files.ts';
 import type { ImageJob } from './catalog.ts';
@@ -195,7 +196,7 @@ export class ImageCache {
   private verified = new Map<string, CheckedEntry>();
 
   constructor(root: string, contentDir: string) {
-    this.dir = join(root, 'node_modules', '.cache', 'referral-kit', 'images', sha256(contentDir).toString('hex').slice(0, 16));
+    this.dir = join(cacheDirOf(root), 'images', kitFolderId(contentDir));
   }
 
   /** What `writeCacheEntry` is given for `key` (workers write entries there themselves). */

@@ -15,6 +15,7 @@ import { headerRules, netlifyHeaders } from '../site/headers.ts';
 import { cachesOn, contentDir, findingsShown, imageOptions, pageSeconds as pageSecondsSoFar, pagesPlaced, readKit, recordBuildStats, recordProducedFiles, takeImages } from './build-handoff.ts';
 import { scriptCachePlugin, type ScriptCompilerStats } from './script-cache.ts';
 import { themePlugin } from './theme.ts';
+import { cacheDirOf } from '../build/project-root.ts';
 import { ownerPhoto, ownerPhotoPng } from '../images/owner-photo.ts';
 import type { KitData } from '../schemas/kit.ts';
 import { devIndexHtml, devIndexPath } from '../site/dev-index.ts';
@@ -53,7 +54,7 @@ export default function referralKit(): AstroIntegration {
           addMiddleware({ entrypoint: new URL('./page-middleware.ts', import.meta.url), order: 'pre' });
         }
         // Scripts compiled once and kept (src/integration/script-cache.ts); counted either way.
-        const scriptCache = command === 'build' ? [scriptCachePlugin(root, cachesOn(root) ? join(root, 'node_modules', '.cache', 'referral-kit', 'scripts') : undefined, scripts)] : [];
+        const scriptCache = command === 'build' ? [scriptCachePlugin(root, cachesOn(root) ? join(cacheDirOf(root), 'scripts') : undefined, scripts)] : [];
         const { site } = result.content.kit;
         kit = result.content.kit;
         base = site.base;

@@ -18,7 +18,7 @@ import { readFileSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
-import { projectRoot } from '../build/project-root.ts';
+import { kitFolderId, projectCacheDir } from '../build/project-root.ts';
 import { cachesOff, removeUnusedFiles, writeOwnerFile } from './cache-files.ts';
 import { realPathOfSync } from './real-path.ts';
 import { packageVersion, sourceFilesRunBy } from './source-files.ts';
@@ -60,8 +60,7 @@ export interface YamlCache {
 
 /** The cache file of one content folder. */
 export function yamlCacheFile(contentDir: string): string {
-  const id = createHash('sha256').update(realPathOfSync(contentDir)).digest('hex').slice(0, 16);
-  return join(projectRoot, 'node_modules', '.cache', 'referral-kit', 'yaml', `${id}.bin`);
+  return join(projectCacheDir, 'yaml', `${kitFolderId(realPathOfSync(contentDir))}.bin`);
 }
 
 export function openYamlCache(contentDir: string): YamlCache {
