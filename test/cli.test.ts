@@ -72,8 +72,8 @@ describe('referral-kit --help', () => {
         --content=<dir>    Kit folder to read (Default: content)
             --out=<dir>    Folder to write the site to (replaced only when the build succeeds) (Default: dist)
                  --json    Print the outcome and its figures as JSON (with --watch, a line of it per build)
-                --cache    Reuse images whose inputs did not change (Default: true)
-             --no-cache    Render every image anew (also: REFERRAL_KIT_CACHE=off)
+                --cache    Reuse images, pages and compiled scripts whose inputs did not change (Default: true)
+             --no-cache    Build every image, page and script anew (also: REFERRAL_KIT_CACHE=off)
                 --watch    Stay running and build again whenever a file of the kit changes (Ctrl-C stops)
 
       EXAMPLES

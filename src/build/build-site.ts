@@ -75,7 +75,7 @@ async function setAside(previous: string): Promise<void> {
 export interface BuildOptions {
   contentDir: string;
   outDir: string;
-  /** Render every image anew, leaving the image cache alone. */
+  /** Build every image, page and script anew, leaving their caches alone. */
   noCache?: boolean;
   /** Tell the user what is happening (waiting for another build…). */
   log?: (message: string) => void;

@@ -16,8 +16,8 @@ const args = {
   json: { type: 'boolean', description: 'Print the outcome and its figures as JSON (with --watch, a line of it per build)' },
   cache: {
     type: 'boolean',
-    description: 'Reuse images whose inputs did not change',
-    negativeDescription: 'Render every image anew (also: REFERRAL_KIT_CACHE=off)',
+    description: 'Reuse images, pages and compiled scripts whose inputs did not change',
+    negativeDescription: 'Build every image, page and script anew (also: REFERRAL_KIT_CACHE=off)',
     default: true,
   },
   watch: { type: 'boolean', description: 'Stay running and build again whenever a file of the kit changes (Ctrl-C stops)' },
