@@ -732,6 +732,17 @@ describe('referral-kit build', () => {
     }
   });
 
+  it('--watch refuses a memory limit that is not a number of megabytes, before starting anything', async () => {
+    process.env.REFERRAL_KIT_WATCH_MEMORY_MB = '2GB';
+    try {
+      const run = await runCli(['build', '--watch', '--content', fixture('basic'), '--out', join(tempDir('watch-limit'), 'dist')]);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain('REFERRAL_KIT_WATCH_MEMORY_MB must be a number of megabytes, like 2048, not "2GB"');
+    } finally {
+      delete process.env.REFERRAL_KIT_WATCH_MEMORY_MB;
+    }
+  });
+
   it('--watch on Ctrl-C in a terminal: the build under way stops, the last good site stays whole, nothing is left running', async () => {
     const content = copyFixture('basic');
     const out = join(tempDir('watch-ctrl-c'), 'dist');

@@ -4,8 +4,10 @@ import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { constants } from 'node:os';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineCommand } from 'citty';
 import { displayPath, summarize } from '../kit/diagnostics.ts';
+import { typeScriptFlags } from '../kit/node-flags.ts';
 import { CliError, reportCliError } from './cli-error.ts';
 import { contentOption, rejectUnknown, reportDiagnostics } from './options.ts';
 import { terminalProgress } from './progress.ts';
@@ -73,9 +75,25 @@ const freshBuilderCode = 75;
  * unload one): tens of megabytes a build. `REFERRAL_KIT_WATCH_MEMORY_MB` sets it.
  */
 function builderMemoryLimit(): number {
-  const megabytes = Number(process.env['REFERRAL_KIT_WATCH_MEMORY_MB']);
-  return Number.isFinite(megabytes) && megabytes > 0 ? megabytes * 2 ** 20 : 2 * 2 ** 30;
+  const name = 'REFERRAL_KIT_WATCH_MEMORY_MB';
+  const value = process.env[name];
+  if (value === undefined || value === '') return 2 * 2 ** 30;
+  if (!/^\d+$/.test(value.trim()) || Number(value) === 0) throw new CliError(`${name} must be a number of megabytes, like 2048, not "${value}"`);
+  return Number(value) * 2 ** 20;
 }
+
+/** The command of the builder: this one's own words, with --watch. */
+const builderCommand = (parsed: BuildArgs) => [
+  fileURLToPath(new URL('../../bin/referral-kit.js', import.meta.url)),
+  'build',
+  '--watch',
+  '--content',
+  parsed.content,
+  '--out',
+  parsed.out,
+  ...(parsed.json ? ['--json'] : []),
+  ...(parsed.cache ? [] : ['--no-cache']),
+];
 
 /**
  * `--watch` itself: a small process that runs the builder (this command again, in a process of
@@ -85,7 +103,9 @@ function builderMemoryLimit(): number {
  * message that asks it to stop as Ctrl-C does (once is enough: asking twice is asking once); a
  * second signal stops it at once.
  */
-async function watchInFreshProcesses(): Promise<void> {
+async function watchInFreshProcesses(parsed: BuildArgs): Promise<void> {
+  // A limit that cannot be read is said now, before anything starts.
+  builderMemoryLimit();
   let builder: ChildProcess | undefined;
   let signals = 0;
   const onSignal = (signal: NodeJS.Signals) => {
@@ -96,7 +116,8 @@ async function watchInFreshProcesses(): Promise<void> {
   process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
   try {
     for (;;) {
-      builder = spawn(process.execPath, [...process.execArgv, process.argv[1]!, ...process.argv.slice(2)], {
+      // Not this process's own flags (a debugger's --inspect would clash): only those for TypeScript, where Node needs them.
+      builder = spawn(process.execPath, [...typeScriptFlags, ...builderCommand(parsed)], {
         stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
         env: { ...process.env, [builderVariable]: '1' },
       });
@@ -193,7 +214,7 @@ export const buildCommand = defineCommand({
   args,
   async run({ args: parsed }) {
     rejectUnknown(parsed, args);
-    if (parsed.watch) return process.env[builderVariable] === '1' ? watchAndBuild(parsed) : watchInFreshProcesses();
+    if (parsed.watch) return process.env[builderVariable] === '1' ? watchAndBuild(parsed) : watchInFreshProcesses(parsed);
     const stopped = await buildOnce(parsed);
     // With --json, the JSON says why; the exit code tells a script it failed.
     if (stopped) throw new CliError(stopped);
