@@ -324,6 +324,9 @@ describe('a prospect page in the browser', () => {
         utm_medium: 'referral',
         utm_campaign: slug,
       });
+      // Back only once the booking page has loaded: going back while Chromium is still moving the tab
+      // to the other site's process failed with "Not attached to an active page" (a CI run).
+      await page.waitForURL(`${new URL(site.content.kit.booking_url!).origin}/**`, { waitUntil: 'load' });
       await page.goBack();
       const mail = parseMailto((await page.locator('a[data-cta=email]').first().getAttribute('href'))!);
       expect(mail.to).toBe(site.content.kit.owner.email);
