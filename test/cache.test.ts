@@ -203,6 +203,18 @@ describe('the image cache', () => {
     expect(await new ImageCache(root, contentDir).entry(key)).toBeUndefined();
   });
 
+  it('records what it checked when two builds in one process finish at the same moment', async () => {
+    const root = tempDir('cache-root');
+    const contentDir = tempDir('content');
+    const key = createHash('sha256').update('an image').digest('hex');
+    const [first, second] = [new ImageCache(root, contentDir), new ImageCache(root, contentDir)];
+    const file = await first.put(key, Buffer.alloc(500, 7));
+    expect(await second.entry(key, file)).toEqual({ file });
+    await Promise.all([first.recordChecked(), second.recordChecked()]);
+    expect(await new ImageCache(root, contentDir).entry(key)).toEqual({ file });
+    expect(readdirSync(cacheFolder(root)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
   it('prunes entries the last build did not use', async () => {
     const content = await kit();
     const root = tempDir('cache-root');

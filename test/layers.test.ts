@@ -21,6 +21,7 @@ const core = [
   'kit/yaml-mistakes.ts',
   'kit/yaml-cache.ts',
   'kit/cache-files.ts',
+  'kit/temporary-file.ts',
   'kit/source-files.ts',
   'kit/node-flags.ts',
   'kit/content-file.ts',

@@ -203,6 +203,13 @@ describe('the page cache check', () => {
     expect(await checkPageCache(dir)).toBe('damaged');
   });
 
+  it('records the cache when two builds in one process finish at the same moment', async () => {
+    const dir = astroCache();
+    await Promise.all([recordPageCache(dir), recordPageCache(dir)]);
+    expect(await checkPageCache(dir)).toBe('sound');
+    expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
   it('starts again, without calling it damage, from a record an older Referral Kit wrote', async () => {
     const dir = astroCache();
     await recordPageCache(dir);

@@ -13,10 +13,10 @@
  * Not proper-lockfile: it records no pid (staleness is an mtime refreshed by a timer, so a killed
  * holder blocks everyone for its whole stale period, and a busy event loop can lose a live lock).
  */
-import { randomBytes } from 'node:crypto';
 import { link, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { temporaryFileFor, temporaryFileOwner } from '../kit/temporary-file.ts';
 
 /** Whether a process with this id exists (EPERM: it does, under another user). */
 export function isRunning(pid: number): boolean {
@@ -47,7 +47,7 @@ async function holderOf(lockFile: string): Promise<number | undefined> {
 
 /** Creates `lockFile` holding this process's pid, in one step. False when it already exists. */
 async function create(lockFile: string): Promise<boolean> {
-  const temporary = `${lockFile}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+  const temporary = temporaryFileFor(lockFile);
   try {
     await writeFile(temporary, String(process.pid), { flag: 'wx', mode: 0o600 });
     await link(temporary, lockFile);
@@ -121,9 +121,8 @@ export async function withLock<T>(lockFile: string, onWait: () => void, work: ()
 
 /** The temporary files `create` makes, left by a process killed between writing and linking one. */
 async function removeAbandonedTemporaries(lockFile: string): Promise<void> {
-  const prefix = `${basename(lockFile)}.`;
   for (const name of await readdir(dirname(lockFile)).catch(() => [] as string[])) {
-    const pid = name.startsWith(prefix) ? /^(\d+)-[0-9a-f]+\.tmp$/.exec(name.slice(prefix.length))?.[1] : undefined;
-    if (pid && !isRunning(Number(pid))) await rm(join(dirname(lockFile), name), { force: true });
+    const pid = temporaryFileOwner(name, lockFile);
+    if (pid !== undefined && !isRunning(pid)) await rm(join(dirname(lockFile), name), { force: true });
   }
 }

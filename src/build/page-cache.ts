@@ -17,6 +17,7 @@ import { createHash } from 'node:crypto';
 import { type Dirent, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { temporaryFileFor } from '../kit/temporary-file.ts';
 import { cacheDirOf, kitFolderId } from './project-root.ts';
 
 /** Astro's names, inside its cache folder (node_modules/astro/dist/core/build/incremental.js). */
@@ -178,7 +179,7 @@ export async function recordPageCache(dir: string, checked: CheckedCopies = new 
     if (copy) files[file] = copy;
   }
   const record: PageRecord = { version: recordVersion, files };
-  const temporary = join(dir, `${recordFile}.${process.pid}.tmp`);
+  const temporary = temporaryFileFor(join(dir, recordFile));
   await writeFile(temporary, JSON.stringify(record), { mode: 0o600 });
   await rename(temporary, join(dir, recordFile));
 }

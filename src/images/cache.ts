@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { cacheDirOf, kitFolderId } from '../build/project-root.ts';
 import { inThread } from '../kit/in-thread.ts';
 import { packageVersion, sourceFilesRunBy } from '../kit/source-files.ts';
+import { temporaryFileFor } from '../kit/temporary-file.ts';
 import type { ImageJob } from './catalog.ts';
 import { packagesUsedBy } from './fonts.ts';
 
@@ -137,7 +138,7 @@ export async function writeCacheEntry(stem: string, png: Uint8Array): Promise<st
   const key = basename(stem, '.png');
   const file = join(dirname(stem), `${key}.${checksumOf(key, png)}.png`);
   await mkdir(dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  const temporary = temporaryFileFor(file);
   await writeFile(temporary, png);
   try {
     await rename(temporary, file);
@@ -277,7 +278,7 @@ export class ImageCache {
   async recordChecked(): Promise<void> {
     const files = Object.fromEntries(this.verified);
     await mkdir(this.dir, { recursive: true });
-    const temporary = join(this.dir, `${checkedFile}.${process.pid}.tmp`);
+    const temporary = temporaryFileFor(join(this.dir, checkedFile));
     await writeFile(temporary, JSON.stringify({ version: checkedVersion, files }), { mode: 0o600 });
     await rename(temporary, join(this.dir, checkedFile));
   }

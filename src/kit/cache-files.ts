@@ -5,6 +5,7 @@
  */
 import { chmodSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { temporaryFileFor } from './temporary-file.ts';
 
 /** `REFERRAL_KIT_CACHE=off` turns every cache of a build and of the commands off. */
 export const cacheVariable = 'REFERRAL_KIT_CACHE';
@@ -22,7 +23,7 @@ export const unusedForMs = 30 * 24 * 3600 * 1000;
  * Throws what the disk says; the temporary file does not stay behind.
  */
 export function writeOwnerFile(file: string, data: string | Uint8Array): void {
-  const temporary = `${file}.${process.pid}.tmp`;
+  const temporary = temporaryFileFor(file);
   try {
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
     chmodSync(dirname(file), 0o700);

@@ -8,13 +8,13 @@
  * Files are replaced atomically (a synced temporary file, then a rename), so a crash leaves the
  * old ledger or the new one, never half of one.
  */
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { link, open, readdir, readFile, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { isRunning, LockTimeout, withLock } from '../build/lock.ts';
 import { decodeContent, fileSizeLimits } from '../kit/content-file.ts';
+import { temporaryFileFor, temporaryFileOwner } from '../kit/temporary-file.ts';
 import { writeProblem } from '../kit/write-problem.ts';
 import { isMap, isPair, isScalar, isSeq, parseDocument, stringify, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 
@@ -214,7 +214,7 @@ export async function writeFileAtomically(file: string, text: string, options: {
   const exists = existsSync(file);
   const target = exists ? await realpath(file) : file;
   const mode = exists ? (await stat(target)).mode & 0o777 : 0o600;
-  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  const temporary = temporaryFileFor(join(dirname(target), `.${basename(target)}`));
   try {
     const handle = await open(temporary, 'wx', mode);
     try {
@@ -246,11 +246,10 @@ export function lockFileOf(file: string): string {
  * hold a full copy of it: removed once their process is gone. Call it holding the file's lock.
  */
 export async function removeStaleTemporaries(file: string): Promise<void> {
-  const prefix = `.${basename(file)}.`;
-  const entries = await readdir(dirname(file)).catch(() => [] as string[]);
-  for (const name of entries) {
-    const match = name.startsWith(prefix) ? /^(\d+)-[0-9a-f]+\.tmp$/.exec(name.slice(prefix.length)) : null;
-    if (match && !isRunning(Number(match[1]))) await rm(join(dirname(file), name), { force: true });
+  const hidden = join(dirname(file), `.${basename(file)}`);
+  for (const name of await readdir(dirname(file)).catch(() => [] as string[])) {
+    const pid = temporaryFileOwner(name, hidden);
+    if (pid !== undefined && !isRunning(pid)) await rm(join(dirname(file), name), { force: true });
   }
 }
 
