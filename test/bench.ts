@@ -2,8 +2,8 @@
  * The build benchmark: `npm run bench` (`-- --huge` adds 10,000 partners; `-- --partners 20,50`
  * picks other sizes for a quick run; `-- --rounds 3` repeats each size and reports medians;
  * `-- --images` measures single images against Takumi instead: see test/bench-images.ts;
- * `-- --example` times rebuilds of the example kit after editing one script, as new processes and
- * with `build --watch`, and `check` on it).
+ * `-- --example` times rebuilds of the example kit after editing one script, as new processes
+ * without and with the background builder and with `build --watch`, and `check` on it).
  * It prints figures and is not a test: speed depends on the machine; correctness is tested in
  * test/cache.test.ts and test/page-cache.test.ts.
  *
@@ -18,10 +18,14 @@
  *   warm        `referral-kit build` again after editing one partner's file
  *   watching    the same edit again, made while `referral-kit build --watch` runs: the rebuild
  *               in a process that stays (timed from the edit to the build's line of JSON)
+ *   daemon 1st  `referral-kit build --daemon`, nothing edited: it starts the background builder,
+ *               which builds (shown to tell it apart from the next)
+ *   daemon      the same edit again, then `referral-kit build --daemon`: a new command, its
+ *               build made by the background builder the one before started
  * and prints wall time, images rendered, ms per image, pages rendered, peak memory (the build and
  * the processes it starts, sampled), page generation per page, how fast the machine was just
  * before each build (a fixed CPU loop) and how much CPU time a virtual machine's host took away
- * during it (steal), and the ratios baseline/cold, in-process/cold, cold/warm and cold/watching.
+ * during it (steal), and the ratios baseline/cold, in-process/cold, cold/warm, cold/watching and cold/daemon.
  */
 import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
@@ -33,6 +37,7 @@ import { pageCacheDir } from '../src/build/page-cache.ts';
 import { treeRss } from './helpers/process-memory.ts';
 import { syntheticKit } from './helpers/synthetic-kit.ts';
 import { imageEnvironment } from '../src/integration/build-handoff.ts';
+import { isRunning } from '../src/build/lock.ts';
 
 // `--images`: the per-image benchmark against Takumi instead (test/bench-images.ts), with resvg's
 // allocator set as in the build's workers (it reads the variable when the process starts).
@@ -102,11 +107,21 @@ function machineCheck(): number {
 }
 
 /** One build in a child process; its peak memory counts the rendering processes it starts. */
-async function build(content: string, out: string, environment: Record<string, string>, how: 'referral-kit' | 'baseline' = 'referral-kit'): Promise<Run> {
+async function build(
+  content: string,
+  out: string,
+  environment: Record<string, string>,
+  how: 'referral-kit' | 'baseline' | 'daemon' = 'referral-kit',
+  /** A process whose memory counts too: the background builder a `daemon` build runs in. */
+  alsoSampled?: number,
+): Promise<Run & { daemonPid?: number }> {
   const check = machineCheck();
   const ticks = cpuTicks();
   const started = performance.now();
-  const command = how === 'baseline' ? [join(root, 'test', 'bench-baseline', 'build.ts'), content, out] : [join(root, 'bin', 'referral-kit.js'), 'build', '--content', content, '--out', out, '--json'];
+  const command =
+    how === 'baseline'
+      ? [join(root, 'test', 'bench-baseline', 'build.ts'), content, out]
+      : [join(root, 'bin', 'referral-kit.js'), 'build', '--content', content, '--out', out, '--json', how === 'daemon' ? '--daemon' : '--no-daemon'];
   const child = spawn(process.execPath, command, {
     env: { ...process.env, ...environment },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -116,14 +131,15 @@ async function build(content: string, out: string, environment: Record<string, s
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
   let peak = 0;
-  const sampler = setInterval(() => (peak = Math.max(peak, treeRss(child.pid!))), 200);
+  const sampler = setInterval(() => (peak = Math.max(peak, treeRss(child.pid!) + (alsoSampled ? treeRss(alsoSampled) : 0))), 200);
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   clearInterval(sampler);
   const seconds = (performance.now() - started) / 1000;
   const after = cpuTicks();
   if (code !== 0) throw new Error(`build failed:\n${stderr}`);
-  const result = JSON.parse(stdout) as { pages: number; stats: { pageSeconds: number; pagesRendered: number; images: { rendered: number; total: number } } };
+  const result = JSON.parse(stdout) as { pages: number; stats: { pageSeconds: number; pagesRendered: number; images: { rendered: number; total: number } }; daemon?: { pid: number } };
   return {
+    ...(result.daemon ? { daemonPid: result.daemon.pid } : {}),
     seconds,
     rendered: result.stats.images.rendered,
     total: result.stats.images.total,
@@ -156,6 +172,12 @@ function row(kit: string, name: string, run: Run): string {
 }
 
 const widths = [9, 12, 10, 13, 9, 13, 10, 8, 8, 6];
+
+/** Stops the project's background builder, and waits (bounded) until it has ended. */
+async function stopDaemon(pid: number | undefined): Promise<void> {
+  await timed(['build', '--stop-daemon']);
+  for (let i = 0; pid && i < 100 && isRunning(pid); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+}
 
 const work = mkdtempSync(join(tmpdir(), 'referral-kit-bench-'));
 const median = (values: number[]) => {
@@ -192,6 +214,7 @@ try {
     const inProcessOverCold: number[] = [];
     const coldOverWarm: number[] = [];
     const coldOverWatching: number[] = [];
+    const coldOverDaemon: number[] = [];
     const coldSeconds: number[] = [];
     for (let round = 1; round <= rounds; round++) {
       // The 10,000 run skips the baseline: it would take hours, and the target there is memory and growth.
@@ -215,6 +238,18 @@ try {
         await session.stop();
       }
       console.log(row(String(size), 'watching', watching));
+      // The same edit again, then a new `build --daemon`, in the background builder the one before it started.
+      const daemonFirst = await build(content, out, {}, 'daemon');
+      console.log(row(String(size), 'daemon 1st', daemonFirst));
+      let daemon: Run;
+      try {
+        writeFileSync(edited, readFileSync(edited, 'utf8').replace(/^name: .*$/m, `name: "Edited For The Daemon ${round}"`));
+        daemon = await build(content, out, {}, 'daemon', daemonFirst.daemonPid);
+      } finally {
+        await stopDaemon(daemonFirst.daemonPid);
+      }
+      console.log(row(String(size), 'daemon', daemon));
+      coldOverDaemon.push(cold.seconds / daemon.seconds);
       if (baseline) baselineOverCold.push(baseline.seconds / cold.seconds);
       if (inProcess) inProcessOverCold.push(inProcess.seconds / cold.seconds);
       coldOverWarm.push(cold.seconds / warm.seconds);
@@ -228,6 +263,7 @@ try {
       inProcessOverCold.length ? `in-process/cold ${times([median(inProcessOverCold)])}` : '',
       `cold/warm ${times([median(coldOverWarm)])}`,
       `cold/watching ${times([median(coldOverWatching)])}`,
+      `cold/daemon ${times([median(coldOverDaemon)])}`,
     ].filter(Boolean);
     console.log(`${''.padEnd(9)}${ratios.join(', ')}${rounds > 1 ? ' (medians of the rounds)' : ''}`);
     if (rounds > 1) {
@@ -236,6 +272,7 @@ try {
         inProcessOverCold.length ? `in-process/cold ${times(inProcessOverCold)}` : '',
         `cold/warm ${times(coldOverWarm)}`,
         `cold/watching ${times(coldOverWatching)}`,
+        `cold/daemon ${times(coldOverDaemon)}`,
       ].filter(Boolean);
       console.log(`${''.padEnd(9)}each round: ${each.join('; ')}`);
     }
@@ -271,7 +308,7 @@ async function benchExample(): Promise<void> {
   cpSync(join(root, 'content'), content, { recursive: true });
   const out = join(work, 'example', 'dist');
   console.log(`Referral Kit example-kit benchmark · ${new Date().toISOString().slice(0, 10)} · ${cpus()[0]?.model.trim()} · ${availableParallelism()} cores · Node ${process.version}`);
-  const first = await timed(['build', '--content', content, '--out', out, '--json']);
+  const first = await timed(['build', '--content', content, '--out', out, '--json', '--no-daemon']);
   console.log(`first build (caches of this copy empty): ${first.toFixed(2)} s`);
   const script = join(content, 'scripts', 'one-liner.mdx');
   const rebuilds: number[] = [];
@@ -280,11 +317,27 @@ async function benchExample(): Promise<void> {
   for (let round = 1; round <= exampleRounds; round++) {
     machine.push(machineCheck());
     writeFileSync(script, `${readFileSync(script, 'utf8').trimEnd()}\n\n(Edited ${round}.)\n`);
-    rebuilds.push(await timed(['build', '--content', content, '--out', out, '--json']));
+    rebuilds.push(await timed(['build', '--content', content, '--out', out, '--json', '--no-daemon']));
     checks.push(await timed(['check', '--content', content]));
     console.log(`round ${round}: rebuild after editing scripts/one-liner.mdx ${rebuilds.at(-1)!.toFixed(2)} s, check ${checks.at(-1)!.toFixed(2)} s (machine check ${machine.at(-1)!.toFixed(2)} s)`);
   }
   console.log(`\nmedian of ${exampleRounds}: rebuild ${median(rebuilds).toFixed(2)} s (a new process each time), check ${median(checks).toFixed(2)} s (target < 0.8 s)`);
+
+  // The same edits, each followed by a new `build --daemon`: its build made by the background
+  // builder, which the first of them started (not counted).
+  const started = await timed(['build', '--content', content, '--out', out, '--json', '--daemon']);
+  console.log(`\nfirst build --daemon (starts the background builder): ${started.toFixed(2)} s`);
+  const withDaemon: number[] = [];
+  try {
+    for (let round = 1; round <= exampleRounds; round++) {
+      writeFileSync(script, `${readFileSync(script, 'utf8').trimEnd()}\n\n(Edited for the daemon ${round}.)\n`);
+      withDaemon.push(await timed(['build', '--content', content, '--out', out, '--json', '--daemon']));
+      console.log(`daemon, round ${round}: rebuild after editing scripts/one-liner.mdx ${withDaemon.at(-1)!.toFixed(2)} s (a new command, the build in the background builder)`);
+    }
+  } finally {
+    await stopDaemon(undefined);
+  }
+  console.log(`\nmedian of ${exampleRounds}: rebuild with build --daemon ${median(withDaemon).toFixed(2)} s (target < 3 s)`);
 
   // The same edits with `build --watch`: from writing the file to the build's line of JSON, so the
   // wait for the folder to be calm and the watcher's own delay are counted too.

@@ -1,23 +1,13 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { checkReport } from '../src/cli/check.ts';
 import { runCli } from './helpers/cli.ts';
 import { copyFixture, fixture, repoRoot, tempDir } from './helpers/fixtures.ts';
+import { fingerprint } from './helpers/files.ts';
 import { childProcesses } from './helpers/process-memory.ts';
 import { builtSite } from './helpers/sites.ts';
-
-function fingerprint(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const file = join(entry.parentPath, entry.name);
-    files[relative(dir, file)] = createHash('sha256').update(readFileSync(file)).digest('hex');
-  }
-  return files;
-}
 
 describe('referral-kit --help', () => {
   it('lists the commands with examples', async () => {
@@ -75,6 +65,9 @@ describe('referral-kit --help', () => {
                 --cache    Reuse images, pages and compiled scripts whose inputs did not change (Default: true)
              --no-cache    Build every image, page and script anew (also: REFERRAL_KIT_CACHE=off)
                 --watch    Stay running and build again whenever a file of the kit changes (Ctrl-C stops)
+               --daemon    Build in a background process that stays for the next build, which then starts warm (the default in a terminal; also: REFERRAL_KIT_BUILD_DAEMON=on)
+            --no-daemon    Build in this process, and leave none behind (the default in CI and scripts; also: REFERRAL_KIT_BUILD_DAEMON=off)
+          --stop-daemon    Stop this project's background process, if one runs, and build nothing
 
       EXAMPLES
 
@@ -82,6 +75,7 @@ describe('referral-kit --help', () => {
         referral-kit build --content clients/maya --out public/maya
         referral-kit build --no-cache
         referral-kit build --watch
+        referral-kit build --stop-daemon
       "
     `);
   });

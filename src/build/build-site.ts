@@ -72,6 +72,9 @@ async function setAside(previous: string): Promise<void> {
   }
 }
 
+/** What a build says while another build of the project runs. */
+export const waitingSentence = 'Waiting for another build of this project to finish…';
+
 export interface BuildOptions {
   contentDir: string;
   outDir: string;
@@ -201,7 +204,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const lockFile = join(projectCacheDir, 'build.lock');
   return withLock(
     lockFile,
-    () => log('Waiting for another build of this project to finish…'),
+    () => log(waitingSentence),
     async () => {
       // Under the lock no other build of this project runs: what a killed one left is safe to tidy.
       await recoverLeftovers(outDir);

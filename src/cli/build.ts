@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { defineCommand } from 'citty';
 import { displayPath, summarize } from '../kit/diagnostics.ts';
 import { typeScriptFlags } from '../kit/node-flags.ts';
+import { serveVariable } from '../build/build-daemon.ts';
 import { CliError, reportCliError } from './cli-error.ts';
 import { contentOption, rejectUnknown, reportDiagnostics } from './options.ts';
 import { terminalProgress } from './progress.ts';
@@ -23,15 +24,27 @@ const args = {
     default: true,
   },
   watch: { type: 'boolean', description: 'Stay running and build again whenever a file of the kit changes (Ctrl-C stops)' },
+  daemon: {
+    type: 'boolean',
+    description: 'Build in a background process that stays for the next build, which then starts warm (the default in a terminal; also: REFERRAL_KIT_BUILD_DAEMON=on)',
+    negativeDescription: 'Build in this process, and leave none behind (the default in CI and scripts; also: REFERRAL_KIT_BUILD_DAEMON=off)',
+  },
+  'stop-daemon': { type: 'boolean', description: "Stop this project's background process, if one runs, and build nothing" },
 } as const;
 
 type BuildArgs = { content: string; out: string; json?: boolean | undefined; cache: boolean };
+
+/** The options a build depends on, as sent to the background builder. */
+const buildArgsOf = ({ content, out, json, cache }: BuildArgs): BuildArgs => ({ content, out, json, cache });
+
+/** Which process built, said in the JSON when it was the background builder. */
+type Builder = { pid: number; build: number };
 
 /**
  * One build, its findings and outcome printed. Resolves to nothing when it succeeded, and
  * otherwise to why it stopped, for the caller to say (empty when the JSON has said it).
  */
-async function buildOnce(parsed: BuildArgs, changed?: readonly string[]): Promise<string[] | undefined> {
+async function buildOnce(parsed: BuildArgs, changed?: readonly string[], daemon?: Builder): Promise<string[] | undefined> {
   const progress = parsed.json ? undefined : terminalProgress(process.stderr);
   const log = (message: string) => {
     progress?.done();
@@ -47,6 +60,7 @@ async function buildOnce(parsed: BuildArgs, changed?: readonly string[]): Promis
     const figures = {
       ...outcome,
       ...(changed ? { changed } : {}),
+      ...(daemon ? { daemon } : {}),
       errors: diagnostics.filter((d) => d.severity === 'error').length,
       warnings: diagnostics.filter((d) => d.severity === 'warning').length,
     };
@@ -209,16 +223,86 @@ async function watchAndBuild(parsed: BuildArgs): Promise<void> {
   if (!parsed.json) console.error(`Stopped watching. ${displayPath(parsed.out)} holds the last build that succeeded.`);
 }
 
+/**
+ * This process as the project's background builder (started by `buildInBackground`): it builds
+ * what `build` commands ask until it ends (src/build/daemon-server.ts), then exits.
+ */
+async function serveAsDaemon(): Promise<void> {
+  const { daemonKeyVariable, daemonSocket, idleSeconds } = await import('../build/build-daemon.ts');
+  const { projectRoot } = await import('../build/project-root.ts');
+  const { serveBuilds } = await import('../build/daemon-server.ts');
+  const where = daemonSocket(projectRoot);
+  const idle = idleSeconds(process.env);
+  const key = process.env[daemonKeyVariable];
+  if ('problem' in where || typeof idle !== 'number' || !key) throw new CliError('the background builder cannot start here');
+  await serveBuilds({
+    socket: where.path,
+    key,
+    idleMs: idle * 1000,
+    memoryLimit: builderMemoryLimit(),
+    // The command that started this process disconnects once it has read this.
+    onListening: () => process.send?.({ listening: true }),
+    build: async (args, builder) => {
+      try {
+        const stopped = await buildOnce(args as BuildArgs, undefined, builder);
+        return { code: stopped ? reportCliError(new CliError(stopped)) : 0 };
+      } catch (error) {
+        return { code: reportCliError(error), unexpected: !(error instanceof CliError) };
+      }
+    },
+  });
+  process.exit(0);
+}
+
+/**
+ * One build in the project's background builder, started when none runs. True when it built (the
+ * exit code set); false when no builder could be used, said, for this process to build itself.
+ */
+async function buildInBackground(parsed: BuildArgs): Promise<boolean> {
+  const { buildInDaemon } = await import('../build/daemon-client.ts');
+  // On stderr also with --json: the JSON on stdout stays as it is.
+  const say = (message: string) => console.error(message);
+  const outcome = await buildInDaemon(buildArgsOf(parsed), () =>
+    say('Starting a background process for builds: the next ones start warm. It stops after 10 idle minutes (--no-daemon builds without it).'),
+  );
+  if ('code' in outcome) {
+    process.exitCode = outcome.code;
+    return true;
+  }
+  say(`Building in this process: ${outcome.unavailable}.`);
+  return false;
+}
+
 export const buildCommand = defineCommand({
   meta: { name: 'build', description: 'Check the kit, then build the site: kits, share pages, home and testimonials' },
   args,
   async run({ args: parsed }) {
     rejectUnknown(parsed, args);
-    if (parsed.watch) return process.env[builderVariable] === '1' ? watchAndBuild(parsed) : watchInFreshProcesses(parsed);
+    if (process.env[serveVariable] === '1') return serveAsDaemon();
+    if (parsed['stop-daemon']) {
+      const { stopDaemon } = await import('../build/daemon-client.ts');
+      const pid = await stopDaemon();
+      console.error(pid ? `Stopped the background process for builds (pid ${pid}); a build under way finishes first.` : 'No background process for builds was running.');
+      return;
+    }
+    if (parsed.watch) {
+      if (parsed.daemon) throw new CliError('--watch keeps its own process for builds: give --watch or --daemon, not both');
+      return process.env[builderVariable] === '1' ? watchAndBuild(parsed) : watchInFreshProcesses(parsed);
+    }
+    const { daemonWanted } = await import('../build/build-daemon.ts');
+    const wanted = daemonWanted(parsed.daemon, process.env, Boolean(process.stdout.isTTY || process.stderr.isTTY));
+    if (typeof wanted === 'object') throw new CliError(wanted.problem);
+    if (wanted && (await buildInBackground(parsed))) return;
     const stopped = await buildOnce(parsed);
     // With --json, the JSON says why; the exit code tells a script it failed.
     if (stopped) throw new CliError(stopped);
   },
 });
 
-export const buildExamples = ['referral-kit build', 'referral-kit build --content clients/maya --out public/maya', 'referral-kit build --no-cache', 'referral-kit build --watch'];
+export const buildExamples = [
+  'referral-kit build',
+  'referral-kit build --content clients/maya --out public/maya',
+  'referral-kit build --no-cache',
+  'referral-kit build --watch',
+  'referral-kit build --stop-daemon',
+];

@@ -1,10 +1,11 @@
 /** Processes and their memory, read from /proc (Linux). */
 import { readdirSync, readFileSync } from 'node:fs';
 
-/** Every running process: its parent and resident memory, by process id. */
-function processTable(): { children: Map<number, number[]>; rss: Map<number, number> } {
+/** Every running process: its parent, process group and resident memory, by process id. */
+function processTable(): { children: Map<number, number[]>; rss: Map<number, number>; groups: Map<number, number[]> } {
   const children = new Map<number, number[]>();
   const rss = new Map<number, number>();
+  const groups = new Map<number, number[]>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
@@ -13,12 +14,19 @@ function processTable(): { children: Map<number, number[]>; rss: Map<number, num
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       const parent = Number(fields[1]);
       children.set(parent, [...(children.get(parent) ?? []), Number(name)]);
+      const group = Number(fields[2]);
+      groups.set(group, [...(groups.get(group) ?? []), Number(name)]);
       rss.set(Number(name), Number(fields[21]) * 4096);
     } catch {
       // The process ended while we looked.
     }
   }
-  return { children, rss };
+  return { children, rss, groups };
+}
+
+/** The running processes of process group `group` (a detached process leads its own). */
+export function groupProcesses(group: number): number[] {
+  return processTable().groups.get(group) ?? [];
 }
 
 /** The processes `parent` started that are still running. */

@@ -1,0 +1,154 @@
+/**
+ * How `referral-kit build` reaches the project's background builder (src/build/build-daemon.ts):
+ * it asks the one that runs, or starts one and then asks it, and prints what the build prints
+ * as the build goes. Where no builder can be used, it says so and the command builds itself.
+ */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { rmSync } from 'node:fs';
+import { createConnection, type Socket } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { typeScriptFlags } from '../kit/node-flags.ts';
+import { daemonKey, daemonKeyVariable, daemonSocket, type DaemonReply, type DaemonRequest, jsonLines, messageLine, serveVariable } from './build-daemon.ts';
+import { withLock } from './lock.ts';
+import { projectCacheDir, projectRoot } from './project-root.ts';
+
+/** The outcome of a build asked of the builder, or why none could be asked (the command then builds itself). */
+export type DaemonOutcome = { code: number; pid: number; builds: number } | { unavailable: string };
+
+/** How long a command waits for a builder it started to listen, before it builds itself. */
+const startTimeoutMs = 30_000;
+
+type Asked = { reply: 'stale' | 'none' } | { reply: 'exit'; code: number; pid: number; builds: number } | { reply: 'lost'; wroteOutput: boolean };
+
+/** Connects to `socket`; undefined when nothing listens there. */
+async function connect(socket: string): Promise<Socket | undefined> {
+  return new Promise((resolve) => {
+    const connection = createConnection(socket);
+    connection.once('connect', () => {
+      connection.off('error', onError);
+      resolve(connection);
+    });
+    const onError = () => resolve(undefined);
+    connection.once('error', onError);
+  });
+}
+
+/** Sends `request` and relays the replies: output to this process's own streams, until the build's exit. */
+async function ask(socketPath: string, request: DaemonRequest): Promise<Asked> {
+  const socket = await connect(socketPath);
+  if (!socket) return { reply: 'none' };
+  return new Promise((resolve) => {
+    let outcome: Asked | undefined;
+    let wroteOutput = false;
+    socket.on(
+      'data',
+      jsonLines((message) => {
+        const reply = message as DaemonReply;
+        if (reply.type === 'output') {
+          wroteOutput = true;
+          (reply.fd === 1 ? process.stdout : process.stderr).write(reply.text);
+        } else if (reply.type === 'stale') outcome = { reply: 'stale' };
+        else if (reply.type === 'exit') outcome = { reply: 'exit', code: reply.code, pid: reply.pid, builds: reply.builds };
+      }),
+    );
+    socket.on('error', () => {});
+    socket.on('close', () => resolve(outcome ?? { reply: 'lost', wroteOutput }));
+    socket.write(messageLine(request));
+  });
+}
+
+/**
+ * Starts the builder, unless another command started one meanwhile, and waits until it listens.
+ * Under a lock, so that two builds started at once start one builder.
+ */
+async function startBuilder(socketPath: string, key: string): Promise<string | undefined> {
+  return withLock(
+    join(projectCacheDir, 'build-daemon.lock'),
+    () => {},
+    async () => {
+      const running = await connect(socketPath);
+      if (running) {
+        running.destroy();
+        return undefined;
+      }
+      // Left by a builder that was killed: nothing listens on it.
+      rmSync(socketPath, { force: true });
+      const bin = fileURLToPath(new URL('../../bin/referral-kit.js', import.meta.url));
+      // Not this process's own flags (a debugger's --inspect would clash): only those for TypeScript, where Node needs them.
+      const builder = spawn(process.execPath, [...typeScriptFlags, bin, 'build'], {
+        cwd: projectRoot,
+        detached: true,
+        stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+        env: { ...process.env, [serveVariable]: '1', [daemonKeyVariable]: key },
+      });
+      const timer = setTimeout(() => builder.kill('SIGKILL'), startTimeoutMs);
+      try {
+        const [first] = (await Promise.race([once(builder, 'message'), once(builder, 'exit').then(() => [undefined]), once(builder, 'error').then(() => [undefined])])) as [unknown];
+        if ((first as { listening?: boolean } | undefined)?.listening !== true) return 'the background builder did not start';
+      } finally {
+        clearTimeout(timer);
+      }
+      builder.disconnect();
+      builder.unref();
+      return undefined;
+    },
+    { maxWaitMs: startTimeoutMs },
+  );
+}
+
+/**
+ * Builds with `args` (the `build` command's parsed options) in the project's background builder,
+ * starting it when none runs or the one running is stale. `onStart` is called before a builder
+ * is started, to tell the owner.
+ */
+export async function buildInDaemon(args: Record<string, unknown>, onStart: () => void): Promise<DaemonOutcome> {
+  const where = daemonSocket(projectRoot);
+  if ('problem' in where) return { unavailable: where.problem };
+  const key = daemonKey(projectRoot);
+  const request: DaemonRequest = {
+    type: 'build',
+    key,
+    cwd: process.cwd(),
+    args,
+    stdoutIsTerminal: Boolean(process.stdout.isTTY),
+    stderrIsTerminal: Boolean(process.stderr.isTTY),
+  };
+  // Bounded: a builder that is stale or goes away before it builds is replaced, twice at most.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const asked = await ask(where.path, request);
+    if (asked.reply === 'exit') return { code: asked.code, pid: asked.pid, builds: asked.builds };
+    if (asked.reply === 'lost' && asked.wroteOutput) return { unavailable: 'the background builder stopped during the build' };
+    if (asked.reply === 'none' || asked.reply === 'stale') onStart();
+    let problem: string | undefined;
+    try {
+      problem = await startBuilder(where.path, key);
+    } catch (error) {
+      problem = `the background builder could not start (${(error as Error).message})`;
+    }
+    if (problem) return { unavailable: problem };
+  }
+  return { unavailable: 'the background builder kept stopping before it built' };
+}
+
+/** Asks the project's builder to stop; resolves to its pid, or undefined when none runs. */
+export async function stopDaemon(): Promise<number | undefined> {
+  const where = daemonSocket(projectRoot);
+  if ('problem' in where) return undefined;
+  const socket = await connect(where.path);
+  if (!socket) return undefined;
+  return new Promise((resolve) => {
+    let pid: number | undefined;
+    socket.on(
+      'data',
+      jsonLines((message) => {
+        const reply = message as DaemonReply;
+        if (reply.type === 'stopping') pid = reply.pid;
+      }),
+    );
+    socket.on('error', () => {});
+    socket.on('close', () => resolve(pid));
+    socket.write(messageLine({ type: 'stop' }));
+  });
+}
