@@ -21,6 +21,8 @@ const buildTests = [
   // Mail through real servers on 127.0.0.1: smtp-server and Debian's Dovecot.
   'test/follow-up.test.ts',
   'test/introductions.test.ts',
+  // Builds in a real background process.
+  'test/build-daemon.test.ts',
 ];
 const browserTests = ['test/browser-*.test.ts', 'test/static-server.test.ts'];
 
@@ -34,6 +36,9 @@ export default defineConfig({
     // Browser tests poll for what a page does after its script runs; on a busy 2-core machine
     // that can take longer than the default second (it did, once in a full run).
     expect: { poll: { timeout: 10_000 } },
+    // An owner's REFERRAL_KIT_BUILD_DAEMON=on must not send the tests' builds to a background
+    // process; test/build-daemon.test.ts turns it on where it is under test.
+    env: { REFERRAL_KIT_BUILD_DAEMON: 'off' },
     projects: [
       // Unit files share one module graph per worker instead of each importing it anew: the
       // imports (Astro's markdown stack, satori, the fonts) were a third of the project's time.

@@ -123,7 +123,7 @@ async function build(
       ? [join(root, 'test', 'bench-baseline', 'build.ts'), content, out]
       : [join(root, 'bin', 'referral-kit.js'), 'build', '--content', content, '--out', out, '--json', how === 'daemon' ? '--daemon' : '--no-daemon'];
   const child = spawn(process.execPath, command, {
-    env: { ...process.env, ...environment },
+    env: { ...benchEnvironment, ...environment },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -137,6 +137,7 @@ async function build(
   const seconds = (performance.now() - started) / 1000;
   const after = cpuTicks();
   if (code !== 0) throw new Error(`build failed:\n${stderr}`);
+  if (how === 'daemon' && !stdout.includes('"daemon"')) throw new Error(`build --daemon built in its own process:\n${stderr}`);
   const result = JSON.parse(stdout) as { pages: number; stats: { pageSeconds: number; pagesRendered: number; images: { rendered: number; total: number } }; daemon?: { pid: number } };
   return {
     ...(result.daemon ? { daemonPid: result.daemon.pid } : {}),
@@ -180,6 +181,13 @@ async function stopDaemon(pid: number | undefined): Promise<void> {
 }
 
 const work = mkdtempSync(join(tmpdir(), 'referral-kit-bench-'));
+/**
+ * Every command the bench runs: the background builder's socket in a folder of the bench's own,
+ * so that it neither uses nor stops one the owner has running, and the setting of the owner's
+ * terminal left out.
+ */
+const { REFERRAL_KIT_BUILD_DAEMON: _, ...ownEnvironment } = process.env;
+const benchEnvironment: NodeJS.ProcessEnv = { ...ownEnvironment, XDG_RUNTIME_DIR: mkdtempSync(join(tmpdir(), 'referral-kit-bench-runtime-')) };
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
@@ -189,7 +197,7 @@ if (process.argv.includes('--example')) {
   try {
     await benchExample();
   } finally {
-    rmSync(work, { recursive: true, force: true });
+    for (const dir of [work, benchEnvironment.XDG_RUNTIME_DIR!]) rmSync(dir, { recursive: true, force: true });
   }
   process.exit(0);
 }
@@ -282,13 +290,13 @@ try {
     console.log(`cold time per partner, 10,000 vs 1,000: ${(perPartner[10_000] / perPartner[1_000]).toFixed(2)}×`);
   }
 } finally {
-  rmSync(work, { recursive: true, force: true });
+  for (const dir of [work, benchEnvironment.XDG_RUNTIME_DIR!]) rmSync(dir, { recursive: true, force: true });
 }
 
 /** Runs `referral-kit <args>` and returns its wall time in seconds. */
 async function timed(args: string[]): Promise<number> {
   const started = performance.now();
-  const child = spawn(process.execPath, [join(root, 'bin', 'referral-kit.js'), ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [join(root, 'bin', 'referral-kit.js'), ...args], { stdio: ['ignore', 'ignore', 'pipe'], env: benchEnvironment });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
@@ -325,8 +333,8 @@ async function benchExample(): Promise<void> {
 
   // The same edits, each followed by a new `build --daemon`: its build made by the background
   // builder, which the first of them started (not counted).
-  const started = await timed(['build', '--content', content, '--out', out, '--json', '--daemon']);
-  console.log(`\nfirst build --daemon (starts the background builder): ${started.toFixed(2)} s`);
+  const started = await build(content, out, {}, 'daemon');
+  console.log(`\nfirst build --daemon (starts the background builder): ${started.seconds.toFixed(2)} s`);
   const withDaemon: number[] = [];
   try {
     for (let round = 1; round <= exampleRounds; round++) {
@@ -335,7 +343,7 @@ async function benchExample(): Promise<void> {
       console.log(`daemon, round ${round}: rebuild after editing scripts/one-liner.mdx ${withDaemon.at(-1)!.toFixed(2)} s (a new command, the build in the background builder)`);
     }
   } finally {
-    await stopDaemon(undefined);
+    await stopDaemon(started.daemonPid);
   }
   console.log(`\nmedian of ${exampleRounds}: rebuild with build --daemon ${median(withDaemon).toFixed(2)} s (target < 3 s)`);
 
@@ -361,7 +369,10 @@ async function benchExample(): Promise<void> {
  * from the edit, with the peak memory of the process and its workers during it.
  */
 async function watchSession(content: string, out: string): Promise<{ rebuild(edit: () => void): Promise<Run>; stop(): Promise<void> }> {
-  const watcher = spawn(process.execPath, [join(root, 'bin', 'referral-kit.js'), 'build', '--watch', '--json', '--content', content, '--out', out], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const watcher = spawn(process.execPath, [join(root, 'bin', 'referral-kit.js'), 'build', '--watch', '--json', '--content', content, '--out', out], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: benchEnvironment,
+  });
   let stderr = '';
   watcher.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
   const lines: string[] = [];

@@ -5,8 +5,8 @@
  * each has its own builder.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { daemonKey, daemonWanted } from '../src/build/build-daemon.ts';
@@ -52,10 +52,30 @@ async function build(content: string, out: string, env: NodeJS.ProcessEnv, extra
   return { ...run, json };
 }
 
+/** Whether `pid` runs: a process that has ended and waits for its parent to read its status (a zombie) does not. */
+function runs(pid: number): boolean {
+  if (!isRunning(pid)) return false;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
 /** Waits (10 s at most) for `pid` to end; false if it did not. */
 async function ends(pid: number): Promise<boolean> {
-  for (let i = 0; i < 100 && isRunning(pid); i++) await sleep(100);
-  return !isRunning(pid);
+  for (let i = 0; i < 100 && runs(pid); i++) await sleep(100);
+  return !runs(pid);
+}
+
+/** Waits (60 s at most) until a build into `out` has made its staging folder beside it: the build is under way. */
+async function buildUnderWay(out: string): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    if (readdirSync(dirname(out)).some((name) => name.startsWith(`.${basename(out)}.building-`))) return;
+    await sleep(100);
+  }
+  throw new Error('the build never started');
 }
 
 const site = fingerprint;
@@ -66,7 +86,10 @@ afterEach(async () => {
   for (const { env, pids } of runtimes.splice(0)) {
     await cli(['build', '--stop-daemon'], env);
     for (const pid of pids) {
-      if (!(await ends(pid))) process.kill(pid, 'SIGKILL');
+      if (await ends(pid)) continue;
+      try {
+        process.kill(-pid, 'SIGKILL');
+      } catch {}
     }
   }
 });
@@ -138,7 +161,8 @@ describe('build --daemon', () => {
     const first = await build(content, target, env);
     const before = site(target);
     const command = start(['build', '--daemon', '--no-cache', '--content', content, '--out', target], env);
-    await sleep(700);
+    await buildUnderWay(target);
+    expect(groupProcesses(first.json.daemon!.pid).length).toBeGreaterThan(1);
     command.kill('SIGINT');
     expect(await ends(first.json.daemon!.pid)).toBe(true);
     // The image workers and whatever else the build had started went with it.
@@ -156,12 +180,15 @@ describe('build --daemon', () => {
     const built = await build(fixture('basic'), out(), idle);
     expect(await ends(built.json.daemon!.pid)).toBe(true);
 
+    // Not after its first build: a fresh process would be past the limit as soon.
     const small = ownRuntime({ REFERRAL_KIT_WATCH_MEMORY_MB: '1' });
     const first = await build(fixture('basic'), out(), small);
-    expect(await ends(first.json.daemon!.pid)).toBe(true);
     const second = await build(fixture('basic'), out(), small);
-    expect(second.code, second.stderr).toBe(0);
-    expect(second.json.daemon).toMatchObject({ build: 1 });
+    expect(second.json.daemon).toEqual({ pid: first.json.daemon!.pid, build: 2 });
+    expect(await ends(first.json.daemon!.pid)).toBe(true);
+    const third = await build(fixture('basic'), out(), small);
+    expect(third.code, third.stderr).toBe(0);
+    expect(third.json.daemon).toMatchObject({ build: 1 });
   });
 
   it('builds in the command itself, saying why, when the socket folder is open to others', async () => {
@@ -172,10 +199,40 @@ describe('build --daemon', () => {
     const run = await build(fixture('basic'), out(), env);
     expect(run.code, run.stderr).toBe(0);
     expect(run.json.daemon).toBeUndefined();
-    expect(run.stderr).toContain(`Building in this process: ${folder} is not a folder that only you can open.`);
+    expect(run.stderr).toContain(`Building in this process: ${folder} is not a folder that only you can open (remove it, and the next build makes it anew).`);
+  });
+
+  it('fails the build, without building it again here, when the background process is killed during it', async () => {
+    const env = ownRuntime();
+    const content = copyFixture('basic');
+    const target = out();
+    const first = await build(content, target, env);
+    const before = site(target);
+    const command = cli(['build', '--daemon', '--no-cache', '--content', content, '--out', target], env);
+    await buildUnderWay(target);
+    process.kill(-first.json.daemon!.pid, 'SIGKILL');
+    const run = await command;
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('referral-kit: the background process for builds stopped during the build;');
+    expect(run.stderr).not.toContain('Building in this process');
+    expect(site(target)).toEqual(before);
+  });
+
+  it('builds in the command itself when the socket folder is a link, even to a folder of yours', async () => {
+    const env = ownRuntime();
+    const elsewhere = tempDir('elsewhere');
+    const folder = join(env.XDG_RUNTIME_DIR!, `referral-kit-${process.getuid!()}`);
+    symlinkSync(elsewhere, folder);
+    const run = await build(fixture('basic'), out(), env);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.json.daemon).toBeUndefined();
+    expect(run.stderr).toContain('is not a folder that only you can open');
   });
 
   it('refuses a setting it cannot read, and --daemon with --watch', async () => {
+    const idle = await cli(['build', '--daemon', '--content', fixture('basic'), '--out', out()], ownRuntime({ REFERRAL_KIT_BUILD_DAEMON_IDLE_SECONDS: 'soon' }));
+    expect(idle.code).toBe(1);
+    expect(idle.stderr).toContain('referral-kit: REFERRAL_KIT_BUILD_DAEMON_IDLE_SECONDS must be a number of seconds, like 600, not "soon"');
     const bad = await cli(['build', '--content', fixture('basic'), '--out', out()], ownRuntime({ REFERRAL_KIT_BUILD_DAEMON: 'sometimes' }));
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('referral-kit: REFERRAL_KIT_BUILD_DAEMON must be on or off, not "sometimes"');
@@ -194,6 +251,7 @@ describe('whether a build uses the background process', () => {
     expect(daemonWanted(undefined, {}, true)).toBe(true);
     expect(daemonWanted(undefined, {}, false)).toBe(false);
     expect(daemonWanted(undefined, { CI: 'true' }, true)).toBe(false);
+    expect(daemonWanted(undefined, { CI: 'false' }, true)).toBe(true);
   });
 
   it("keys the process on the project's code and the environment, not on what differs between terminals", () => {
@@ -203,7 +261,22 @@ describe('whether a build uses the background process', () => {
     writeFileSync(join(root, 'package.json'), '{}');
     const env = { PATH: '/usr/bin', TZ: 'UTC' };
     const key = daemonKey(root, env);
-    expect(daemonKey(root, { ...env, PWD: '/elsewhere', TERM: 'xterm', npm_lifecycle_event: 'build', SHLVL: '3' })).toBe(key);
+    // As `npm run build` and another terminal tab differ from the command typed in the first.
+    expect(
+      daemonKey(root, {
+        ...env,
+        PWD: '/elsewhere',
+        TERM: 'xterm',
+        npm_lifecycle_event: 'build',
+        SHLVL: '3',
+        PATH: `${root}/node_modules/.bin:/usr/bin`,
+        NODE: '/usr/bin/node',
+        GNOME_TERMINAL_SCREEN: '/org/gnome/Terminal/screen/2',
+      }),
+    ).toBe(key);
+    // An editor's swap file beside the code is not code.
+    writeFileSync(join(root, 'src', 'pages', '.index.astro.swp'), 'x');
+    expect(daemonKey(root, env)).toBe(key);
     expect(daemonKey(root, { ...env, TZ: 'Europe/Amsterdam' })).not.toBe(key);
     expect(daemonKey(root, { ...env, REFERRAL_KIT_CACHE: 'off' })).not.toBe(key);
     writeFileSync(join(root, 'src', 'pages', 'index.astro'), '<p>two</p>');
@@ -212,7 +285,17 @@ describe('whether a build uses the background process', () => {
     expect(edited).not.toBe(key);
     writeFileSync(join(root, 'src', 'pages', 'new.astro'), '<p>new</p>');
     expect(daemonKey(root, env)).not.toBe(edited);
-    writeFileSync(join(root, 'package.json'), '{ }');
-    expect(daemonKey(root, env)).not.toBe(edited);
+    const added = daemonKey(root, env);
+    writeFileSync(join(root, '.env'), 'PUBLIC_X=1');
+    const withEnvFile = daemonKey(root, env);
+    expect(withEnvFile).not.toBe(added);
+    // The site's files are made with the builder's umask: a terminal with another one gets a builder of its own.
+    const umask = process.umask();
+    process.umask(umask === 0o077 ? 0o022 : 0o077);
+    try {
+      expect(daemonKey(root, env)).not.toBe(withEnvFile);
+    } finally {
+      process.umask(umask);
+    }
   });
 });

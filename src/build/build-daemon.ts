@@ -20,6 +20,9 @@ import { join } from 'node:path';
 /** Raised with every change to the messages below: a builder of another version is then stale. */
 const protocolVersion = 1;
 
+/** What a build says while another build of the project runs (here, or in the background builder). */
+export const waitingSentence = 'Waiting for another build of this project to finish…';
+
 /** `on` or `off`: whether `build` uses the background builder when neither --daemon nor --no-daemon is given. */
 export const daemonVariable = 'REFERRAL_KIT_BUILD_DAEMON';
 
@@ -53,6 +56,10 @@ export type DaemonRequest =
 export type DaemonReply =
   /** The builder runs other code or another environment than the command: it ends, and the command starts a fresh one. */
   | { type: 'stale' }
+  /** Another command's build runs first: this one waits. */
+  | { type: 'waiting' }
+  /** This build has started: from here, a builder that goes away has taken the build with it. */
+  | { type: 'started' }
   /** Output of the build, for the command's stdout (1) or stderr (2). */
   | { type: 'output'; fd: 1 | 2; text: string }
   /** The build is over: the command's exit code, the builder's pid, and how many builds it has made. */
@@ -86,28 +93,72 @@ export const messageLine = (message: DaemonRequest | DaemonReply) => `${JSON.str
 export function daemonSocket(projectRoot: string, env: NodeJS.ProcessEnv = process.env): { path: string } | { problem: string } {
   if (process.platform === 'win32' || typeof process.getuid !== 'function') return { problem: 'there is no background builder on Windows' };
   const uid = process.getuid();
-  const dir = join(env.XDG_RUNTIME_DIR || tmpdir(), `referral-kit-${uid}`);
+  const parent = env.XDG_RUNTIME_DIR || tmpdir();
+  const dir = join(parent, `referral-kit-${uid}`);
   try {
+    // Someone who can rename entries of the folder above could swap ours for theirs between a check and its use:
+    // it must be the owner's or root's, and either closed to others or sticky (as /tmp is).
+    const above = statSync(parent);
+    if ((above.uid !== uid && above.uid !== 0) || ((above.mode & 0o022) !== 0 && (above.mode & 0o1000) === 0)) {
+      return { problem: `${parent} can be changed by others, so it cannot hold the socket` };
+    }
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const folder = lstatSync(dir);
     // Anyone who can write here could put a socket of their own in its place and read the builds asked of it.
-    if (!folder.isDirectory() || folder.uid !== uid || (folder.mode & 0o077) !== 0) return { problem: `${dir} is not a folder that only you can open` };
+    if (!folder.isDirectory() || folder.uid !== uid || (folder.mode & 0o077) !== 0) {
+      return { problem: `${dir} is not a folder that only you can open (remove it, and the next build makes it anew)` };
+    }
   } catch (error) {
     return { problem: `${dir} cannot be made (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
   }
   const project = createHash('sha256').update(realpathSync(projectRoot)).digest('hex').slice(0, 16);
-  return { path: join(dir, `build-${project}.sock`) };
+  const path = join(dir, `build-${project}.sock`);
+  // Longer paths than this cannot name a socket (104 bytes on macOS, 108 on Linux).
+  if (Buffer.byteLength(path) > 100) return { problem: `the socket's path would be too long (${path})` };
+  return { path };
+}
+
+/** Whether `path` is a socket of the owner's: checked after listening and before asking, against one put in its place. */
+export function isOwnSocket(path: string): boolean {
+  try {
+    const entry = lstatSync(path);
+    return entry.isSocket() && entry.uid === process.getuid?.();
+  } catch {
+    return false;
+  }
 }
 
 /**
- * Variables that differ between two terminals (or between `npm run` and the command itself) and
- * that no build reads: a builder started from one terminal serves the others.
+ * Variables that differ between two terminals, or between `npm run build` and the command
+ * itself (npm adds to PATH and sets NODE, COLOR, EDITOR, npm_*), and that no build reads: a
+ * builder started from one serves the others. The build starts Node by its own path, never
+ * through PATH.
  */
 const volatileVariable =
-  /^(PWD|OLDPWD|SHLVL|_|NO_COLOR|FORCE_COLOR|COLORTERM|TERM|TERM_.*|COLUMNS|LINES|WINDOWID|TMUX|TMUX_.*|STY|SSH_.*|DISPLAY|WAYLAND_DISPLAY|GPG_TTY|PS1|PS2|PROMPT_COMMAND|HISTFILE|HISTSIZE|INIT_CWD|npm_.*|NPM_.*|VSCODE_.*|ITERM_.*|KITTY_.*|WEZTERM_.*|ALACRITTY_.*|REFERRAL_KIT_BUILD_DAEMON.*)$/;
+  /^(PWD|OLDPWD|SHLVL|_|PATH|NODE|COLOR|EDITOR|VISUAL|NO_COLOR|FORCE_COLOR|COLORTERM|TERM|TERM_.*|COLUMNS|LINES|WINDOWID|TMUX|TMUX_.*|STY|SSH_.*|DISPLAY|WAYLAND_DISPLAY|GPG_TTY|PS1|PS2|PROMPT_COMMAND|HISTFILE|HISTSIZE|INIT_CWD|npm_.*|NPM_.*|VSCODE_.*|ITERM_.*|KITTY_.*|WEZTERM_.*|ALACRITTY_.*|GNOME_TERMINAL_.*|KONSOLE_.*|GIO_LAUNCHED_.*|ZELLIJ.*|XDG_SESSION_.*|XDG_RUNTIME_DIR|REFERRAL_KIT_BUILD_DAEMON.*)$/;
 
-/** The files whose change means the builder runs old code: the project's own code, its config, its installed packages. */
-const codeFiles = ['package.json', 'package-lock.json', 'astro.config.mjs', 'tsconfig.json', join('node_modules', '.package-lock.json')];
+/**
+ * The files whose change means the builder runs old code or settings: the project's own code,
+ * its config and `.env` files (Astro reads them into the process once), its installed packages
+ * (the lockfile each package manager keeps in node_modules, and the project's own).
+ */
+const codeFiles = [
+  'package.json',
+  'package-lock.json',
+  'pnpm-lock.yaml',
+  'yarn.lock',
+  'bun.lock',
+  'bun.lockb',
+  'astro.config.mjs',
+  'tsconfig.json',
+  '.env',
+  '.env.local',
+  '.env.production',
+  '.env.production.local',
+  join('node_modules', '.package-lock.json'),
+  join('node_modules', '.modules.yaml'),
+  join('node_modules', '.yarn-state.yml'),
+];
 const codeFolders = ['src', 'bin'];
 
 /**
@@ -118,7 +169,8 @@ const codeFolders = ['src', 'bin'];
  */
 export function daemonKey(projectRoot: string, env: NodeJS.ProcessEnv = process.env): string {
   const hash = createHash('sha256');
-  hash.update(`${protocolVersion}\0${process.execPath}\0${process.version}\0`);
+  // The umask too: the files of the site are made with the builder's.
+  hash.update(`${protocolVersion}\0${process.execPath}\0${process.version}\0${process.umask()}\0`);
   const stamp = (path: string) => {
     try {
       const s = statSync(path);
@@ -129,11 +181,15 @@ export function daemonKey(projectRoot: string, env: NodeJS.ProcessEnv = process.
   };
   for (const file of codeFiles) stamp(join(projectRoot, file));
   for (const folder of codeFolders) {
-    let names: string[] = [];
+    let files: string[] = [];
     try {
-      names = readdirSync(join(projectRoot, folder), { recursive: true, encoding: 'utf8' }).sort();
+      // Files only, not their folders, whose times change with every editor's scratch file beside the code.
+      files = readdirSync(join(projectRoot, folder), { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile() && !/(~|\.sw[a-p]|\.tmp|^4913)$/.test(entry.name))
+        .map((entry) => join(entry.parentPath, entry.name))
+        .sort();
     } catch {}
-    for (const name of names) stamp(join(projectRoot, folder, name));
+    for (const file of files) stamp(file);
   }
   for (const [name, value] of Object.entries(env).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (!volatileVariable.test(name)) hash.update(`${name}=${value}\0`);
@@ -152,7 +208,8 @@ export function daemonWanted(flag: boolean | undefined, env: NodeJS.ProcessEnv, 
   if (setting === 'on') return true;
   if (setting === 'off') return false;
   if (setting) return { problem: `${daemonVariable} must be on or off, not "${env[daemonVariable]}"` };
-  return atTerminal && !env.CI && process.platform !== 'win32';
+  const inCi = Boolean(env.CI) && !['false', '0'].includes(env.CI!.trim().toLowerCase());
+  return atTerminal && !inCi && process.platform !== 'win32';
 }
 
 /** The builder's idle time, from REFERRAL_KIT_BUILD_DAEMON_IDLE_SECONDS; a value that is not a number of seconds is a problem to say. */

@@ -24,6 +24,7 @@ import { checkPageCache, dropPageCache, pageCacheDir, pageCopiesDir, preparePage
 import { pagesToPlace, placePages, removeUnclaimed } from './placed-pages.ts';
 import { projectCacheDir, projectRoot } from './project-root.ts';
 import { turnOffAstroTelemetry } from './astro-telemetry.ts';
+import { waitingSentence } from './build-daemon.ts';
 
 /** Where Astro runs during a build; its prerender chunks land in a `.astro/` folder here. */
 const astroWorkingFolder = join(projectCacheDir, 'astro');
@@ -71,9 +72,6 @@ async function setAside(previous: string): Promise<void> {
     await rm(previous, { recursive: true, force: true });
   }
 }
-
-/** What a build says while another build of the project runs. */
-export const waitingSentence = 'Waiting for another build of this project to finish…';
 
 export interface BuildOptions {
   contentDir: string;

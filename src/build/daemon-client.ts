@@ -5,22 +5,29 @@
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { createConnection, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { typeScriptFlags } from '../kit/node-flags.ts';
-import { daemonKey, daemonKeyVariable, daemonSocket, type DaemonReply, type DaemonRequest, jsonLines, messageLine, serveVariable } from './build-daemon.ts';
+import { daemonKey, daemonKeyVariable, daemonSocket, type DaemonReply, type DaemonRequest, isOwnSocket, jsonLines, messageLine, serveVariable, waitingSentence } from './build-daemon.ts';
 import { withLock } from './lock.ts';
 import { projectCacheDir, projectRoot } from './project-root.ts';
 
-/** The outcome of a build asked of the builder, or why none could be asked (the command then builds itself). */
-export type DaemonOutcome = { code: number; pid: number; builds: number } | { unavailable: string };
+/**
+ * The outcome of a build asked of the builder; or why none could be asked (the command then
+ * builds itself); or that the builder went away during the build (the command fails: building
+ * again could repeat what took the builder down, and would print the build's output twice).
+ */
+export type DaemonOutcome = { code: number; pid: number; builds: number } | { unavailable: string } | { lostDuringBuild: true };
+
+/** Why a builder is being started, for the owner. */
+export type StartReason = 'none' | 'stale';
 
 /** How long a command waits for a builder it started to listen, before it builds itself. */
 const startTimeoutMs = 30_000;
 
-type Asked = { reply: 'stale' | 'none' } | { reply: 'exit'; code: number; pid: number; builds: number } | { reply: 'lost'; wroteOutput: boolean };
+type Asked = { reply: 'stale' | 'none' } | { reply: 'exit'; code: number; pid: number; builds: number } | { reply: 'lost'; started: boolean };
 
 /** Connects to `socket`; undefined when nothing listens there. */
 async function connect(socket: string): Promise<Socket | undefined> {
@@ -41,20 +48,20 @@ async function ask(socketPath: string, request: DaemonRequest): Promise<Asked> {
   if (!socket) return { reply: 'none' };
   return new Promise((resolve) => {
     let outcome: Asked | undefined;
-    let wroteOutput = false;
+    let started = false;
     socket.on(
       'data',
       jsonLines((message) => {
         const reply = message as DaemonReply;
-        if (reply.type === 'output') {
-          wroteOutput = true;
-          (reply.fd === 1 ? process.stdout : process.stderr).write(reply.text);
-        } else if (reply.type === 'stale') outcome = { reply: 'stale' };
+        if (reply.type === 'output') (reply.fd === 1 ? process.stdout : process.stderr).write(reply.text);
+        else if (reply.type === 'waiting') process.stderr.write(`${waitingSentence}\n`);
+        else if (reply.type === 'started') started = true;
+        else if (reply.type === 'stale') outcome = { reply: 'stale' };
         else if (reply.type === 'exit') outcome = { reply: 'exit', code: reply.code, pid: reply.pid, builds: reply.builds };
       }),
     );
     socket.on('error', () => {});
-    socket.on('close', () => resolve(outcome ?? { reply: 'lost', wroteOutput }));
+    socket.on('close', () => resolve(outcome ?? { reply: 'lost', started }));
     socket.write(messageLine(request));
   });
 }
@@ -63,7 +70,7 @@ async function ask(socketPath: string, request: DaemonRequest): Promise<Asked> {
  * Starts the builder, unless another command started one meanwhile, and waits until it listens.
  * Under a lock, so that two builds started at once start one builder.
  */
-async function startBuilder(socketPath: string, key: string): Promise<string | undefined> {
+async function startBuilder(socketPath: string, key: string, onStart: () => void): Promise<string | undefined> {
   return withLock(
     join(projectCacheDir, 'build-daemon.lock'),
     () => {},
@@ -75,6 +82,7 @@ async function startBuilder(socketPath: string, key: string): Promise<string | u
       }
       // Left by a builder that was killed: nothing listens on it.
       rmSync(socketPath, { force: true });
+      onStart();
       const bin = fileURLToPath(new URL('../../bin/referral-kit.js', import.meta.url));
       // Not this process's own flags (a debugger's --inspect would clash): only those for TypeScript, where Node needs them.
       const builder = spawn(process.execPath, [...typeScriptFlags, bin, 'build'], {
@@ -86,7 +94,7 @@ async function startBuilder(socketPath: string, key: string): Promise<string | u
       const timer = setTimeout(() => builder.kill('SIGKILL'), startTimeoutMs);
       try {
         const [first] = (await Promise.race([once(builder, 'message'), once(builder, 'exit').then(() => [undefined]), once(builder, 'error').then(() => [undefined])])) as [unknown];
-        if ((first as { listening?: boolean } | undefined)?.listening !== true) return 'the background builder did not start';
+        if ((first as { listening?: boolean } | undefined)?.listening !== true) return 'the background process did not start';
       } finally {
         clearTimeout(timer);
       }
@@ -98,14 +106,23 @@ async function startBuilder(socketPath: string, key: string): Promise<string | u
   );
 }
 
+/** Node's flags of this process that a builder would not have: a heap size, a debugger, a preloaded module. */
+function ownNodeFlags(): string[] {
+  return process.execArgv.filter((flag) => !typeScriptFlags.includes(flag));
+}
+
 /**
  * Builds with `args` (the `build` command's parsed options) in the project's background builder,
- * starting it when none runs or the one running is stale. `onStart` is called before a builder
- * is started, to tell the owner.
+ * starting it when none runs or the one running is stale. `onStart` is called as a builder is
+ * started, with why, to tell the owner.
  */
-export async function buildInDaemon(args: Record<string, unknown>, onStart: () => void): Promise<DaemonOutcome> {
+export async function buildInDaemon(args: Record<string, unknown>, onStart: (reason: StartReason) => void): Promise<DaemonOutcome> {
+  const flags = ownNodeFlags();
+  if (flags.length) return { unavailable: `Node was started with flags of its own (${flags.join(' ')}), which the background process would not have` };
   const where = daemonSocket(projectRoot);
   if ('problem' in where) return { unavailable: where.problem };
+  // Something in its place that is not the owner's socket is never asked.
+  if (existsSync(where.path) && !isOwnSocket(where.path)) return { unavailable: `${where.path} is not a socket of yours` };
   const key = daemonKey(projectRoot);
   const request: DaemonRequest = {
     type: 'build',
@@ -116,26 +133,25 @@ export async function buildInDaemon(args: Record<string, unknown>, onStart: () =
     stderrIsTerminal: Boolean(process.stderr.isTTY),
   };
   // Bounded: a builder that is stale or goes away before it builds is replaced, twice at most.
-  for (let attempt = 0; attempt < 3; attempt++) {
+  for (let attempt = 0; ; attempt++) {
     const asked = await ask(where.path, request);
     if (asked.reply === 'exit') return { code: asked.code, pid: asked.pid, builds: asked.builds };
-    if (asked.reply === 'lost' && asked.wroteOutput) return { unavailable: 'the background builder stopped during the build' };
-    if (asked.reply === 'none' || asked.reply === 'stale') onStart();
+    if (asked.reply === 'lost' && asked.started) return { lostDuringBuild: true };
+    if (attempt === 2) return { unavailable: 'the background process kept stopping before it built' };
     let problem: string | undefined;
     try {
-      problem = await startBuilder(where.path, key);
+      problem = await startBuilder(where.path, key, () => onStart(asked.reply === 'stale' ? 'stale' : 'none'));
     } catch (error) {
-      problem = `the background builder could not start (${(error as Error).message})`;
+      problem = `the background process could not start (${(error as Error).message})`;
     }
     if (problem) return { unavailable: problem };
   }
-  return { unavailable: 'the background builder kept stopping before it built' };
 }
 
 /** Asks the project's builder to stop; resolves to its pid, or undefined when none runs. */
 export async function stopDaemon(): Promise<number | undefined> {
   const where = daemonSocket(projectRoot);
-  if ('problem' in where) return undefined;
+  if ('problem' in where || !isOwnSocket(where.path)) return undefined;
   const socket = await connect(where.path);
   if (!socket) return undefined;
   return new Promise((resolve) => {

@@ -8,8 +8,7 @@
  */
 import { existsSync, rmSync } from 'node:fs';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
-import { type DaemonReply, type DaemonRequest, jsonLines, messageLine } from './build-daemon.ts';
-import { waitingSentence } from './build-site.ts';
+import { type DaemonReply, type DaemonRequest, isOwnSocket, jsonLines, messageLine } from './build-daemon.ts';
 
 export interface ServeOptions {
   /** The socket to listen on (daemonSocket). */
@@ -81,14 +80,24 @@ export async function serveBuilds(options: ServeOptions): Promise<void> {
   let builds = 0;
   /** The builds asked for and not yet finished, the first one running. */
   const queue: { socket: Socket; request: Extract<DaemonRequest, { type: 'build' }> }[] = [];
+  /** Every command connected now: the process ends only once what it sent them has gone out. */
+  const connected = new Set<Socket>();
   let closing = false;
+  /** After a failure of the code's own, the builds still queued go to a fresh builder. */
+  let broken = false;
   let idleTimer: NodeJS.Timeout | undefined;
   let ended: () => void = () => {};
   const done = new Promise<void>((resolve) => (ended = resolve));
 
   const server: Server = createServer((socket) => {
+    connected.add(socket);
+    socket.on('close', () => connected.delete(socket));
     socket.on('error', () => {});
+    let asked = false;
     const read = jsonLines((message) => {
+      // One request per connection: anything after it is not read.
+      if (asked) return;
+      asked = true;
       socket.off('data', read);
       const request = message as DaemonRequest;
       if (request?.type === 'stop') {
@@ -104,7 +113,7 @@ export async function serveBuilds(options: ServeOptions): Promise<void> {
           return;
         }
         queue.push({ socket, request });
-        if (queue.length > 1) reply(socket, { type: 'output', fd: 2, text: `${waitingSentence}\n` });
+        if (queue.length > 1) reply(socket, { type: 'waiting' });
         else void runQueue();
       } else socket.end();
     });
@@ -121,11 +130,13 @@ export async function serveBuilds(options: ServeOptions): Promise<void> {
       closing = true;
       server.close();
     }
-    if (!queue.length) finish();
+    if (!queue.length) void finish();
   }
 
-  function finish(): void {
+  /** Ends, once every command has read what it was sent (10 s at most: a command stopped with Ctrl-Z is not waited for). */
+  async function finish(): Promise<void> {
     clearTimeout(idleTimer);
+    for (let waited = 0; connected.size && waited < 100; waited++) await new Promise((resolve) => setTimeout(resolve, 100));
     ended();
   }
 
@@ -142,12 +153,22 @@ export async function serveBuilds(options: ServeOptions): Promise<void> {
         queue.shift();
         continue;
       }
+      if (broken) {
+        queue.shift();
+        reply(socket, { type: 'stale' });
+        socket.end();
+        continue;
+      }
       // The command went away (Ctrl-C, a closed terminal) during its build: the build stops as
       // it would have in the command's own process, killed with everything it started.
       const onGone = () => killOwnGroup();
       socket.once('close', onGone);
+      reply(socket, { type: 'started' });
       let outcome: { code: number; unexpected?: boolean };
       const workingFolder = process.cwd();
+      // Astro puts the values of the project's .env files into the environment as it loads; the
+      // next build starts from the environment this process was given, as a new process would.
+      const environment = { ...process.env };
       try {
         process.chdir(request.cwd);
         outcome = await withOutputTo(
@@ -160,26 +181,41 @@ export async function serveBuilds(options: ServeOptions): Promise<void> {
         outcome = { code: 1, unexpected: true };
       } finally {
         process.chdir(workingFolder);
+        for (const name of Object.keys(process.env)) if (!(name in environment)) delete process.env[name];
+        Object.assign(process.env, environment);
       }
       builds++;
       socket.off('close', onGone);
       queue.shift();
+      broken ||= Boolean(outcome.unexpected);
+      // Not after its first build: past the limit already, a fresh builder would only do the same, at a new start's cost.
+      const tooLarge = builds > 1 && process.memoryUsage.rss() > options.memoryLimit;
       // Decided before the reply, so that a command that comes right after finds no socket and starts a fresh builder.
-      if (outcome.unexpected || process.memoryUsage.rss() > options.memoryLimit) closeAndEndWhenIdle();
+      if (broken || tooLarge) closeAndEndWhenIdle();
       reply(socket, { type: 'exit', code: outcome.code, pid: process.pid, builds });
       socket.end();
     }
-    if (closing) finish();
+    if (closing) await finish();
     else waitIdle();
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.socket, () => {
-      server.off('error', reject);
-      resolve();
+  // The socket is made for the owner alone, whatever the umask of the terminal that started this process.
+  const umask = process.umask(0o077);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.socket, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
+  } finally {
+    process.umask(umask);
+  }
+  if (!isOwnSocket(options.socket)) {
+    server.close();
+    throw new Error('the socket is not the one this process made');
+  }
   options.onListening();
   waitIdle();
   await done;

@@ -234,14 +234,17 @@ async function serveAsDaemon(): Promise<void> {
   const where = daemonSocket(projectRoot);
   const idle = idleSeconds(process.env);
   const key = process.env[daemonKeyVariable];
+  // Not handed on to what the builds start.
+  delete process.env[serveVariable];
+  delete process.env[daemonKeyVariable];
   if ('problem' in where || typeof idle !== 'number' || !key) throw new CliError('the background builder cannot start here');
   await serveBuilds({
     socket: where.path,
     key,
     idleMs: idle * 1000,
     memoryLimit: builderMemoryLimit(),
-    // The command that started this process disconnects once it has read this.
-    onListening: () => process.send?.({ listening: true }),
+    // The command that started this process disconnects once it has read this; if it is gone already, nothing is lost.
+    onListening: () => process.send?.({ listening: true }, undefined, {}, () => {}),
     build: async (args, builder) => {
       try {
         const stopped = await buildOnce(args as BuildArgs, undefined, builder);
@@ -259,17 +262,28 @@ async function serveAsDaemon(): Promise<void> {
  * exit code set); false when no builder could be used, said, for this process to build itself.
  */
 async function buildInBackground(parsed: BuildArgs): Promise<boolean> {
+  const { idleSeconds } = await import('../build/build-daemon.ts');
   const { buildInDaemon } = await import('../build/daemon-client.ts');
-  // On stderr also with --json: the JSON on stdout stays as it is.
-  const say = (message: string) => console.error(message);
-  const outcome = await buildInDaemon(buildArgsOf(parsed), () =>
-    say('Starting a background process for builds: the next ones start warm. It stops after 10 idle minutes (--no-daemon builds without it).'),
+  // Settings the builder reads are checked here, where a mistake can be said.
+  const idle = idleSeconds(process.env);
+  if (typeof idle === 'object') throw new CliError(idle.problem);
+  builderMemoryLimit();
+  const lasts = idle % 60 === 0 ? `${idle / 60} idle ${idle === 60 ? 'minute' : 'minutes'}` : `${idle} idle ${idle === 1 ? 'second' : 'seconds'}`;
+  // On stderr, also with --json: the JSON on stdout stays as it is.
+  const outcome = await buildInDaemon(buildArgsOf(parsed), (reason) =>
+    console.error(
+      `${reason === 'stale' ? 'The project’s code or settings changed since the background process for builds started: starting a fresh one.' : 'Starting a background process for builds: the next ones start warm.'} It stops after ${lasts} (--no-daemon builds without it).`,
+    ),
   );
   if ('code' in outcome) {
     process.exitCode = outcome.code;
     return true;
   }
-  say(`Building in this process: ${outcome.unavailable}.`);
+  if ('lostDuringBuild' in outcome)
+    throw new CliError(
+      `the background process for builds stopped during the build; ${displayPath(parsed.out)} holds the last site a build finished. Run the build again (--no-daemon builds in this process)`,
+    );
+  console.error(`Building in this process: ${outcome.unavailable}.`);
   return false;
 }
 

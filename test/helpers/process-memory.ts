@@ -14,8 +14,9 @@ function processTable(): { children: Map<number, number[]>; rss: Map<number, num
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       const parent = Number(fields[1]);
       children.set(parent, [...(children.get(parent) ?? []), Number(name)]);
+      // A process that has ended and waits for its parent to read its status (a zombie) is in no group.
       const group = Number(fields[2]);
-      groups.set(group, [...(groups.get(group) ?? []), Number(name)]);
+      if (fields[0] !== 'Z') groups.set(group, [...(groups.get(group) ?? []), Number(name)]);
       rss.set(Number(name), Number(fields[21]) * 4096);
     } catch {
       // The process ended while we looked.
