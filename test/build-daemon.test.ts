@@ -121,6 +121,32 @@ describe('build --daemon', () => {
     expect((await cli(['build', '--stop-daemon'], env)).stderr).toContain('No background process for builds was running.');
   });
 
+  it('is used by default at a terminal, and shows the progress line there', async () => {
+    const env = ownRuntime();
+    const target = out();
+    // `script` gives the command a pseudo-terminal, as an owner at a keyboard would have.
+    const command = `stty cols 120 rows 40; ${JSON.stringify(process.execPath)} ${JSON.stringify(bin)} build --no-cache --content ${JSON.stringify(fixture('basic'))} --out ${JSON.stringify(target)}`;
+    const atTerminal = async () => {
+      const child = spawn('script', ['-qfec', command, '/dev/null'], { env, cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk));
+      const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? 1)));
+      return { code, output };
+    };
+    const first = await atTerminal();
+    expect(first.code, first.output).toBe(0);
+    expect(first.output).toContain('Starting a background process for builds');
+    // The line rewritten in place as the images are drawn, then the summary.
+    expect(first.output).toMatch(/\r\x1b\[2KDrawing images: \d+ of 17/);
+    expect(first.output).toContain('✓ Built');
+    const second = await atTerminal();
+    expect(second.code, second.output).toBe(0);
+    expect(second.output).not.toContain('Starting a background process');
+    expect(second.output).toContain('Drawing images:');
+    const stopped = await cli(['build', '--stop-daemon'], env);
+    expect(stopped.stderr).toMatch(/Stopped the background process for builds \(pid \d+\)/);
+  });
+
   it('builds another kit folder in the same process as it would be built alone', async () => {
     const env = ownRuntime();
     expect((await build(fixture('basic'), out(), env)).code).toBe(0);

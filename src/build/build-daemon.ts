@@ -46,8 +46,7 @@ export type DaemonRequest =
       cwd: string;
       /** The command's parsed options, as `build` takes them. */
       args: Record<string, unknown>;
-      /** Whether the command's own output streams are terminals (progress is shown only there). */
-      stdoutIsTerminal: boolean;
+      /** Whether the command's error stream is a terminal: the progress line is shown only there. */
       stderrIsTerminal: boolean;
     }
   | { type: 'stop' };

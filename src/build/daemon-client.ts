@@ -129,7 +129,6 @@ export async function buildInDaemon(args: Record<string, unknown>, onStart: (rea
     key,
     cwd: process.cwd(),
     args,
-    stdoutIsTerminal: Boolean(process.stdout.isTTY),
     stderrIsTerminal: Boolean(process.stderr.isTTY),
   };
   // Bounded: a builder that is stale or goes away before it builds is replaced, twice at most.

@@ -23,7 +23,7 @@ export interface ServeOptions {
    * process.stderr, and resolves to its exit code. `unexpected` is true when the build failed
    * for a reason of the code's, after which this process takes no more builds.
    */
-  build: (args: Record<string, unknown>, builder: { pid: number; build: number }) => Promise<{ code: number; unexpected?: boolean }>;
+  build: (args: Record<string, unknown>, builder: { pid: number; build: number }, command: { stderrIsTerminal: boolean }) => Promise<{ code: number; unexpected?: boolean }>;
   /** Called once the socket listens: the command that started this process waits for it. */
   onListening: () => void;
 }
@@ -41,32 +41,28 @@ async function answers(socket: string): Promise<boolean> {
 }
 
 /**
- * While `work` runs, what is written to this process's stdout and stderr goes to `send` instead,
- * and the streams say they are terminals as the command's own are.
+ * While `work` runs, what is written to this process's stdout and stderr goes to `send` instead.
+ * The streams still say they are not terminals: code that finds one calls a terminal's own
+ * methods (Astro's logger clears lines); whether to show progress is handed to the build.
  */
-async function withOutputTo<T>(send: (fd: 1 | 2, text: string) => void, terminals: { stdout: boolean; stderr: boolean }, work: () => Promise<T>): Promise<T> {
+async function withOutputTo<T>(send: (fd: 1 | 2, text: string) => void, work: () => Promise<T>): Promise<T> {
   const redirected = [
-    { stream: process.stdout, fd: 1 as const, isTerminal: terminals.stdout },
-    { stream: process.stderr, fd: 2 as const, isTerminal: terminals.stderr },
-  ].map(({ stream, fd, isTerminal }) => {
-    const saved = { write: stream.write, isTTY: Object.getOwnPropertyDescriptor(stream, 'isTTY') };
+    { stream: process.stdout, fd: 1 as const },
+    { stream: process.stderr, fd: 2 as const },
+  ].map(({ stream, fd }) => {
+    const saved = stream.write;
     stream.write = ((chunk: string | Uint8Array, encoding?: unknown, callback?: unknown) => {
       send(fd, typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
       const done = typeof encoding === 'function' ? encoding : callback;
       if (typeof done === 'function') queueMicrotask(() => (done as () => void)());
       return true;
     }) as NodeJS.WriteStream['write'];
-    Object.defineProperty(stream, 'isTTY', { value: isTerminal, configurable: true, writable: true });
     return { stream, saved };
   });
   try {
     return await work();
   } finally {
-    for (const { stream, saved } of redirected) {
-      stream.write = saved.write;
-      if (saved.isTTY) Object.defineProperty(stream, 'isTTY', saved.isTTY);
-      else delete (stream as { isTTY?: boolean }).isTTY;
-    }
+    for (const { stream, saved } of redirected) stream.write = saved;
   }
 }
 
@@ -173,8 +169,7 @@ export async function serveBuilds(options: ServeOptions): Promise<void> {
         process.chdir(request.cwd);
         outcome = await withOutputTo(
           (fd, text) => reply(socket, { type: 'output', fd, text }),
-          { stdout: request.stdoutIsTerminal, stderr: request.stderrIsTerminal },
-          () => options.build(request.args, { pid: process.pid, build: builds + 1 }),
+          () => options.build(request.args, { pid: process.pid, build: builds + 1 }, { stderrIsTerminal: request.stderrIsTerminal }),
         );
       } catch (error) {
         reply(socket, { type: 'output', fd: 2, text: `referral-kit: ${(error as Error).message}\n` });

@@ -44,8 +44,9 @@ type Builder = { pid: number; build: number };
  * One build, its findings and outcome printed. Resolves to nothing when it succeeded, and
  * otherwise to why it stopped, for the caller to say (empty when the JSON has said it).
  */
-async function buildOnce(parsed: BuildArgs, changed?: readonly string[], daemon?: Builder): Promise<string[] | undefined> {
-  const progress = parsed.json ? undefined : terminalProgress(process.stderr);
+async function buildOnce(parsed: BuildArgs, changed?: readonly string[], daemon?: Builder & { stderrIsTerminal: boolean }): Promise<string[] | undefined> {
+  // In the background builder, the progress line is for the command's terminal, written through this process's stderr.
+  const progress = parsed.json ? undefined : terminalProgress(daemon ? { isTTY: daemon.stderrIsTerminal, write: (text) => process.stderr.write(text) } : process.stderr);
   const log = (message: string) => {
     progress?.done();
     console.error(message);
@@ -60,7 +61,7 @@ async function buildOnce(parsed: BuildArgs, changed?: readonly string[], daemon?
     const figures = {
       ...outcome,
       ...(changed ? { changed } : {}),
-      ...(daemon ? { daemon } : {}),
+      ...(daemon ? { daemon: { pid: daemon.pid, build: daemon.build } } : {}),
       errors: diagnostics.filter((d) => d.severity === 'error').length,
       warnings: diagnostics.filter((d) => d.severity === 'warning').length,
     };
@@ -245,9 +246,9 @@ async function serveAsDaemon(): Promise<void> {
     memoryLimit: builderMemoryLimit(),
     // The command that started this process disconnects once it has read this; if it is gone already, nothing is lost.
     onListening: () => process.send?.({ listening: true }, undefined, {}, () => {}),
-    build: async (args, builder) => {
+    build: async (args, builder, command) => {
       try {
-        const stopped = await buildOnce(args as BuildArgs, undefined, builder);
+        const stopped = await buildOnce(args as BuildArgs, undefined, { ...builder, ...command });
         return { code: stopped ? reportCliError(new CliError(stopped)) : 0 };
       } catch (error) {
         return { code: reportCliError(error), unexpected: !(error instanceof CliError) };
