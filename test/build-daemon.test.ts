@@ -35,7 +35,11 @@ function start(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
 }
 
 async function cli(args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
-  const child = start(args, env);
+  return finished(start(args, env));
+}
+
+/** What a started command printed, and its exit code, once it has ended. */
+async function finished(child: ChildProcess): Promise<Run> {
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk));
@@ -50,6 +54,21 @@ async function build(content: string, out: string, env: NodeJS.ProcessEnv, extra
   const json = JSON.parse(run.stdout) as { ok: boolean; daemon?: { pid: number; build: number } };
   if (json.daemon) runtimes.find((runtime) => runtime.env.XDG_RUNTIME_DIR === env.XDG_RUNTIME_DIR)?.pids.add(json.daemon.pid);
   return { ...run, json };
+}
+
+/**
+ * A builder that has built `basic` once, then a second `build --daemon --no-cache` of it under
+ * way: the command, the builder's pid, and the site as the first build left it.
+ */
+async function secondBuildUnderWay(): Promise<{ env: NodeJS.ProcessEnv; content: string; target: string; builder: number; before: Record<string, string>; command: ChildProcess }> {
+  const env = ownRuntime();
+  const content = copyFixture('basic');
+  const target = out();
+  const first = await build(content, target, env);
+  const before = site(target);
+  const command = start(['build', '--daemon', '--no-cache', '--content', content, '--out', target], env);
+  await buildUnderWay(target);
+  return { env, content, target, builder: first.json.daemon!.pid, before, command };
 }
 
 /** Whether `pid` runs: a process that has ended and waits for its parent to read its status (a zombie) does not. */
@@ -181,18 +200,12 @@ describe('build --daemon', () => {
   });
 
   it('ends with everything it started when the command is stopped during its build, and the next build starts afresh', async () => {
-    const env = ownRuntime();
-    const content = copyFixture('basic');
-    const target = out();
-    const first = await build(content, target, env);
-    const before = site(target);
-    const command = start(['build', '--daemon', '--no-cache', '--content', content, '--out', target], env);
-    await buildUnderWay(target);
-    expect(groupProcesses(first.json.daemon!.pid).length).toBeGreaterThan(1);
+    const { env, content, target, builder, before, command } = await secondBuildUnderWay();
+    expect(groupProcesses(builder).length).toBeGreaterThan(1);
     command.kill('SIGINT');
-    expect(await ends(first.json.daemon!.pid)).toBe(true);
+    expect(await ends(builder)).toBe(true);
     // The image workers and whatever else the build had started went with it.
-    expect(groupProcesses(first.json.daemon!.pid)).toEqual([]);
+    expect(groupProcesses(builder)).toEqual([]);
     // The site is the last one a build finished, whole.
     expect(site(target)).toEqual(before);
     const next = await build(content, target, env);
@@ -229,15 +242,10 @@ describe('build --daemon', () => {
   });
 
   it('fails the build, without building it again here, when the background process is killed during it', async () => {
-    const env = ownRuntime();
-    const content = copyFixture('basic');
-    const target = out();
-    const first = await build(content, target, env);
-    const before = site(target);
-    const command = cli(['build', '--daemon', '--no-cache', '--content', content, '--out', target], env);
-    await buildUnderWay(target);
-    process.kill(-first.json.daemon!.pid, 'SIGKILL');
-    const run = await command;
+    const { target, builder, before, command } = await secondBuildUnderWay();
+    const running = finished(command);
+    process.kill(-builder, 'SIGKILL');
+    const run = await running;
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('referral-kit: the background process for builds stopped during the build;');
     expect(run.stderr).not.toContain('Building in this process');

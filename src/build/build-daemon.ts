@@ -14,6 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 import { lstatSync, mkdirSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { createConnection, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -87,6 +88,19 @@ export function jsonLines(onMessage: (message: unknown) => void): (chunk: Buffer
 }
 
 export const messageLine = (message: DaemonRequest | DaemonReply) => `${JSON.stringify(message)}\n`;
+
+/** Connects to `socket`; undefined when nothing listens there. */
+export async function connect(socket: string): Promise<Socket | undefined> {
+  return new Promise((resolve) => {
+    const connection = createConnection(socket);
+    const onError = () => resolve(undefined);
+    connection.once('error', onError);
+    connection.once('connect', () => {
+      connection.off('error', onError);
+      resolve(connection);
+    });
+  });
+}
 
 /** Where the socket of a project's builder is, or why there can be none (a folder that is not the owner's alone). */
 export function daemonSocket(projectRoot: string, env: NodeJS.ProcessEnv = process.env): { path: string } | { problem: string } {

@@ -6,11 +6,10 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, rmSync } from 'node:fs';
-import { createConnection, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { typeScriptFlags } from '../kit/node-flags.ts';
-import { daemonKey, daemonKeyVariable, daemonSocket, type DaemonReply, type DaemonRequest, isOwnSocket, jsonLines, messageLine, serveVariable, waitingSentence } from './build-daemon.ts';
+import { connect, daemonKey, daemonKeyVariable, daemonSocket, type DaemonReply, type DaemonRequest, isOwnSocket, jsonLines, messageLine, serveVariable, waitingSentence } from './build-daemon.ts';
 import { withLock } from './lock.ts';
 import { projectCacheDir, projectRoot } from './project-root.ts';
 
@@ -27,22 +26,9 @@ export type StartReason = 'none' | 'stale';
 /** How long a command waits for a builder it started to listen, before it builds itself. */
 const startTimeoutMs = 30_000;
 
-type Asked = { reply: 'stale' | 'none' } | { reply: 'exit'; code: number; pid: number; builds: number } | { reply: 'lost'; started: boolean };
+type Asked = { reply: 'stale' | 'none' } | { reply: 'exit'; code: number; pid: number; builds: number } | { reply: 'stopping'; pid: number } | { reply: 'lost'; started: boolean };
 
-/** Connects to `socket`; undefined when nothing listens there. */
-async function connect(socket: string): Promise<Socket | undefined> {
-  return new Promise((resolve) => {
-    const connection = createConnection(socket);
-    connection.once('connect', () => {
-      connection.off('error', onError);
-      resolve(connection);
-    });
-    const onError = () => resolve(undefined);
-    connection.once('error', onError);
-  });
-}
-
-/** Sends `request` and relays the replies: output to this process's own streams, until the build's exit. */
+/** Sends `request` and relays the replies (a build's output to this process's own streams) until the builder closes the connection. */
 async function ask(socketPath: string, request: DaemonRequest): Promise<Asked> {
   const socket = await connect(socketPath);
   if (!socket) return { reply: 'none' };
@@ -58,6 +44,7 @@ async function ask(socketPath: string, request: DaemonRequest): Promise<Asked> {
         else if (reply.type === 'started') started = true;
         else if (reply.type === 'stale') outcome = { reply: 'stale' };
         else if (reply.type === 'exit') outcome = { reply: 'exit', code: reply.code, pid: reply.pid, builds: reply.builds };
+        else if (reply.type === 'stopping') outcome = { reply: 'stopping', pid: reply.pid };
       }),
     );
     socket.on('error', () => {});
@@ -151,19 +138,6 @@ export async function buildInDaemon(args: Record<string, unknown>, onStart: (rea
 export async function stopDaemon(): Promise<number | undefined> {
   const where = daemonSocket(projectRoot);
   if ('problem' in where || !isOwnSocket(where.path)) return undefined;
-  const socket = await connect(where.path);
-  if (!socket) return undefined;
-  return new Promise((resolve) => {
-    let pid: number | undefined;
-    socket.on(
-      'data',
-      jsonLines((message) => {
-        const reply = message as DaemonReply;
-        if (reply.type === 'stopping') pid = reply.pid;
-      }),
-    );
-    socket.on('error', () => {});
-    socket.on('close', () => resolve(pid));
-    socket.write(messageLine({ type: 'stop' }));
-  });
+  const asked = await ask(where.path, { type: 'stop' });
+  return asked.reply === 'stopping' ? asked.pid : undefined;
 }

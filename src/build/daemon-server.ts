@@ -7,8 +7,8 @@
  * build then stops as a killed build stops, and the next build tidies up after it.
  */
 import { existsSync, rmSync } from 'node:fs';
-import { createConnection, createServer, type Server, type Socket } from 'node:net';
-import { type DaemonReply, type DaemonRequest, isOwnSocket, jsonLines, messageLine } from './build-daemon.ts';
+import { createServer, type Server, type Socket } from 'node:net';
+import { connect, type DaemonReply, type DaemonRequest, isOwnSocket, jsonLines, messageLine } from './build-daemon.ts';
 
 export interface ServeOptions {
   /** The socket to listen on (daemonSocket). */
@@ -30,14 +30,9 @@ export interface ServeOptions {
 
 /** Whether something answers on `socket`. */
 async function answers(socket: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    const probe = createConnection(socket);
-    probe.once('connect', () => {
-      probe.destroy();
-      resolve(true);
-    });
-    probe.once('error', () => resolve(false));
-  });
+  const connection = await connect(socket);
+  connection?.destroy();
+  return connection !== undefined;
 }
 
 /**
